@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * Limits that the emulator enforces and the console mirrors. The upstream
+ * documents none for names and descriptions; these bounds only keep input sane.
+ */
+export const TEXT_LIMITS = {
+  displayName: 255,
+  description: 1024,
+  identityClaim: 255,
+  url: 2048,
+} as const;
+
+/** The filter length limit the upstream applies unless a tenant's flag raises it. */
+export const DEFAULT_FILTER_MAX_LENGTH = 300;
+
+function text(field: string, max: number) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${field} is required`
+          : `${field} must be a string`,
+    })
+    .max(max, { error: `${field} must be at most ${max} characters` });
+}
+
+function nonBlankText(field: string, max: number) {
+  return text(field, max).refine((value) => value.trim().length > 0, {
+    error: `${field} must not be empty`,
+  });
+}
+
+/** Body of POST …/identity-pools. Unknown and read-only fields are dropped. */
+export const poolCreateBodySchema = z.object({
+  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+  description: text('description', TEXT_LIMITS.description),
+  identity_claim: nonBlankText('identity_claim', TEXT_LIMITS.identityClaim),
+  // The filter is kept byte for byte (no trimming): it is an expression.
+  filter: text('filter', Number.MAX_SAFE_INTEGER).refine(
+    (value) => value.trim().length > 0,
+    { error: 'filter must not be empty; write true to match every token' },
+  ),
+});
+export type PoolCreateBody = z.infer<typeof poolCreateBodySchema>;
+
+/** Body of PATCH …/identity-pools/{id}: only the four writable fields, each optional. */
+export const poolUpdateBodySchema = poolCreateBodySchema.partial();
+export type PoolUpdateBody = z.infer<typeof poolUpdateBodySchema>;
+
+function url(field: string) {
+  return nonBlankText(field, TEXT_LIMITS.url).refine(
+    (value) => {
+      try {
+        const parsed = new URL(value);
+        return parsed.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { error: `${field} must be an absolute https:// URL` },
+  );
+}
+
+/** Body of POST /iam/v2/identity-providers. */
+export const providerCreateBodySchema = z.object({
+  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+  description: text('description', TEXT_LIMITS.description),
+  issuer: url('issuer'),
+  jwks_uri: url('jwks_uri'),
+  identity_claim: nonBlankText(
+    'identity_claim',
+    TEXT_LIMITS.identityClaim,
+  ).optional(),
+});
+export type ProviderCreateBody = z.infer<typeof providerCreateBodySchema>;
+
+/** Body of PATCH /iam/v2/identity-providers/{id}. */
+export const providerUpdateBodySchema = providerCreateBodySchema.partial();
+export type ProviderUpdateBody = z.infer<typeof providerUpdateBodySchema>;
+
+/** The body of PATCH …/jwks: the only desired state is a refresh. */
+export const jwksRefreshBodySchema = z.object({
+  spec: z.object(
+    {
+      jwks_status: z.literal('REFRESHED', {
+        error: 'spec.jwks_status must be "REFRESHED"',
+      }),
+    },
+    { error: 'spec is required' },
+  ),
+});
+
+/** Query of the two list operations. */
+export const PAGE_SIZE = { default: 10, min: 1, max: 100 } as const;
+export const PAGE_TOKEN_MAX_LENGTH = 255;
+
+/** The shape the upstream uses for identity claims: `claims.<name>`, nested allowed. */
+export const IDENTITY_CLAIM_PATTERN =
+  /^claims\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { components } from './schema.d.ts';
+
+/** The declared error body ("shape A"): `{ errors: [{ detail, source, … }] }`. */
+export type Failure = components['schemas']['Failure'];
+
+/** One entry of {@link Failure}`.errors`; every member is optional. */
+export type ErrorItem = components['schemas']['ErrorItem'];
+
+/**
+ * The undeclared error body ("shape B") the live service sends for 404s on
+ * pools and providers: `{ error_code: 404, message: "…" }`.
+ */
+export type ErrorCodeBody = components['schemas']['ErrorCodeBody'];
+
+/** Any error body the upstream is known to send. */
+export type UpstreamErrorBody = Failure | ErrorCodeBody;
+
+// Blank strings carry no information, so they count as missing and the next
+// candidate is tried instead.
+const nonBlank = z.string().refine((text) => text.trim() !== '');
+
+// Most specific first, as the Confluent CLI reads bodies (reference §7.3),
+// with `title` as a stand-in for an item that has no detail.
+const messageCandidates = [
+  z
+    .object({ errors: z.tuple([z.object({ detail: nonBlank })], z.unknown()) })
+    .transform((body) => body.errors[0].detail),
+  z
+    .object({ errors: z.tuple([z.object({ title: nonBlank })], z.unknown()) })
+    .transform((body) => body.errors[0].title),
+  z.object({ message: nonBlank }).transform((body) => body.message),
+  z
+    .object({ error: z.object({ message: nonBlank }) })
+    .transform((body) => body.error.message),
+];
+
+/**
+ * Best human-readable message in an upstream error body of any known shape.
+ *
+ * Reads, in order, `errors[0].detail`, `errors[0].title` (shape A,
+ * `Failure`), `message` (shape B, `ErrorCodeBody`), `error.message` (a shape
+ * other Confluent APIs use), and returns `fallback` when none is a non-blank
+ * string. Never throws, whatever `body` is.
+ *
+ * @param body The parsed response body, or anything else (text, `null`…).
+ * @param fallback Text to use when the body carries no message, typically
+ *   built from the status code.
+ */
+export function upstreamErrorMessage(body: unknown, fallback: string): string {
+  try {
+    for (const candidate of messageCandidates) {
+      const result = candidate.safeParse(body);
+      if (result.success) return result.data;
+    }
+  } catch {
+    // Only reachable for exotic inputs (a getter or proxy that throws);
+    // the caller asked for a message, not an exception.
+  }
+  return fallback;
+}
+
+const errorListSchema = z.object({ errors: z.array(z.unknown()) });
+
+const fieldErrorSchema = z.object({
+  detail: nonBlank.optional(),
+  title: nonBlank.optional(),
+  // An empty pointer addresses the whole body, which is no field.
+  source: z.object({ pointer: z.string().startsWith('/').min(2) }),
+});
+
+// RFC 6901: `~1` encodes `/` and `~0` encodes `~`; decode `~1` first.
+function pointerToFieldName(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
+}
+
+/**
+ * Per-field messages of a `Failure` body, for showing validation errors next
+ * to form fields.
+ *
+ * Each `errors[].source.pointer` (an RFC 6901 JSON Pointer into the request
+ * body, e.g. `/filter`) becomes a key without the leading slash (`filter`);
+ * nested pointers are joined with dots (`/spec/jwks_status` →
+ * `spec.jwks_status`), the path syntax form libraries use. The value is the
+ * item's `detail`, or its `title` when there is no detail. When several
+ * items name the same field the first wins. Items without a pointer or
+ * message, and bodies of any other shape, contribute nothing. Never throws.
+ */
+export function fieldErrors(body: unknown): Record<string, string> {
+  const fields = new Map<string, string>();
+  try {
+    const list = errorListSchema.safeParse(body);
+    if (!list.success) return {};
+    for (const item of list.data.errors) {
+      const parsed = fieldErrorSchema.safeParse(item);
+      if (!parsed.success) continue;
+      const message = parsed.data.detail ?? parsed.data.title;
+      const field = pointerToFieldName(parsed.data.source.pointer);
+      if (message !== undefined && !fields.has(field)) {
+        fields.set(field, message);
+      }
+    }
+  } catch {
+    // Same reasoning as upstreamErrorMessage: keep what was collected.
+  }
+  // fromEntries defines own properties, so a pointer like `/__proto__`
+  // cannot reach the prototype.
+  return Object.fromEntries(fields);
+}

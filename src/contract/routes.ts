@@ -1,0 +1,153 @@
+import type { operations, paths } from './schema.d.ts';
+
+/** HTTP methods used by the upstream routes Lifeguard calls. */
+export type UpstreamMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * One Confluent Cloud route Lifeguard calls, as declared in `openapi.yaml`.
+ * `path` is the OpenAPI template, e.g.
+ * `/iam/v2/identity-providers/{provider_id}/identity-pools/{id}`.
+ */
+export interface UpstreamRoute {
+  readonly method: UpstreamMethod;
+  readonly path: keyof paths;
+  readonly operationId: keyof operations;
+}
+
+/** The result of {@link matchUpstreamRoute}: the route and its raw params. */
+export interface UpstreamRouteMatch {
+  readonly route: UpstreamRoute;
+  /** Template name (without braces) to the path segment, as sent. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every upstream route Lifeguard uses, and nothing else: the proxy forwards
+ * only these and the emulator registers exactly these. `routes.test.ts`
+ * keeps this list equal to the operations in `openapi.yaml`.
+ */
+export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
+  {
+    method: 'GET',
+    path: '/iam/v2/identity-providers',
+    operationId: 'listIamV2IdentityProviders',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/identity-providers',
+    operationId: 'createIamV2IdentityProvider',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/identity-providers/{id}',
+    operationId: 'getIamV2IdentityProvider',
+  },
+  {
+    method: 'PATCH',
+    path: '/iam/v2/identity-providers/{id}',
+    operationId: 'updateIamV2IdentityProvider',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/identity-providers/{id}',
+    operationId: 'deleteIamV2IdentityProvider',
+  },
+  {
+    method: 'PATCH',
+    path: '/iam/v2/identity-providers/{provider_id}/jwks',
+    operationId: 'refreshIamV2JsonWebKeySet',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/identity-providers/{provider_id}/identity-pools',
+    operationId: 'listIamV2IdentityPools',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/identity-providers/{provider_id}/identity-pools',
+    operationId: 'createIamV2IdentityPool',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    operationId: 'getIamV2IdentityPool',
+  },
+  {
+    method: 'PATCH',
+    path: '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    operationId: 'updateIamV2IdentityPool',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    operationId: 'deleteIamV2IdentityPool',
+  },
+];
+
+// Upstream ids are at most 255 characters (reference §1).
+const MAX_PARAM_LENGTH = 255;
+
+// RFC 3986 "unreserved" characters. Restricting params to these keeps `/`,
+// `\`, `?`, `#` and percent-escapes out, so a matched path cannot change
+// shape when a URL parser later resolves it against the upstream origin.
+const UNRESERVED = /^[A-Za-z0-9._~-]+$/;
+
+function isSafeParam(segment: string): boolean {
+  // `.` and `..` are dot-segments: `new URL()` would resolve them and step
+  // outside the allowlisted route.
+  return (
+    segment.length <= MAX_PARAM_LENGTH &&
+    UNRESERVED.test(segment) &&
+    segment !== '.' &&
+    segment !== '..'
+  );
+}
+
+function matchTemplate(
+  template: string,
+  segments: readonly string[],
+): Record<string, string> | undefined {
+  const parts = template.split('/');
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index];
+    if (segment === undefined) return undefined;
+    if (part.startsWith('{') && part.endsWith('}')) {
+      if (!isSafeParam(segment)) return undefined;
+      params[part.slice(1, -1)] = segment;
+    } else if (part !== segment) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/**
+ * Finds the upstream route for a request, comparing the path segment by
+ * segment with each template in {@link UPSTREAM_ROUTES}.
+ *
+ * `method` must be upper case, as Node reports it. `pathname` is the raw
+ * path without query string, e.g. `/iam/v2/identity-providers/op-4EY`.
+ * Matching is exact: a trailing slash, an empty or extra segment, or a
+ * method the route does not declare is a miss. A param must be 1–255
+ * URL-unreserved characters (`A-Z a-z 0-9 - . _ ~`) and not `.` or `..`, so
+ * a matched path can be forwarded without being re-normalised into a
+ * different route.
+ *
+ * @returns the route and its params (raw segments; none can hold a
+ *   percent-escape, so there is nothing to decode), or `undefined` when
+ *   nothing matches.
+ */
+export function matchUpstreamRoute(
+  method: string,
+  pathname: string,
+): UpstreamRouteMatch | undefined {
+  const segments = pathname.split('/');
+  for (const route of UPSTREAM_ROUTES) {
+    if (route.method !== method) continue;
+    const params = matchTemplate(route.path, segments);
+    if (params !== undefined) return { route, params };
+  }
+  return undefined;
+}

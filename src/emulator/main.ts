@@ -1,0 +1,30 @@
+import { createEmulator } from './app.ts';
+import { parseEmulatorConfig } from './config.ts';
+
+const result = parseEmulatorConfig(process.env);
+if (!result.ok) {
+  console.error(
+    `The emulator cannot start; fix these variables:\n  ${result.errors.join('\n  ')}`,
+  );
+  process.exit(1);
+}
+const { config } = result;
+const { app, store } = createEmulator({ config, logger: { level: 'warn' } });
+const address = await app.listen({ host: config.host, port: config.port });
+const seed = store.getMeta('seed');
+console.log(
+  [
+    `Confluent IAM v2 emulator listening on ${address}`,
+    `  data: ${config.dataDir} (seeded with "${seed}"; this is demo data, not your organisation)`,
+    `  auth: curl -u ${config.apiKey}:<EMULATOR_API_SECRET> ${address}/iam/v2/identity-providers`,
+    config.control ? '  control API: /_emulator (EMULATOR_CONTROL=1)' : '',
+  ]
+    .filter(Boolean)
+    .join('\n'),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,206 @@
+import { expect, test } from 'vitest';
+import {
+  emulatorForTest,
+  json,
+  providerIdByIssuer,
+  type Json,
+} from './test-fixture.ts';
+import type { TestEmulator } from './test-server.ts';
+
+type ListMeta = {
+  first?: string;
+  prev?: string;
+  next?: string;
+  total_size: number;
+};
+
+function meta(list: Json): ListMeta {
+  return list.metadata as ListMeta;
+}
+
+function ids(list: Json): string[] {
+  return (list.data as { id: string }[]).map((item) => item.id);
+}
+
+async function getUrl(emulator: TestEmulator, absolute: string): Promise<Json> {
+  const response = await emulator.call(
+    'GET',
+    absolute.slice(emulator.url.length),
+  );
+  expect(response.status).toBe(200);
+  return json(response);
+}
+
+test('lists default to 10 items with total_size and absolute links', async () => {
+  const emulator = await emulatorForTest();
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const path = `/iam/v2/identity-providers/${okta}/identity-pools`;
+  const list = await json(await emulator.call('GET', path));
+  expect(list).toMatchObject({
+    api_version: 'iam/v2',
+    kind: 'IdentityPoolList',
+  });
+  expect(ids(list)).toHaveLength(10);
+  expect(meta(list).total_size).toBe(emulator.store.countPools(okta));
+  expect(meta(list).total_size).toBeGreaterThanOrEqual(250);
+  expect(meta(list).first).toBe(`${emulator.url}${path}?page_size=10`);
+  expect(meta(list).next).toMatch(
+    new RegExp(`^${emulator.url}${path}\\?page_token=[\\w.-]+$`),
+  );
+  expect(meta(list).prev).toBeUndefined();
+});
+
+test('paging with page_size=100 returns every pool exactly once in a stable order', async () => {
+  const emulator = await emulatorForTest();
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const seen: string[] = [];
+  let page = await json(
+    await emulator.call(
+      'GET',
+      `/iam/v2/identity-providers/${okta}/identity-pools?page_size=100`,
+    ),
+  );
+  seen.push(...ids(page));
+  while (meta(page).next) {
+    page = await getUrl(emulator, meta(page).next!);
+    expect(ids(page).length).toBeLessThanOrEqual(100);
+    seen.push(...ids(page));
+  }
+  expect(meta(page).next).toBeUndefined();
+  expect(seen).toHaveLength(meta(page).total_size);
+  expect(new Set(seen).size).toBe(seen.length);
+  const again: string[] = [];
+  page = await json(
+    await emulator.call(
+      'GET',
+      `/iam/v2/identity-providers/${okta}/identity-pools?page_size=100`,
+    ),
+  );
+  again.push(...ids(page));
+  while (meta(page).next) {
+    page = await getUrl(emulator, meta(page).next!);
+    again.push(...ids(page));
+  }
+  expect(again).toEqual(seen);
+});
+
+test('prev links lead back to the same pages', async () => {
+  const emulator = await emulatorForTest();
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const first = await json(
+    await emulator.call(
+      'GET',
+      `/iam/v2/identity-providers/${okta}/identity-pools?page_size=25`,
+    ),
+  );
+  const second = await getUrl(emulator, meta(first).next!);
+  const third = await getUrl(emulator, meta(second).next!);
+  const backToSecond = await getUrl(emulator, meta(third).prev!);
+  expect(ids(backToSecond)).toEqual(ids(second));
+  const backToFirst = await getUrl(emulator, meta(backToSecond).prev!);
+  expect(ids(backToFirst)).toEqual(ids(first));
+  expect(meta(backToFirst).prev).toBeUndefined();
+});
+
+test('pages stay consistent when pools are created and deleted between requests', async () => {
+  const emulator = await emulatorForTest();
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const base = `/iam/v2/identity-providers/${okta}/identity-pools`;
+  const first = await json(await emulator.call('GET', `${base}?page_size=5`));
+  // Deleting an already-seen pool must not shift the next page.
+  expect(
+    (await emulator.call('DELETE', `${base}/${ids(first)[0]}`)).status,
+  ).toBe(204);
+  const second = await getUrl(emulator, meta(first).next!);
+  const expected = await json(
+    await emulator.call('GET', `${base}?page_size=10`),
+  );
+  expect(ids(second)).toEqual(ids(expected).slice(4, 9));
+});
+
+test('page_size outside 1..100 or not a number is a 400 naming the parameter', async () => {
+  const emulator = await emulatorForTest();
+  for (const size of ['0', '101', 'abc', '-1', '1.5', '']) {
+    const response = await emulator.call(
+      'GET',
+      `/iam/v2/identity-providers?page_size=${size}`,
+    );
+    expect(response.status, size).toBe(400);
+    const error = (await json(response)).errors?.[0];
+    expect(error?.source?.parameter).toBe('page_size');
+    expect(error?.detail).toContain('from 1 to 100');
+  }
+  expect(
+    (await emulator.call('GET', '/iam/v2/identity-providers?page_size=100'))
+      .status,
+  ).toBe(200);
+  expect(
+    (await emulator.call('GET', '/iam/v2/identity-providers?page_size=1'))
+      .status,
+  ).toBe(200);
+});
+
+test('a tampered, foreign or over-long page_token is a 400', async () => {
+  const emulator = await emulatorForTest();
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const azure = await providerIdByIssuer(emulator, 'microsoftonline');
+  const oktaPath = `/iam/v2/identity-providers/${okta}/identity-pools`;
+  const azurePath = `/iam/v2/identity-providers/${azure}/identity-pools`;
+  const next = meta(
+    await json(await emulator.call('GET', `${oktaPath}?page_size=5`)),
+  ).next!;
+  const token = new URL(next).searchParams.get('page_token')!;
+  const [body, signature] = token.split('.');
+  const forged = Buffer.from(
+    JSON.stringify({
+      ...JSON.parse(Buffer.from(body!, 'base64url').toString()),
+      a: 0,
+    }),
+  ).toString('base64url');
+  const other = await emulatorForTest();
+  const otherOkta = await providerIdByIssuer(other, 'okta.com');
+  const otherToken = new URL(
+    meta(
+      await json(
+        await other.call(
+          'GET',
+          `/iam/v2/identity-providers/${otherOkta}/identity-pools?page_size=5`,
+        ),
+      ),
+    ).next!,
+  ).searchParams.get('page_token')!;
+  const cases = [
+    `${oktaPath}?page_token=${forged}.${signature}`,
+    `${oktaPath}?page_token=garbage`,
+    `${oktaPath}?page_token=${'a'.repeat(300)}`,
+    `${azurePath}?page_token=${token}`,
+    `/iam/v2/identity-providers?page_token=${token}`,
+    `${oktaPath}?page_token=${otherToken}`,
+  ];
+  for (const path of cases) {
+    const response = await emulator.call('GET', path);
+    expect(response.status, path).toBe(400);
+    expect((await json(response)).errors?.[0]?.source?.parameter).toBe(
+      'page_token',
+    );
+  }
+  expect(
+    (await emulator.call('GET', `${oktaPath}?page_token=${token}`)).status,
+  ).toBe(200);
+});
+
+test('the providers list pages the same way', async () => {
+  const emulator = await emulatorForTest();
+  const first = await json(
+    await emulator.call('GET', '/iam/v2/identity-providers?page_size=2'),
+  );
+  expect(first.kind).toBe('IdentityProviderList');
+  const all = [...ids(first)];
+  let page = first;
+  while (meta(page).next) {
+    page = await getUrl(emulator, meta(page).next!);
+    all.push(...ids(page));
+  }
+  expect(all).toHaveLength(meta(first).total_size);
+  expect(new Set(all).size).toBe(all.length);
+});

@@ -1,0 +1,121 @@
+/** One entry of the upstream's `Failure` body (shape A). */
+export type FailureItem = {
+  code?: string;
+  title: string;
+  detail: string;
+  pointer?: string;
+  parameter?: string;
+};
+
+/**
+ * An answer other than success, thrown by a route and written by the app's
+ * error handler, which adds X-Request-Id and each error's id.
+ */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    super(`HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+export function failureBody(status: number, items: FailureItem[], id: string) {
+  return {
+    errors: items.map((item) => ({
+      id,
+      status: String(status),
+      ...(item.code ? { code: item.code } : {}),
+      title: item.title,
+      detail: item.detail,
+      ...(item.pointer || item.parameter
+        ? {
+            source: {
+              ...(item.pointer ? { pointer: item.pointer } : {}),
+              ...(item.parameter ? { parameter: item.parameter } : {}),
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
+/** Shape A (`{"errors":[…]}`), the declared format. */
+export class FailureProblem extends ApiProblem {
+  readonly items: FailureItem[];
+
+  constructor(
+    status: number,
+    items: FailureItem[],
+    headers: Record<string, string> = {},
+  ) {
+    super(status, undefined, headers);
+    this.items = items;
+  }
+}
+
+export function badParameter(
+  parameter: string,
+  detail: string,
+): FailureProblem {
+  return new FailureProblem(400, [
+    { code: 'invalid_parameter', title: 'Bad Request', detail, parameter },
+  ]);
+}
+
+export function badRequest(detail: string): FailureProblem {
+  return new FailureProblem(400, [
+    { code: 'bad_request', title: 'Bad Request', detail },
+  ]);
+}
+
+export function validationFailed(
+  fields: { pointer: string; detail: string }[],
+): FailureProblem {
+  return new FailureProblem(
+    422,
+    fields.map((field) => ({
+      code: 'invalid_configuration',
+      title: 'Validation Failed',
+      ...field,
+    })),
+  );
+}
+
+/** Shape B (`{"error_code":404,"message":…}`): what the live service sends for 404s. */
+export function notFound(message: string): ApiProblem {
+  return new ApiProblem(404, { error_code: 404, message });
+}
+
+export function quotaExceeded(quota: string, limit: number): FailureProblem {
+  return new FailureProblem(402, [
+    {
+      code: 'quota_exceeded',
+      title: 'Over Quota',
+      // The Confluent CLI recognises quota errors by "is currently limited to".
+      detail: `Quota ${quota} exceeded: ${quota} is currently limited to ${limit}`,
+    },
+  ]);
+}
+
+export function conflict(detail: string, location: string): FailureProblem {
+  return new FailureProblem(
+    409,
+    [
+      {
+        code: 'resource_already_exists',
+        title: 'Resource Already Exists',
+        detail,
+      },
+    ],
+    { location },
+  );
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { EmulatorContext } from '../context.ts';
+import { faultSchema } from '../faults.ts';
+import { applySeed, SEED_NAMES } from '../seed.ts';
+import { parseBody } from '../validation.ts';
+
+const resetSchema = z.object({
+  seed: z.enum(SEED_NAMES, { error: 'seed must be "demo" or "empty"' }),
+});
+
+/** Test and demo controls; registered only when EMULATOR_CONTROL=1. */
+export function controlRoutes(app: FastifyInstance, context: EmulatorContext) {
+  app.post('/_emulator/reset', async (request) => {
+    const { seed } = parseBody(resetSchema, request.body);
+    applySeed(context.store, seed);
+    context.limiter.reset();
+    return { seed };
+  });
+
+  app.post('/_emulator/faults', async (request, reply) => {
+    const fault = parseBody(faultSchema, request.body);
+    context.faults.add(fault);
+    return reply.code(201).send({ pending: context.faults.pending() });
+  });
+
+  app.delete('/_emulator/faults', async (_request, reply) => {
+    context.faults.clear();
+    return reply.code(204).send();
+  });
+}

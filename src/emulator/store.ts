@@ -1,0 +1,487 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { systemClock, type Clock, type Micros } from './clock.ts';
+import { base62, systemRandom, type Random } from './ids.ts';
+import { syntheticKey, type JwksKey } from './keys.ts';
+
+export type JwksStatus =
+  'OK' | 'REFRESHED' | 'INVALID_JWKS_URI' | 'ERROR_FETCHING_JWKS';
+
+export type ProviderRecord = {
+  seq: number;
+  id: string;
+  displayName: string;
+  description: string;
+  issuer: string;
+  jwksUri: string;
+  identityClaim: string;
+  state: 'ENABLED';
+  keys: JwksKey[];
+  jwksStatus: JwksStatus;
+  jwksLastRefreshAt: Micros;
+  createdAt: Micros;
+  updatedAt: Micros;
+};
+
+export type PoolRecord = {
+  seq: number;
+  id: string;
+  providerId: string;
+  displayName: string;
+  description: string;
+  identityClaim: string;
+  filter: string;
+  state: 'ENABLED';
+  createdAt: Micros;
+  updatedAt: Micros;
+};
+
+export type ProviderFields = Pick<
+  ProviderRecord,
+  'displayName' | 'description' | 'issuer' | 'jwksUri' | 'identityClaim'
+>;
+export type PoolFields = Pick<
+  PoolRecord,
+  'displayName' | 'description' | 'identityClaim' | 'filter'
+>;
+
+/** A keyset cursor: rows strictly after or strictly before a sequence number. */
+export type Cursor = { after: number } | { before: number };
+
+export type Page<T> = { rows: T[]; hasPrevious: boolean; hasNext: boolean };
+
+export type StoreOptions = {
+  random?: Random;
+  clock?: Clock;
+};
+
+type ProviderRow = {
+  seq: number;
+  id: string;
+  display_name: string;
+  description: string;
+  issuer: string;
+  jwks_uri: string;
+  identity_claim: string;
+  keys_json: string;
+  jwks_status: JwksStatus;
+  jwks_last_refresh_at: number;
+  created_at: number;
+  updated_at: number;
+};
+
+type PoolRow = {
+  seq: number;
+  id: string;
+  provider_id: string;
+  display_name: string;
+  description: string;
+  identity_claim: string;
+  filter: string;
+  created_at: number;
+  updated_at: number;
+};
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS providers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  jwks_uri TEXT NOT NULL,
+  identity_claim TEXT NOT NULL,
+  keys_json TEXT NOT NULL,
+  jwks_status TEXT NOT NULL,
+  jwks_last_refresh_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pools (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  provider_id TEXT NOT NULL REFERENCES providers(id) ON DELETE CASCADE,
+  display_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  identity_claim TEXT NOT NULL,
+  filter TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pools_by_provider ON pools (provider_id, seq);
+`;
+
+function toProvider(row: ProviderRow): ProviderRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    displayName: row.display_name,
+    description: row.description,
+    issuer: row.issuer,
+    jwksUri: row.jwks_uri,
+    identityClaim: row.identity_claim,
+    state: 'ENABLED',
+    keys: JSON.parse(row.keys_json) as JwksKey[],
+    jwksStatus: row.jwks_status,
+    jwksLastRefreshAt: row.jwks_last_refresh_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toPool(row: PoolRow): PoolRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    providerId: row.provider_id,
+    displayName: row.display_name,
+    description: row.description,
+    identityClaim: row.identity_claim,
+    filter: row.filter,
+    state: 'ENABLED',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The emulator's persistent state in SQLite. better-sqlite3 is synchronous,
+ * so each method is atomic with respect to every other request.
+ */
+export class Store {
+  readonly #db: Database.Database;
+  readonly #random: Random;
+  readonly #clock: Clock;
+  #lastTick = 0;
+
+  private constructor(db: Database.Database, options: StoreOptions) {
+    this.#db = db;
+    this.#random = options.random ?? systemRandom;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * Opens (creating if needed) the database at `file`, or an in-memory one for
+   * ':memory:'. WAL with synchronous=NORMAL: a commit is in the OS before the
+   * call returns, so acknowledged writes survive the process being killed;
+   * only a power loss can drop the last commits, never corrupt the file.
+   */
+  static open(file: string, options: StoreOptions = {}): Store {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return new Store(db, options);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Strictly increasing, so updated_at moves on every change. */
+  now(): Micros {
+    this.#lastTick = Math.max(this.#clock(), this.#lastTick + 1);
+    return this.#lastTick;
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.#db
+      .prepare<[string], { value: string }>(
+        'SELECT value FROM meta WHERE key = ?',
+      )
+      .get(key);
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it. */
+  transaction<T>(work: () => T): T {
+    return this.#db.transaction(work)();
+  }
+
+  /** Removes every provider and pool (meta such as the token secret stays). */
+  clear(): void {
+    this.transaction(() => {
+      this.#db.exec(
+        "DELETE FROM pools; DELETE FROM providers; DELETE FROM sqlite_sequence WHERE name IN ('pools', 'providers');",
+      );
+    });
+  }
+
+  newId(prefix: 'op' | 'pool', length: number): string {
+    const table = prefix === 'op' ? 'providers' : 'pools';
+    const exists = this.#db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
+    for (;;) {
+      const id = `${prefix}-${base62(this.#random, length)}`;
+      if (!exists.get(id)) return id;
+    }
+  }
+
+  newKey(): JwksKey {
+    return syntheticKey(this.#random);
+  }
+
+  // Providers
+
+  countProviders(): number {
+    return this.#count('SELECT COUNT(*) AS n FROM providers', []);
+  }
+
+  listProviders(cursor: Cursor, limit: number): Page<ProviderRecord> {
+    return this.#page<ProviderRow, ProviderRecord>(
+      'providers',
+      '',
+      [],
+      cursor,
+      limit,
+      toProvider,
+    );
+  }
+
+  getProvider(id: string): ProviderRecord | undefined {
+    const row = this.#db
+      .prepare<[string], ProviderRow>('SELECT * FROM providers WHERE id = ?')
+      .get(id);
+    return row && toProvider(row);
+  }
+
+  findProviderByIssuer(issuer: string): ProviderRecord | undefined {
+    const normalised = issuer.replace(/\/+$/, '');
+    const row = this.#db
+      .prepare<[string], ProviderRow>(
+        "SELECT * FROM providers WHERE rtrim(issuer, '/') = ? ORDER BY seq LIMIT 1",
+      )
+      .get(normalised);
+    return row && toProvider(row);
+  }
+
+  insertProvider(
+    fields: ProviderFields,
+    extra: {
+      id?: string;
+      keys?: JwksKey[];
+      createdAt?: Micros;
+      updatedAt?: Micros;
+    } = {},
+  ): ProviderRecord {
+    const id = extra.id ?? this.newId('op', 4);
+    const createdAt = extra.createdAt ?? this.now();
+    this.#db
+      .prepare(
+        `INSERT INTO providers (id, display_name, description, issuer, jwks_uri, identity_claim,
+           keys_json, jwks_status, jwks_last_refresh_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'OK', ?, ?, ?)`,
+      )
+      .run(
+        id,
+        fields.displayName,
+        fields.description,
+        fields.issuer,
+        fields.jwksUri,
+        fields.identityClaim,
+        JSON.stringify(extra.keys ?? [this.newKey(), this.newKey()]),
+        createdAt,
+        createdAt,
+        extra.updatedAt ?? createdAt,
+      );
+    return this.getProvider(id) as ProviderRecord;
+  }
+
+  updateProvider(
+    id: string,
+    changes: Partial<ProviderFields>,
+  ): ProviderRecord | undefined {
+    const current = this.getProvider(id);
+    if (!current || Object.keys(changes).length === 0) return current;
+    const next = { ...current, ...changes };
+    this.#db
+      .prepare(
+        `UPDATE providers SET display_name = ?, description = ?, issuer = ?, jwks_uri = ?,
+           identity_claim = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        next.displayName,
+        next.description,
+        next.issuer,
+        next.jwksUri,
+        next.identityClaim,
+        this.now(),
+        id,
+      );
+    return this.getProvider(id);
+  }
+
+  /** Records a JWKS refresh; a successful one rotates in a fresh key. */
+  refreshJwks(id: string, status: JwksStatus): ProviderRecord | undefined {
+    const current = this.getProvider(id);
+    if (!current) return undefined;
+    const keys =
+      status === 'ERROR_FETCHING_JWKS' || status === 'INVALID_JWKS_URI'
+        ? current.keys
+        : [this.newKey(), ...current.keys].slice(0, 3);
+    this.#db
+      .prepare(
+        'UPDATE providers SET keys_json = ?, jwks_status = ?, jwks_last_refresh_at = ? WHERE id = ?',
+      )
+      .run(JSON.stringify(keys), status, this.now(), id);
+    return this.getProvider(id);
+  }
+
+  /** Deletes the provider and, by the foreign key's cascade, its pools. */
+  deleteProvider(id: string): boolean {
+    return (
+      this.#db.prepare('DELETE FROM providers WHERE id = ?').run(id).changes > 0
+    );
+  }
+
+  // Pools
+
+  countPools(providerId: string): number {
+    return this.#count(
+      'SELECT COUNT(*) AS n FROM pools WHERE provider_id = ?',
+      [providerId],
+    );
+  }
+
+  listPools(
+    providerId: string,
+    cursor: Cursor,
+    limit: number,
+  ): Page<PoolRecord> {
+    return this.#page<PoolRow, PoolRecord>(
+      'pools',
+      'provider_id = ? AND',
+      [providerId],
+      cursor,
+      limit,
+      toPool,
+    );
+  }
+
+  getPool(providerId: string, id: string): PoolRecord | undefined {
+    const row = this.#db
+      .prepare<[string, string], PoolRow>(
+        'SELECT * FROM pools WHERE provider_id = ? AND id = ?',
+      )
+      .get(providerId, id);
+    return row && toPool(row);
+  }
+
+  insertPool(
+    providerId: string,
+    fields: PoolFields,
+    extra: { id?: string; createdAt?: Micros; updatedAt?: Micros } = {},
+  ): PoolRecord {
+    const id = extra.id ?? this.newId('pool', 4);
+    const createdAt = extra.createdAt ?? this.now();
+    this.#db
+      .prepare(
+        `INSERT INTO pools (id, provider_id, display_name, description, identity_claim, filter,
+           created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        providerId,
+        fields.displayName,
+        fields.description,
+        fields.identityClaim,
+        fields.filter,
+        createdAt,
+        extra.updatedAt ?? createdAt,
+      );
+    return this.getPool(providerId, id) as PoolRecord;
+  }
+
+  updatePool(
+    providerId: string,
+    id: string,
+    changes: Partial<PoolFields>,
+  ): PoolRecord | undefined {
+    const current = this.getPool(providerId, id);
+    if (!current || Object.keys(changes).length === 0) return current;
+    const next = { ...current, ...changes };
+    this.#db
+      .prepare(
+        `UPDATE pools SET display_name = ?, description = ?, identity_claim = ?, filter = ?,
+           updated_at = ? WHERE provider_id = ? AND id = ?`,
+      )
+      .run(
+        next.displayName,
+        next.description,
+        next.identityClaim,
+        next.filter,
+        this.now(),
+        providerId,
+        id,
+      );
+    return this.getPool(providerId, id);
+  }
+
+  deletePool(providerId: string, id: string): boolean {
+    return (
+      this.#db
+        .prepare('DELETE FROM pools WHERE provider_id = ? AND id = ?')
+        .run(providerId, id).changes > 0
+    );
+  }
+
+  /** For the integrity check after a crash. */
+  integrityCheck(): string {
+    return String(this.#db.pragma('integrity_check', { simple: true }));
+  }
+
+  #count(sql: string, params: unknown[]): number {
+    const row = this.#db.prepare<unknown[], { n: number }>(sql).get(...params);
+    return row?.n ?? 0;
+  }
+
+  // Keyset paging over the creation order: a page costs an index range scan
+  // of `limit + 1` rows however deep it is, and stays stable under writes.
+  #page<Row extends { seq: number }, T>(
+    table: 'pools' | 'providers',
+    scope: string,
+    scopeParams: unknown[],
+    cursor: Cursor,
+    limit: number,
+    map: (row: Row) => T,
+  ): Page<T> {
+    const exists = (op: string, seq: number) =>
+      this.#db
+        .prepare(`SELECT 1 FROM ${table} WHERE ${scope} seq ${op} ? LIMIT 1`)
+        .get(...scopeParams, seq) !== undefined;
+    if ('after' in cursor) {
+      const rows = this.#db
+        .prepare<unknown[], Row>(
+          `SELECT * FROM ${table} WHERE ${scope} seq > ? ORDER BY seq LIMIT ?`,
+        )
+        .all(...scopeParams, cursor.after, limit + 1);
+      return {
+        rows: rows.slice(0, limit).map(map),
+        hasNext: rows.length > limit,
+        hasPrevious: cursor.after > 0 && exists('<=', cursor.after),
+      };
+    }
+    const rows = this.#db
+      .prepare<unknown[], Row>(
+        `SELECT * FROM ${table} WHERE ${scope} seq < ? ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(...scopeParams, cursor.before, limit + 1);
+    return {
+      rows: rows.slice(0, limit).reverse().map(map),
+      hasPrevious: rows.length > limit,
+      hasNext: exists('>=', cursor.before),
+    };
+  }
+}

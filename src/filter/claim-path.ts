@@ -1,0 +1,28 @@
+import type { FilterNode } from './ast.ts';
+
+/** The name the JWT's claims go by in a filter. */
+export const CLAIMS_ROOT = 'claims';
+
+/**
+ * The path of a claim reference, e.g. `['a', 'b']` for `claims.a.b` or
+ * `claims["a"]["b"]`; `undefined` if the node is anything else, including
+ * bare `claims`.
+ */
+export function claimPath(node: FilterNode): string[] | undefined {
+  const path: string[] = [];
+  let current = node;
+  for (;;) {
+    if (current.kind === 'select') {
+      path.push(current.field);
+      current = current.target;
+    } else if (current.kind === 'index' && current.index.kind === 'string') {
+      path.push(current.index.value);
+      current = current.target;
+    } else {
+      break;
+    }
+  }
+  if (current.kind !== 'ident' || current.name !== CLAIMS_ROOT) return;
+  if (path.length === 0) return;
+  return path.reverse();
+}
