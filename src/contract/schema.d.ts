@@ -91,7 +91,7 @@ export interface paths {
     };
     /**
      * List a provider's identity pools
-     * @description One page of the pools under `provider_id`. Follow `metadata.next` for the rest. The vendor declares no 404 here, but an unknown provider is expected to produce one (shape `ErrorCodeBody`).
+     * @description One page of the pools under `provider_id`. Follow `metadata.next` for the rest. The vendor declares no 404 here; we do, because an unknown provider produces one (shape `ErrorCodeBody`), as on every pool call.
      */
     get: operations['listIamV2IdentityPools'];
     put?: never;
@@ -891,6 +891,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
     };
@@ -932,6 +933,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       402: components['responses']['OverQuota'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['ValidationFailed'];
       429: components['responses']['RateLimited'];

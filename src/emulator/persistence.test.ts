@@ -93,9 +93,9 @@ test('every acknowledged write survives kill -9 in the middle of a stream of wri
   const auth = basicAuth('LIFEGUARDDEMOKEY', 'lifeguard-demo-secret');
   const headers = { authorization: auth, 'content-type': 'application/json' };
   const { child, url } = await startProcess(dataDir);
-  const providers = await (
+  const providers = (await (
     await fetch(`${url}/iam/v2/identity-providers`, { headers })
-  ).json();
+  ).json()) as { data: unknown };
   const okta = (providers.data as { id: string; issuer: string }[]).find((p) =>
     p.issuer.includes('okta.com'),
   )!.id;

@@ -4,6 +4,8 @@ import {
   GOOGLE_ISSUER,
   json,
   providerIdByIssuer,
+  updatedAt,
+  type Json,
 } from './test-fixture.ts';
 
 const VALID_POOL = {
@@ -228,16 +230,14 @@ test('PATCH changes only the fields sent and moves updated_at', async () => {
     description: '',
     filter: 'claims.aud == "kafka"',
   });
-  const before = created.metadata as Record<string, string>;
-  const after = patched.metadata as Record<string, string>;
-  expect(after.created_at).toBe(before.created_at);
-  expect(after.updated_at > before.updated_at).toBe(true);
+  expect((patched.metadata as Json).created_at).toBe(
+    (created.metadata as Json).created_at,
+  );
+  expect(updatedAt(patched) > updatedAt(created)).toBe(true);
   const again = await json(
     await emulator.call('PATCH', url, { body: { display_name: 'renamed' } }),
   );
-  expect(
-    (again.metadata as Record<string, string>).updated_at > after.updated_at,
-  ).toBe(true);
+  expect(updatedAt(again) > updatedAt(patched)).toBe(true);
   expect(again.filter).toBe('claims.aud == "kafka"');
 });
 

@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest';
-import { emulatorForTest, json, providerIdByIssuer } from './test-fixture.ts';
+import {
+  emulatorForTest,
+  json,
+  providerIdByIssuer,
+  updatedAt,
+} from './test-fixture.ts';
 
 const PROVIDERS = '/iam/v2/identity-providers';
 const NEW_PROVIDER = {
@@ -134,10 +139,7 @@ test('PATCH on a provider changes the five writable fields it is sent', async ()
     jwks_uri: 'https://acme.eu.auth0.com/keys',
     keys: created.keys,
   });
-  expect(
-    (patched.metadata as Record<string, string>).updated_at >
-      (created.metadata as Record<string, string>).updated_at,
-  ).toBe(true);
+  expect(updatedAt(patched) > updatedAt(created)).toBe(true);
 });
 
 test('deleting a provider deletes its pools with it', async () => {

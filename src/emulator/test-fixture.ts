@@ -39,3 +39,8 @@ export async function providerIdByIssuer(
   if (!provider) throw new Error(`no demo provider with issuer ${issuerPart}`);
   return provider.id;
 }
+
+/** metadata.updated_at of a resource; RFC 3339 in UTC, so strings order like times. */
+export function updatedAt(resource: Json): string {
+  return String((resource.metadata as { updated_at?: unknown }).updated_at);
+}

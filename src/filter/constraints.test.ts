@@ -75,9 +75,9 @@ test('the claim names are a parameter', () => {
   expect(filterConstrains('claims.scp == "kafka"', ['scp'])).toBe(true);
   expect(filterConstrains('claims.scp == "kafka"', SUB_OR_AUD)).toBe(false);
   expect(filterConstrains('claims.sub == "a"', [])).toBe(false);
-  expect(
-    filterConstrains('claims["tenant-id"] == "t1"', ['tenant-id']),
-  ).toBe(true);
+  expect(filterConstrains('claims["tenant-id"] == "t1"', ['tenant-id'])).toBe(
+    true,
+  );
 });
 
 test('never throws on weird input', () => {

@@ -3,7 +3,7 @@ import { code } from './display.ts';
 import type { FilterProblem } from './problem.ts';
 import { maskSource } from './source-mask.ts';
 
-// Longest first, so `==` wins over `=`-less prefixes and `!=` over `!`.
+// Two-character tokens come first, so `!=` is not taken for `!`.
 const TOKENS_BEFORE_A_VALUE = [
   '==',
   '!=',
@@ -18,7 +18,6 @@ const TOKENS_BEFORE_A_VALUE = [
   '[',
   '{',
   ',',
-  '.',
   '?',
   ':',
   '+',
@@ -179,8 +178,9 @@ function expectedToken(
         : { from: opener, to: opener + 1, message };
     }
     case 'IDENTIFIER':
-      if (found === '')
+      if (found === '') {
         return problemAt(failure, 'Expected a claim name after `.`');
+      }
       if (found.startsWith('"') || found.startsWith("'")) {
         return problemAt(
           failure,

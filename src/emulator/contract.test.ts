@@ -1,0 +1,183 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { matchUpstreamRoute } from '#contract/routes.ts';
+import { emulatorForTest, providerIdByIssuer } from './test-fixture.ts';
+import type { TestEmulator } from './test-server.ts';
+
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, ResponseSpec> };
+};
+type Operation = { responses: Record<string, ResponseSpec | { $ref: string }> };
+type ResponseSpec = {
+  headers?: Record<string, unknown>;
+  content?: { 'application/json'?: { schema: unknown } };
+};
+
+const doc = parse(readFileSync('src/contract/openapi.yaml', 'utf8')) as Doc;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ ...doc, $id: 'openapi.json' });
+
+function responseSpec(
+  method: string,
+  path: string,
+  status: number,
+): ResponseSpec {
+  const match = matchUpstreamRoute(method, path);
+  if (!match) throw new Error(`${method} ${path} is not a contract route`);
+  const operation = doc.paths[match.route.path]?.[method.toLowerCase()];
+  const declared = operation?.responses[String(status)];
+  if (!declared) {
+    throw new Error(`${match.route.operationId} does not declare ${status}`);
+  }
+  return '$ref' in declared
+    ? doc.components.responses[String(declared.$ref).split('/').pop()!]!
+    : declared;
+}
+
+/** Calls the emulator and checks status, declared headers and body against openapi.yaml. */
+async function conforms(
+  emulator: TestEmulator,
+  method: string,
+  path: string,
+  expectedStatus: number,
+  options: Parameters<TestEmulator['call']>[2] = {},
+): Promise<unknown> {
+  const response = await emulator.call(method, path, options);
+  expect(response.status, `${method} ${path}`).toBe(expectedStatus);
+  const spec = responseSpec(method, path.split('?')[0]!, response.status);
+  for (const header of Object.keys(spec.headers ?? {})) {
+    // Location on 409 is the only optional header we declare.
+    if (header === 'Location' && expectedStatus === 409) continue;
+    expect(
+      response.headers.get(header),
+      `${header} on ${method} ${path}`,
+    ).not.toBeNull();
+  }
+  const text = await response.text();
+  const schema = spec.content?.['application/json']?.schema;
+  if (!schema) return text;
+  const body: unknown = JSON.parse(text);
+  const validate = ajv.compile({
+    $ref: '#/$defs/s',
+    $defs: { s: rewrite(schema) },
+  });
+  const valid = validate(body);
+  expect(
+    validate.errors ?? [],
+    `${method} ${path} → ${expectedStatus}`,
+  ).toEqual([]);
+  expect(valid).toBe(true);
+  return body;
+}
+
+function rewrite(schema: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll(
+      '"#/components/',
+      '"openapi.json#/components/',
+    ),
+  );
+}
+
+const POOL = {
+  display_name: 'conformance',
+  description: '',
+  identity_claim: 'claims.sub',
+  filter: 'claims.aud == "kafka"',
+};
+
+test('every emulator answer matches the contract: status, headers and body schema', async () => {
+  const emulator = await emulatorForTest({
+    quotas: { poolsPerProvider: 1000, providersPerOrg: 6 },
+  });
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const providers = '/iam/v2/identity-providers';
+  const pools = `${providers}/${okta}/identity-pools`;
+
+  await conforms(emulator, 'GET', providers, 200);
+  await conforms(emulator, 'GET', `${providers}?page_size=0`, 400);
+  await conforms(emulator, 'GET', providers, 401, { auth: null });
+  await conforms(emulator, 'GET', `${providers}/${okta}`, 200);
+  await conforms(emulator, 'GET', `${providers}/op-none`, 404);
+  const provider = (await conforms(emulator, 'POST', providers, 201, {
+    body: {
+      display_name: 'p',
+      description: 'd',
+      issuer: 'https://issuer.example',
+      jwks_uri: 'https://issuer.example/jwks',
+    },
+  })) as { id: string };
+  await conforms(emulator, 'POST', providers, 409, {
+    body: {
+      display_name: 'p',
+      description: 'd',
+      issuer: 'https://issuer.example',
+      jwks_uri: 'https://issuer.example/k',
+    },
+  });
+  await conforms(emulator, 'POST', providers, 402, {
+    body: {
+      display_name: 'q',
+      description: 'd',
+      issuer: 'https://other.example',
+      jwks_uri: 'https://other.example/k',
+    },
+  });
+  await conforms(emulator, 'POST', providers, 422, { body: {} });
+  await conforms(emulator, 'PATCH', `${providers}/${provider.id}`, 200, {
+    body: { description: 'changed' },
+  });
+  await conforms(emulator, 'PATCH', `${providers}/${provider.id}/jwks`, 200, {
+    body: { spec: { jwks_status: 'REFRESHED' } },
+  });
+  await conforms(emulator, 'DELETE', `${providers}/${provider.id}`, 204);
+
+  const page = (await conforms(
+    emulator,
+    'GET',
+    `${pools}?page_size=100`,
+    200,
+  )) as {
+    data: { id: string }[];
+  };
+  await conforms(emulator, 'GET', `${pools}?page_token=forged`, 400);
+  await conforms(emulator, 'GET', `${providers}/op-none/identity-pools`, 404);
+  const pool = (await conforms(emulator, 'POST', pools, 201, {
+    body: POOL,
+  })) as { id: string };
+  await conforms(emulator, 'POST', pools, 422, {
+    body: { ...POOL, filter: 'claims.x > 1' },
+  });
+  await conforms(emulator, 'GET', `${pools}/${page.data[0]!.id}`, 200);
+  await conforms(emulator, 'GET', `${pools}/pool-none`, 404);
+  await conforms(emulator, 'PATCH', `${pools}/${pool.id}`, 200, {
+    body: { filter: 'true' },
+  });
+  await conforms(emulator, 'DELETE', `${pools}/${pool.id}`, 204);
+
+  await emulator.call('POST', '/_emulator/faults', {
+    body: { respond: { status: 500 }, times: 1 },
+  });
+  await conforms(emulator, 'GET', pools, 500);
+  await emulator.call('POST', '/_emulator/faults', {
+    body: { respond: { status: 429, retryAfter: 3 }, times: 1 },
+  });
+  await conforms(emulator, 'GET', pools, 429);
+});
+
+test('the contract check itself catches a body that drifts from the schema', () => {
+  const validate = ajv.compile({
+    $ref: '#/$defs/s',
+    $defs: {
+      s: rewrite({ $ref: '#/components/schemas/IdentityPoolResponse' }),
+    },
+  });
+  expect(
+    validate({ api_version: 'iam/v2', kind: 'IdentityPool', id: 'pool-1' }),
+  ).toBe(false);
+});
