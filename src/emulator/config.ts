@@ -1,32 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
-
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
-    error: 'must be 1 or 0 (or true/false)',
-  })
-  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
-
-function int(min: number, max: number) {
-  return z
-    .string()
-    .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `must be a whole number from ${min} to ${max}` })
-        .max(max, { error: `must be a whole number from ${min} to ${max}` }),
-    );
-}
-
-const list = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0),
-);
+import {
+  envFlag as flag,
+  envInt as int,
+  envList as list,
+  parseEnv,
+  type EnvResult,
+} from '#contract/env.ts';
 
 /** Every variable the emulator reads, with its default and meaning (README's table). */
 const envSchema = z.object({
@@ -71,10 +52,7 @@ const envSchema = z.object({
 });
 
 // Values never repeated in error messages: they may be real credentials.
-const SECRET_VARIABLES = new Set([
-  'EMULATOR_API_SECRET',
-  'EMULATOR_BEARER_TOKENS',
-]);
+const SECRET_VARIABLES = ['EMULATOR_API_SECRET', 'EMULATOR_BEARER_TOKENS'];
 
 export type EmulatorConfig = {
   host: string;
@@ -96,33 +74,15 @@ export type EmulatorConfig = {
   publicUrl: string | undefined;
 };
 
-export type ConfigResult =
-  { ok: true; config: EmulatorConfig } | { ok: false; errors: string[] };
+export type ConfigResult = EnvResult<EmulatorConfig>;
 
 /** Reads the emulator's configuration; every bad variable is named in `errors`. */
 export function parseEmulatorConfig(
   env: Record<string, string | undefined>,
 ): ConfigResult {
-  // An empty variable means "not set", as in most shells' `VAR= cmd`.
-  const present = Object.fromEntries(
-    Object.entries(env).filter(
-      ([, value]) => value !== undefined && value !== '',
-    ),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '');
-        const got = SECRET_VARIABLES.has(name)
-          ? 'value hidden'
-          : `got ${JSON.stringify(present[name])}`;
-        return `${name}: ${issue.message} (${got})`;
-      }),
-    };
-  }
-  const e = parsed.data;
+  const parsed = parseEnv(envSchema, env, SECRET_VARIABLES);
+  if (!parsed.ok) return parsed;
+  const e = parsed.config;
   return {
     ok: true,
     config: {

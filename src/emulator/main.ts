@@ -1,4 +1,5 @@
 import { createEmulator } from './app.ts';
+import { listenErrorMessage } from '#contract/env.ts';
 import { parseEmulatorConfig } from './config.ts';
 
 const result = parseEmulatorConfig(process.env);
@@ -10,7 +11,18 @@ if (!result.ok) {
 }
 const { config } = result;
 const { app, store } = createEmulator({ config, logger: { level: 'warn' } });
-const address = await app.listen({ host: config.host, port: config.port });
+const address = await app
+  .listen({ host: config.host, port: config.port })
+  .catch((error: unknown) => {
+    console.error(
+      listenErrorMessage(
+        error,
+        `${config.host}:${config.port}`,
+        'EMULATOR_PORT',
+      ),
+    );
+    process.exit(1);
+  });
 const seed = store.getMeta('seed');
 console.log(
   [

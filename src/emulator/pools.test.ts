@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import {
+  detailsByPointer,
   emulatorForTest,
   GOOGLE_ISSUER,
   json,
@@ -80,12 +81,7 @@ test('wrong types and blank names are field errors, not crashes', async () => {
     body: { ...VALID_POOL, display_name: '   ', filter: 42 },
   });
   expect(response.status).toBe(422);
-  const details = Object.fromEntries(
-    ((await json(response)).errors ?? []).map((e) => [
-      e.source?.pointer,
-      e.detail,
-    ]),
-  );
+  const details = await detailsByPointer(response);
   expect(details).toEqual({
     '/display_name': 'display_name must not be empty',
     '/filter': 'filter must be a string',

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import {
+  detailsByPointer,
   emulatorForTest,
   json,
   providerIdByIssuer,
@@ -57,12 +58,7 @@ test('provider validation names each bad field', async () => {
     },
   });
   expect(response.status).toBe(422);
-  const details = Object.fromEntries(
-    ((await json(response)).errors ?? []).map((e) => [
-      e.source?.pointer,
-      e.detail,
-    ]),
-  );
+  const details = await detailsByPointer(response);
   expect(details).toEqual({
     '/description': 'description is required',
     '/issuer': 'issuer must be an absolute https:// URL',

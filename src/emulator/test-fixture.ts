@@ -44,3 +44,13 @@ export async function providerIdByIssuer(
 export function updatedAt(resource: Json): string {
   return String((resource.metadata as { updated_at?: unknown }).updated_at);
 }
+
+/** Each error's detail keyed by its source.pointer, as a form would show them. */
+export async function detailsByPointer(
+  response: Response,
+): Promise<Record<string, string>> {
+  const body = await json(response);
+  return Object.fromEntries(
+    (body.errors ?? []).map((e) => [e.source?.pointer ?? '', e.detail]),
+  );
+}

@@ -1,21 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-
-function port(fallback: number) {
-  return z
-    .string()
-    .regex(/^\d+$/, { error: 'must be a port number from 0 to 65535' })
-    .transform(Number)
-    .pipe(
-      z.number().max(65535, { error: 'must be a port number from 0 to 65535' }),
-    )
-    .default(fallback);
-}
+import { envInt, parseEnv, type EnvResult } from '#contract/env.ts';
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port(8080),
-  EMULATOR_PORT: port(8090),
+  PORT: envInt(0, 65535).default(8080),
+  EMULATOR_PORT: envInt(0, 65535).default(8090),
   DIST_DIR: z.string().min(1).default('./dist'),
 });
 
@@ -29,21 +19,10 @@ export type ServerConfig = {
 /** The server's own variables; bad ones are each named (STYLE.md §9). */
 export function parseServerConfig(
   env: Record<string, string | undefined>,
-): { ok: true; config: ServerConfig } | { ok: false; errors: string[] } {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '');
-        return `${name}: ${issue.message} (got ${JSON.stringify(present[name])})`;
-      }),
-    };
-  }
-  const e = parsed.data;
+): EnvResult<ServerConfig> {
+  const parsed = parseEnv(envSchema, env);
+  if (!parsed.ok) return parsed;
+  const e = parsed.config;
   return {
     ok: true,
     config: {

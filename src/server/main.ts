@@ -1,5 +1,6 @@
 import { createEmulator } from '../emulator/app.ts';
 import { parseEmulatorConfig } from '../emulator/config.ts';
+import { listenErrorMessage } from '#contract/env.ts';
 import { createServer } from './app.ts';
 import { buildIfMissing } from './build.ts';
 import { parseServerConfig } from './config.ts';
@@ -31,16 +32,29 @@ const emulator = createEmulator({
   config: emulatorConfig,
   logger: { level: 'warn' },
 });
-const emulatorUrl = await emulator.app.listen({
-  host: emulatorConfig.host,
-  port: emulatorConfig.port,
-});
+function exitOnListenError(address: string, variable: string) {
+  return (error: unknown): never => {
+    console.error(listenErrorMessage(error, address, variable));
+    process.exit(1);
+  };
+}
+
+const emulatorUrl = await emulator.app
+  .listen({ host: emulatorConfig.host, port: emulatorConfig.port })
+  .catch(
+    exitOnListenError(
+      `${emulatorConfig.host}:${emulatorConfig.port}`,
+      'EMULATOR_PORT',
+    ),
+  );
 const server = createServer({
   config,
   upstream: { kind: 'emulator', url: emulatorUrl },
   logger: { level: 'warn' },
 });
-const url = await server.listen({ host: config.host, port: config.port });
+const url = await server
+  .listen({ host: config.host, port: config.port })
+  .catch(exitOnListenError(`${config.host}:${config.port}`, 'PORT'));
 console.log(
   [
     `Lifeguard listening on ${url}`,
