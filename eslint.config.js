@@ -36,7 +36,8 @@ const zones = [
   },
   {
     // Only the entry point may start the embedded emulator.
-    target: './src/server/!(main).ts',
+    // Integration tests may compose the server with a real emulator.
+    target: './src/server/!(main|*.test).ts',
     from: ['./src/emulator'],
     message:
       'Only src/server/main.ts may import the emulator (as the embedded default).',

@@ -45,6 +45,11 @@ export default defineConfig({
       EMULATOR_PORT: String(EMULATOR_PORT),
       DATA_DIR: 'test-results/e2e-data',
       EMULATOR_CONTROL: '1',
+      // e2e always runs on the emulator, whatever the developer's shell holds.
+      CONFLUENT_CLOUD_API_KEY: '',
+      CONFLUENT_CLOUD_API_SECRET: '',
+      CONFLUENT_CLOUD_ACCESS_TOKEN: '',
+      CONFLUENT_CLOUD_ACCESS_TOKEN_FILE: '',
     },
   },
 });

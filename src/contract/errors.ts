@@ -13,6 +13,46 @@ export type ErrorItem = components['schemas']['ErrorItem'];
  */
 export type ErrorCodeBody = components['schemas']['ErrorCodeBody'];
 
+/** What one error of a {@link Failure} says, before it is given an id. */
+export type FailureItem = {
+  code?: string;
+  title: string;
+  detail: string;
+  /** RFC 6901 pointer into the request body, e.g. `/filter`. */
+  pointer?: string;
+  /** The offending query parameter, e.g. `page_size`. */
+  parameter?: string;
+};
+
+/**
+ * Builds a shape-A error body, as the upstream declares it, so that our own
+ * errors (emulator, proxy) read exactly like the upstream's. Each error's
+ * `id` is the request id, tying it to the `X-Request-Id` header.
+ */
+export function failureBody(
+  status: number,
+  items: readonly FailureItem[],
+  requestId: string,
+): Failure {
+  return {
+    errors: items.map(({ code, title, detail, pointer, parameter }) => ({
+      id: requestId,
+      status: String(status),
+      ...(code ? { code } : {}),
+      title,
+      detail,
+      ...(pointer || parameter
+        ? {
+            source: {
+              ...(pointer ? { pointer } : {}),
+              ...(parameter ? { parameter } : {}),
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
 /** Any error body the upstream is known to send. */
 export type UpstreamErrorBody = Failure | ErrorCodeBody;
 

@@ -14,13 +14,8 @@ import type { EmulatorContext } from './context.ts';
 import { FaultInjector } from './faults.ts';
 import type { Random } from './ids.ts';
 import { PageTokens } from './page-token.ts';
-import {
-  ApiProblem,
-  badRequest,
-  failureBody,
-  FailureProblem,
-  type FailureItem,
-} from './problems.ts';
+import { failureBody, type FailureItem } from '#contract/errors.ts';
+import { ApiProblem, badRequest, FailureProblem } from './problems.ts';
 import { RateLimiter, type RateLimitState } from './rate-limiter.ts';
 import { controlRoutes } from './routes/control.ts';
 import { poolRoutes } from './routes/pools.ts';

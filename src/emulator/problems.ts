@@ -1,11 +1,4 @@
-/** One entry of the upstream's `Failure` body (shape A). */
-export type FailureItem = {
-  code?: string;
-  title: string;
-  detail: string;
-  pointer?: string;
-  parameter?: string;
-};
+import type { FailureItem } from '#contract/errors.ts';
 
 /**
  * An answer other than success, thrown by a route and written by the app's
@@ -26,26 +19,6 @@ export class ApiProblem extends Error {
     this.body = body;
     this.headers = headers;
   }
-}
-
-export function failureBody(status: number, items: FailureItem[], id: string) {
-  return {
-    errors: items.map((item) => ({
-      id,
-      status: String(status),
-      ...(item.code ? { code: item.code } : {}),
-      title: item.title,
-      detail: item.detail,
-      ...(item.pointer || item.parameter
-        ? {
-            source: {
-              ...(item.pointer ? { pointer: item.pointer } : {}),
-              ...(item.parameter ? { parameter: item.parameter } : {}),
-            },
-          }
-        : {}),
-    })),
-  };
 }
 
 /** Shape A (`{"errors":[…]}`), the declared format. */

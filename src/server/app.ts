@@ -1,39 +1,108 @@
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { ServerConfig } from './config.ts';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { Agent, type Dispatcher } from 'undici';
+import type { CredentialSource } from './credentials.ts';
+import { healthRoutes, type UpstreamLabel } from './health.ts';
+import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { staticRoutes } from './static.ts';
 
 export type ServerOptions = {
-  config: ServerConfig;
-  /** Where the upstream is, for /healthz; the proxy arrives with issue 3. */
-  upstream: { kind: 'emulator' | 'confluent'; url: string };
-  logger?: boolean | { level: string };
+  distDir: string;
+  upstream: {
+    /** Base URL without trailing slash. */
+    endpoint: string;
+    label: UpstreamLabel;
+    credentials: CredentialSource;
+    timeoutMs: number;
+  };
+  /** Injectable for tests; by default a keep-alive pool per upstream origin. */
+  dispatcher?: Dispatcher;
+  logLevel?: string;
+  /** Where the JSON log lines go (stdout by default). */
+  logStream?: { write: (line: string) => void };
 };
 
-/** Serves the built console; never listens by itself. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the server (console, /api forwarding, health); it does not listen. */
 export function createServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const dispatcher =
+    options.dispatcher ??
+    new Agent({
+      connections: 64,
+      keepAliveTimeout: 10_000,
+      connect: { timeout: Math.min(options.upstream.timeoutMs, 10_000) },
+    });
 
-  app.get('/healthz', async () => ({
-    status: 'ok',
-    upstream: options.upstream.kind,
-  }));
-
-  app.register(fastifyStatic, {
-    root: options.config.distDir,
-    wildcard: false,
-  });
-
-  // Client-side routes fall back to the SPA; unknown /api paths stay JSON 404s.
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.code(404).send({
-        errors: [
-          { status: '404', title: 'Not Found', detail: 'No such route.' },
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Nothing logs headers today; this keeps a future change from leaking one.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          'authorization',
         ],
-      });
-    }
-    return reply.type('text/html').sendFile('index.html');
+        censor: '[redacted]',
+      },
+    },
+    // Our onResponse hook writes the one access line per request instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given)
+        ? given
+        : randomUUID();
+    },
   });
 
+  // One structured line per request: method, route pattern, status, duration.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routePattern ?? request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  // Graceful close: in-flight responses tell their keep-alive clients to hang
+  // up, or Node would wait for those sockets forever.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  healthRoutes(app, {
+    label: options.upstream.label,
+    endpoint: options.upstream.endpoint,
+    credentials: options.upstream.credentials,
+    dispatcher,
+    timeoutMs: options.upstream.timeoutMs,
+  });
+  app.register(async (scope) =>
+    proxyRoutes(scope, {
+      endpoint: options.upstream.endpoint,
+      credentials: options.upstream.credentials,
+      timeoutMs: options.upstream.timeoutMs,
+      dispatcher,
+    }),
+  );
+  staticRoutes(app, options.distDir);
+
+  if (!options.dispatcher)
+    app.addHook('onClose', async () => dispatcher.close());
   return app;
 }

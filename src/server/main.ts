@@ -1,72 +1,150 @@
+import { listenErrorMessage } from '#contract/env.ts';
 import { createEmulator } from '../emulator/app.ts';
 import { parseEmulatorConfig } from '../emulator/config.ts';
-import { listenErrorMessage } from '#contract/env.ts';
 import { createServer } from './app.ts';
-import { buildIfMissing } from './build.ts';
-import { parseServerConfig } from './config.ts';
+import { buildIfStale } from './build.ts';
+import {
+  CONFLUENT_CLOUD_ENDPOINT,
+  helpText,
+  parseServerConfig,
+  type UpstreamMode,
+} from './config.ts';
+import {
+  basicCredentials,
+  bearerCredentials,
+  tokenFileCredentials,
+  type CredentialSource,
+} from './credentials.ts';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(helpText());
+  process.exit(0);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 function configOrExit<T>(
   what: string,
   result: { ok: true; config: T } | { ok: false; errors: string[] },
 ): T {
   if (result.ok) return result.config;
-  console.error(
-    `Lifeguard cannot start; fix these ${what} variables:\n  ${result.errors.join('\n  ')}`,
+  return fail(
+    `Lifeguard cannot start; fix these ${what} variables (npm start -- --help lists them):\n  ${result.errors.join('\n  ')}`,
   );
-  process.exit(1);
+}
+
+function exitOnListenError(address: string, variable: string) {
+  return (error: unknown): never =>
+    fail(listenErrorMessage(error, address, variable));
 }
 
 const config = configOrExit('server', parseServerConfig(process.env));
-const emulatorConfig = configOrExit(
-  'emulator',
-  parseEmulatorConfig({
-    ...process.env,
-    EMULATOR_PORT: String(config.emulatorPort),
-  }),
-);
+if (process.argv.includes('--build-if-needed')) buildIfStale(config.distDir);
 
-if (process.argv.includes('--build-if-needed')) buildIfMissing(config.distDir);
+type Upstream = {
+  endpoint: string;
+  label: string;
+  credentials: CredentialSource;
+  close: () => Promise<void>;
+};
 
-// No Confluent credentials yet (issue 3): the embedded emulator is the upstream.
-const emulator = createEmulator({
-  config: emulatorConfig,
-  logger: { level: 'warn' },
-});
-function exitOnListenError(address: string, variable: string) {
-  return (error: unknown): never => {
-    console.error(listenErrorMessage(error, address, variable));
-    process.exit(1);
+async function externalUpstream(
+  mode: Exclude<UpstreamMode, { kind: 'emulator' }>,
+): Promise<Upstream> {
+  const credentials =
+    mode.kind === 'api-key'
+      ? basicCredentials(mode.key, mode.secret)
+      : mode.kind === 'token'
+        ? bearerCredentials(mode.token)
+        : tokenFileCredentials(mode.file);
+  // A token file that cannot be read is a start-up error, not a 503 later.
+  await credentials
+    .authorization()
+    .catch((error: Error) => fail(error.message));
+  return {
+    endpoint: mode.endpoint,
+    label:
+      mode.endpoint === CONFLUENT_CLOUD_ENDPOINT
+        ? 'confluent-cloud'
+        : new URL(mode.endpoint).origin,
+    credentials,
+    close: async () => {},
   };
 }
 
-const emulatorUrl = await emulator.app
-  .listen({ host: emulatorConfig.host, port: emulatorConfig.port })
-  .catch(
-    exitOnListenError(
-      `${emulatorConfig.host}:${emulatorConfig.port}`,
-      'EMULATOR_PORT',
-    ),
+// No credentials: the emulator runs in this process and is the upstream.
+async function embeddedEmulator(): Promise<Upstream> {
+  const emulatorConfig = configOrExit(
+    'emulator',
+    parseEmulatorConfig({
+      ...process.env,
+      EMULATOR_PORT: String(config.emulatorPort),
+    }),
   );
+  const emulator = createEmulator({
+    config: emulatorConfig,
+    logger: { level: 'warn' },
+  });
+  const url = await emulator.app
+    .listen({ host: emulatorConfig.host, port: emulatorConfig.port })
+    .catch(
+      exitOnListenError(
+        `${emulatorConfig.host}:${emulatorConfig.port}`,
+        'EMULATOR_PORT',
+      ),
+    );
+  console.log(
+    `No Confluent credentials configured: using the embedded Confluent IAM emulator at ${url}.\n` +
+      `  This is DEMO DATA (${emulatorConfig.dataDir}), not your Confluent organisation.\n` +
+      '  Set CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET to manage a real one.',
+  );
+  return {
+    endpoint: url,
+    label: 'emulator',
+    credentials: basicCredentials(
+      emulatorConfig.apiKey,
+      emulatorConfig.apiSecret,
+    ),
+    close: () => emulator.app.close(),
+  };
+}
+
+const upstream =
+  config.upstream.kind === 'emulator'
+    ? await embeddedEmulator()
+    : await externalUpstream(config.upstream);
+
 const server = createServer({
-  config,
-  upstream: { kind: 'emulator', url: emulatorUrl },
-  logger: { level: 'warn' },
+  distDir: config.distDir,
+  upstream: { ...upstream, timeoutMs: config.upstreamTimeoutMs },
+  logLevel: config.logLevel,
 });
 const url = await server
   .listen({ host: config.host, port: config.port })
   .catch(exitOnListenError(`${config.host}:${config.port}`, 'PORT'));
 console.log(
-  [
-    `Lifeguard listening on ${url}`,
-    `  upstream: the embedded Confluent IAM emulator at ${emulatorUrl}`,
-    `  This is demo data (${emulatorConfig.dataDir}), not your Confluent organisation.`,
-  ].join('\n'),
+  `Lifeguard is serving the console on ${url} (upstream: ${upstream.label === 'emulator' ? 'embedded emulator' : upstream.endpoint}).`,
 );
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void Promise.all([server.close(), emulator.app.close()]).then(() =>
-      process.exit(0),
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing in-flight requests, then stopping.`);
+  const timer = setTimeout(() => {
+    console.error(
+      `In-flight requests did not finish within ${config.shutdownTimeoutMs} ms; stopping anyway.`,
     );
-  });
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  timer.unref();
+  // The server first, so nothing new reaches the emulator while it closes.
+  await server.close();
+  await upstream.close();
+  process.exit(0);
 }
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

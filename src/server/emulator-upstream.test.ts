@@ -1,0 +1,61 @@
+import { expect, onTestFinished, test } from 'vitest';
+import { startTestEmulator } from '../emulator/test-server.ts';
+import { basicCredentials } from './credentials.ts';
+import { startTestServer } from './test-helpers.ts';
+
+test('through /api the console reaches the emulator, with Location mapped back to /api', async () => {
+  const emulator = await startTestEmulator();
+  const server = await startTestServer(emulator.url, {
+    credentials: basicCredentials(
+      emulator.config.apiKey,
+      emulator.config.apiSecret,
+    ),
+  });
+  onTestFinished(async () => {
+    await server.close();
+    await emulator.close();
+  });
+  const list = (await (
+    await fetch(`${server.url}/api/iam/v2/identity-providers?page_size=2`)
+  ).json()) as { data: { id: string }[]; metadata: { next: string } };
+  expect(list.data).toHaveLength(2);
+  const token = new URL(list.metadata.next).searchParams.get('page_token');
+  const next = await fetch(
+    `${server.url}/api/iam/v2/identity-providers?page_token=${token}`,
+  );
+  expect(next.status).toBe(200);
+
+  const providerId = list.data[0]!.id;
+  const created = await fetch(
+    `${server.url}/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        display_name: 'via-proxy',
+        description: '',
+        identity_claim: 'claims.sub',
+        filter: 'claims.aud == "kafka"',
+      }),
+    },
+  );
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect(created.headers.get('location')).toBe(
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools/${id}`,
+  );
+  const fetched = await fetch(
+    `${server.url}${created.headers.get('location')}`,
+  );
+  expect(fetched.status).toBe(200);
+  const invalid = await fetch(
+    `${server.url}/api/iam/v2/identity-providers/${providerId}/identity-pools/${id}`,
+    {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: 'claims.sub.matches("x")' }),
+    },
+  );
+  expect(invalid.status).toBe(422);
+  expect(invalid.headers.get('x-request-id')).toBeTruthy();
+});

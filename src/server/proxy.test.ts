@@ -1,0 +1,365 @@
+import { expect, onTestFinished, test } from 'vitest';
+import { bearerCredentials } from './credentials.ts';
+import {
+  rawRequest,
+  startFakeUpstream,
+  startTestServer,
+  TEST_KEY,
+  TEST_SECRET,
+} from './test-helpers.ts';
+
+type Handler = Parameters<typeof startFakeUpstream>[0];
+
+async function setup(
+  handler?: Handler,
+  options: Parameters<typeof startTestServer>[1] = {},
+) {
+  const upstream = await startFakeUpstream(handler);
+  const server = await startTestServer(upstream.url, options);
+  onTestFinished(async () => {
+    await server.close();
+    await upstream.close();
+  });
+  return { upstream, server };
+}
+
+const BASIC = `Basic ${Buffer.from(`${TEST_KEY}:${TEST_SECRET}`).toString('base64')}`;
+const POOLS = '/api/iam/v2/identity-providers/op-1/identity-pools';
+
+test('an allowlisted call reaches the upstream path unchanged, with the server’s API key', async () => {
+  const { upstream, server } = await setup();
+  const response = await fetch(`${server.url}${POOLS}?page_size=10`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ ok: true });
+  expect(upstream.requests).toHaveLength(1);
+  expect(upstream.requests[0]).toMatchObject({
+    method: 'GET',
+    url: '/iam/v2/identity-providers/op-1/identity-pools?page_size=10',
+  });
+  expect(upstream.requests[0]!.headers.authorization).toBe(BASIC);
+});
+
+test('with an access token the upstream gets it as Bearer', async () => {
+  const { upstream, server } = await setup(undefined, {
+    credentials: bearerCredentials('sts-token-abc'),
+  });
+  await fetch(`${server.url}/api/iam/v2/identity-providers`);
+  expect(upstream.requests[0]!.headers.authorization).toBe(
+    'Bearer sts-token-abc',
+  );
+});
+
+test('every one of the eleven contract routes is forwarded', async () => {
+  const { upstream, server } = await setup();
+  const calls: [string, string][] = [
+    ['GET', '/iam/v2/identity-providers'],
+    ['POST', '/iam/v2/identity-providers'],
+    ['GET', '/iam/v2/identity-providers/op-1'],
+    ['PATCH', '/iam/v2/identity-providers/op-1'],
+    ['DELETE', '/iam/v2/identity-providers/op-1'],
+    ['PATCH', '/iam/v2/identity-providers/op-1/jwks'],
+    ['GET', '/iam/v2/identity-providers/op-1/identity-pools'],
+    ['POST', '/iam/v2/identity-providers/op-1/identity-pools'],
+    ['GET', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
+    ['PATCH', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
+    ['DELETE', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
+  ];
+  for (const [method, path] of calls) {
+    const hasBody = method === 'POST' || method === 'PATCH';
+    const response = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      body: hasBody ? '{}' : undefined,
+    });
+    expect(response.status, `${method} ${path}`).toBe(200);
+  }
+  expect(upstream.requests.map((r) => [r.method, r.url])).toEqual(calls);
+});
+
+// Each of these must be refused by Lifeguard itself: the upstream sees nothing.
+const HOSTILE: [
+  string,
+  string,
+  { headers?: Record<string, string>; body?: string },
+  number,
+][] = [
+  ['GET', '/api/iam/v2/identity-providers/../../../etc/passwd', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1/identity-pools/..', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/%2e%2e/identity-pools', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1%2Fidentity-pools', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1%252F..', {}, 404],
+  ['GET', '/api/iam/v2//identity-providers', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1\\..\\x', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1@evil.example', {}, 404],
+  ['GET', '/api/iam/v2/identity-providers/op-1;x=1', {}, 404],
+  ['GET', 'http://evil.example/api/iam/v2/identity-providers', {}, 404],
+  ['GET', '/api//evil.example/iam/v2/identity-providers', {}, 404],
+  ['GET', '/api/iam/v2/service-accounts', {}, 404],
+  ['GET', '/api/iam/v2/role-bindings', {}, 404],
+  ['GET', '/api/iam/v2/api-keys', {}, 404],
+  ['GET', '/api/org/v2/environments', {}, 404],
+  [
+    'GET',
+    '/api/iam/v2/identity-providers/op-1/identity-pools/pool-2/extra',
+    {},
+    404,
+  ],
+  [
+    'PUT',
+    '/api/iam/v2/identity-providers/op-1',
+    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    404,
+  ],
+  ['DELETE', '/api/iam/v2/identity-providers', {}, 404],
+  [
+    'POST',
+    '/api/iam/v2/identity-providers/op-1',
+    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    404,
+  ],
+  ['OPTIONS', '/api/iam/v2/identity-providers', {}, 404],
+  ['HEAD', '/api/iam/v2/identity-providers', {}, 404],
+  ['TRACE', '/api/iam/v2/identity-providers', {}, 404],
+  [
+    'POST',
+    POOLS,
+    {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: 'x'.repeat(65 * 1024) }),
+    },
+    413,
+  ],
+  [
+    'POST',
+    POOLS,
+    { headers: { 'content-type': 'text/plain' }, body: 'display_name=x' },
+    415,
+  ],
+  [
+    'POST',
+    POOLS,
+    {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    },
+    415,
+  ],
+  [
+    'POST',
+    POOLS,
+    {
+      headers: { 'content-type': 'application/json' },
+      body: '{"display_name":',
+    },
+    400,
+  ],
+  ['POST', POOLS, {}, 400],
+  [
+    'PATCH',
+    `${POOLS}/pool-2`,
+    { headers: { 'content-type': 'application/json' } },
+    400,
+  ],
+  ['GET', `${POOLS}?page_size=abc`, {}, 400],
+  ['GET', `${POOLS}?page_size=1&page_size=2`, {}, 400],
+  ['GET', `${POOLS}?page_token=${'a'.repeat(300)}`, {}, 400],
+  [
+    'POST',
+    `${POOLS}?assigned_resource_owner=../../x`,
+    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    400,
+  ],
+];
+
+test.each(HOSTILE)(
+  '%s %s is refused before the upstream',
+  async (method, path, options, status) => {
+    const { upstream, server } = await setup();
+    const response = await rawRequest(server.port, method, path, options);
+    expect(response.status).toBe(status);
+    if (method !== 'HEAD') {
+      const body = JSON.parse(response.body) as {
+        errors: { status: string; detail: string }[];
+      };
+      expect(body.errors[0]!.status).toBe(String(status));
+      expect(body.errors[0]!.detail.length).toBeGreaterThan(10);
+    }
+    expect(response.headers['x-request-id']).toBeTruthy();
+    expect(upstream.requests).toEqual([]);
+  },
+);
+
+test('only Content-Type, Accept, X-Request-Id and the credential go upstream', async () => {
+  const { upstream, server } = await setup();
+  await rawRequest(server.port, 'POST', POOLS, {
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-request-id': 'trace-42',
+      cookie: 'session=abc',
+      authorization: 'Basic YnJvd3Nlcjpzb21ldGhpbmc=',
+      'x-forwarded-for': '10.0.0.1',
+      'x-custom': 'nope',
+      origin: 'http://evil.example',
+      referer: 'http://evil.example/page',
+      'user-agent': 'Mozilla/5.0',
+    },
+    body: '{}',
+  });
+  const { headers } = upstream.requests[0]!;
+  expect(headers.authorization).toBe(BASIC);
+  expect(headers['x-request-id']).toBe('trace-42');
+  expect(headers['content-type']).toBe('application/json');
+  expect(headers.accept).toBe('application/json');
+  const framing = ['host', 'connection', 'content-length'];
+  expect(
+    Object.keys(headers)
+      .filter((name) => !framing.includes(name))
+      .sort(),
+  ).toEqual(['accept', 'authorization', 'content-type', 'x-request-id']);
+});
+
+test('status, body and the useful headers come back; the rest are dropped', async () => {
+  const { server } = await setup((_request, response) => {
+    response.writeHead(429, {
+      'content-type': 'application/json',
+      'x-request-id': 'upstream-id-1',
+      'x-ratelimit-limit': '25',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '17',
+      'retry-after': '17',
+      'set-cookie': 'upstream=1; Path=/',
+      'www-authenticate': 'Basic realm="confluent"',
+      'x-powered-by': 'something',
+      'strict-transport-security': 'max-age=1',
+      'access-control-allow-origin': '*',
+    });
+    response.end('{"errors":[{"status":"429","detail":"slow down"}]}');
+  });
+  const response = await rawRequest(server.port, 'GET', POOLS);
+  expect(response.status).toBe(429);
+  expect(response.body).toBe(
+    '{"errors":[{"status":"429","detail":"slow down"}]}',
+  );
+  expect(response.headers).toMatchObject({
+    'x-request-id': 'upstream-id-1',
+    'x-ratelimit-limit': '25',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': '17',
+    'retry-after': '17',
+  });
+  for (const dropped of [
+    'set-cookie',
+    'www-authenticate',
+    'x-powered-by',
+    'strict-transport-security',
+    'access-control-allow-origin',
+  ]) {
+    expect(response.headers[dropped], dropped).toBeUndefined();
+  }
+});
+
+test('request bodies reach the upstream byte for byte', async () => {
+  const { upstream, server } = await setup();
+  const body =
+    '{ "display_name" : "Zürich 🚀",\n "filter": "claims.aud == \\"kafka\\" && claims.sub.startsWith(\'svc-\')" }';
+  const response = await rawRequest(server.port, 'POST', POOLS, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(body, 'utf8'),
+  });
+  expect(response.status).toBe(200);
+  expect(upstream.requests[0]!.body.toString('utf8')).toBe(body);
+});
+
+test('only the allowlisted query parameters pass, and only where they belong', async () => {
+  const { upstream, server } = await setup();
+  await rawRequest(
+    server.port,
+    'GET',
+    `${POOLS}?page_token=abc.DEF-1&page_size=5&evil=1&$filter=x`,
+  );
+  await rawRequest(server.port, 'GET', `${POOLS}/pool-2?page_size=5`);
+  await rawRequest(
+    server.port,
+    'POST',
+    `${POOLS}?assigned_resource_owner=u-a83k9b&page_size=3`,
+    {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    },
+  );
+  expect(upstream.requests.map((r) => r.url)).toEqual([
+    '/iam/v2/identity-providers/op-1/identity-pools?page_size=5&page_token=abc.DEF-1',
+    '/iam/v2/identity-providers/op-1/identity-pools/pool-2',
+    '/iam/v2/identity-providers/op-1/identity-pools?assigned_resource_owner=u-a83k9b',
+  ]);
+});
+
+test('Location is rewritten from the upstream origin to /api; a foreign one is dropped', async () => {
+  let location = '';
+  const { server, upstream } = await setup(
+    (_request, response, upstreamUrl) => {
+      response.writeHead(201, {
+        'content-type': 'application/json',
+        location: location.replace('{upstream}', upstreamUrl),
+      });
+      response.end('{}');
+    },
+  );
+  const post = (path = POOLS) =>
+    rawRequest(server.port, 'POST', path, {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  location = '{upstream}/iam/v2/identity-providers/op-1/identity-pools/pool-9';
+  expect((await post()).headers.location).toBe(`${POOLS}/pool-9`);
+  location = 'https://evil.example/iam/v2/identity-providers/op-1';
+  expect((await post()).headers.location).toBeUndefined();
+  expect(upstream.requests).toHaveLength(2);
+});
+
+test('an unreachable upstream is a 502 with a detail a person understands', async () => {
+  const upstream = await startFakeUpstream();
+  const closedUrl = upstream.url;
+  await upstream.close();
+  const server = await startTestServer(closedUrl);
+  onTestFinished(() => server.close());
+  const response = await fetch(`${server.url}${POOLS}`, {
+    headers: { 'x-request-id': 'req-502' },
+  });
+  expect(response.status).toBe(502);
+  expect(response.headers.get('x-request-id')).toBe('req-502');
+  const body = (await response.json()) as {
+    errors: { detail: string; code: string }[];
+  };
+  expect(body.errors[0]).toMatchObject({
+    code: 'upstream_unreachable',
+    detail: `Lifeguard could not reach the Confluent API at ${closedUrl}: the connection was refused.`,
+  });
+});
+
+test('an upstream slower than the timeout is a 504', async () => {
+  const { server } = await setup(
+    (_request, response) => {
+      setTimeout(() => {
+        if (!response.destroyed) response.end('{}');
+      }, 2_000);
+    },
+    { timeoutMs: 200 },
+  );
+  const response = await fetch(`${server.url}${POOLS}`);
+  expect(response.status).toBe(504);
+  const body = (await response.json()) as { errors: { detail: string }[] };
+  expect(body.errors[0]!.detail).toMatch(/did not answer within 0.2 s/);
+});
+
+test('unknown /api paths outside /api/iam are JSON 404s too', async () => {
+  const { upstream, server } = await setup();
+  for (const path of ['/api', '/api/lifeguard/session', '/api/anything']) {
+    const response = await rawRequest(server.port, 'GET', path);
+    expect(response.status, path).toBe(404);
+    expect(response.headers['content-type']).toMatch(/json/);
+  }
+  expect(upstream.requests).toEqual([]);
+});

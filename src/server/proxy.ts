@@ -1,0 +1,320 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors, request as send, type Dispatcher } from 'undici';
+import { failureBody, type FailureItem } from '#contract/errors.ts';
+import { matchUpstreamRoute, type UpstreamRoute } from '#contract/routes.ts';
+import { CredentialError, type CredentialSource } from './credentials.ts';
+
+export type ProxyOptions = {
+  /** Upstream base URL without trailing slash, e.g. https://api.confluent.cloud. */
+  endpoint: string;
+  credentials: CredentialSource;
+  timeoutMs: number;
+  dispatcher: Dispatcher;
+};
+
+export const API_PREFIX = '/api';
+export const BODY_LIMIT = 64 * 1024;
+
+// Every segment of a forwardable path: ids are letters, digits, - and _, so
+// percent-escapes, dots and empty segments never get as far as the upstream.
+const SAFE_PATH = /^(\/[A-Za-z0-9_-]+)+$/;
+
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'x-request-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+] as const;
+
+type QueryRule = { name: string; pattern: RegExp; meaning: string };
+
+const PAGE_SIZE: QueryRule = {
+  name: 'page_size',
+  pattern: /^\d{1,3}$/,
+  meaning: 'a whole number',
+};
+const PAGE_TOKEN: QueryRule = {
+  name: 'page_token',
+  pattern: /^[\x21-\x7e]{1,255}$/,
+  meaning: 'a token from a previous page (at most 255 characters)',
+};
+const RESOURCE_OWNER: QueryRule = {
+  name: 'assigned_resource_owner',
+  pattern: /^[A-Za-z0-9_-]{1,255}$/,
+  meaning: 'a principal id such as u-a83k9b',
+};
+
+function queryRules(route: UpstreamRoute): QueryRule[] {
+  if (route.operationId === 'createIamV2IdentityPool') return [RESOURCE_OWNER];
+  if (route.method === 'GET' && route.operationId.startsWith('list')) {
+    return [PAGE_SIZE, PAGE_TOKEN];
+  }
+  return [];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The route template for the access log, e.g. /api/iam/v2/identity-providers/{id}. */
+    routePattern?: string;
+  }
+}
+
+class ProxyRefusal extends Error {
+  readonly status: number;
+  readonly item: FailureItem;
+
+  constructor(status: number, item: FailureItem) {
+    super(item.detail);
+    this.status = status;
+    this.item = item;
+  }
+}
+
+function notForwarded(method: string, path: string): ProxyRefusal {
+  return new ProxyRefusal(404, {
+    code: 'not_found',
+    title: 'Not Found',
+    detail: `Lifeguard does not forward ${method} ${path}: it is not one of the identity provider and pool routes it manages.`,
+  });
+}
+
+/** Only allowlisted parameters pass, each checked; others are dropped. */
+function upstreamQuery(route: UpstreamRoute, rawQuery: string): string {
+  const given = new URLSearchParams(rawQuery);
+  const out = new URLSearchParams();
+  for (const rule of queryRules(route)) {
+    const values = given.getAll(rule.name);
+    if (values.length === 0) continue;
+    const value = values[0]!;
+    if (values.length > 1 || !rule.pattern.test(value)) {
+      throw new ProxyRefusal(400, {
+        code: 'invalid_parameter',
+        title: 'Bad Request',
+        detail:
+          values.length > 1
+            ? `${rule.name} was given ${values.length} times; give it once.`
+            : `${rule.name} must be ${rule.meaning}.`,
+        parameter: rule.name,
+      });
+    }
+    out.set(rule.name, value);
+  }
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+function upstreamFailure(error: unknown, origin: string, timeoutMs: number) {
+  if (
+    error instanceof errors.HeadersTimeoutError ||
+    error instanceof errors.BodyTimeoutError ||
+    error instanceof errors.ConnectTimeoutError
+  ) {
+    return new ProxyRefusal(504, {
+      code: 'upstream_timeout',
+      title: 'Gateway Timeout',
+      detail: `The Confluent API at ${origin} did not answer within ${timeoutMs / 1000} s. The request may or may not have been applied; check before retrying a change.`,
+    });
+  }
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? String(error.code)
+      : '';
+  const reason =
+    {
+      ECONNREFUSED: 'the connection was refused',
+      ENOTFOUND: 'its host name could not be resolved',
+      ECONNRESET: 'the connection was reset',
+      EHOSTUNREACH: 'the host is unreachable',
+      UND_ERR_SOCKET: 'the connection closed unexpectedly',
+    }[code] ?? 'the request failed';
+  return new ProxyRefusal(502, {
+    code: 'upstream_unreachable',
+    title: 'Bad Gateway',
+    detail: `Lifeguard could not reach the Confluent API at ${origin}: ${reason}.`,
+  });
+}
+
+/** Maps an upstream Location to the same resource under /api, or drops it. */
+function rewriteLocation(
+  location: string,
+  endpoint: string,
+): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(location, endpoint);
+  } catch {
+    return undefined;
+  }
+  const base = new URL(endpoint);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) {
+    return undefined;
+  }
+  return `${API_PREFIX}${url.pathname.slice(basePath.length)}${url.search}`;
+}
+
+function sendRefusal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refusal: ProxyRefusal,
+) {
+  return reply
+    .code(refusal.status)
+    .header('x-request-id', request.id)
+    .send(failureBody(refusal.status, [refusal.item], request.id));
+}
+
+/**
+ * Forwards exactly the contract's upstream routes under /api/iam with the
+ * server-held credential; nothing else reaches the upstream.
+ */
+export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
+  const origin = new URL(options.endpoint).origin;
+
+  // Bodies are checked as JSON but forwarded as the exact bytes received,
+  // so a filter reaches the upstream byte for byte.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        JSON.parse((body as Buffer).toString('utf8'));
+        done(null, body);
+      } catch {
+        done(
+          new ProxyRefusal(400, {
+            code: 'bad_request',
+            title: 'Bad Request',
+            detail: 'The request body is not valid JSON.',
+          }),
+          undefined,
+        );
+      }
+    },
+  );
+
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      if (error instanceof ProxyRefusal)
+        return sendRefusal(request, reply, error);
+      const status = error.statusCode ?? 500;
+      if (status >= 500) request.log.error({ err: error }, 'proxy failed');
+      const detail =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `The request body is larger than ${BODY_LIMIT / 1024} KiB.`
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'Send the request body as application/json.'
+            : status >= 500
+              ? 'Lifeguard failed to forward this request; see its log.'
+              : error.message;
+      return sendRefusal(
+        request,
+        reply,
+        new ProxyRefusal(status, {
+          code: 'bad_request',
+          title: 'Bad Request',
+          detail,
+        }),
+      );
+    },
+  );
+
+  app.route({
+    method: ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'HEAD', 'OPTIONS'],
+    url: `${API_PREFIX}/iam/*`,
+    handler: async (request, reply) => {
+      const raw = request.raw.url ?? '';
+      const queryAt = raw.indexOf('?');
+      const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
+      const upstreamPath = path.slice(API_PREFIX.length);
+      const match = SAFE_PATH.test(upstreamPath)
+        ? matchUpstreamRoute(request.method, upstreamPath)
+        : undefined;
+      if (!match) throw notForwarded(request.method, path);
+      request.routePattern = `${API_PREFIX}${match.route.path}`;
+
+      const query = upstreamQuery(
+        match.route,
+        queryAt === -1 ? '' : raw.slice(queryAt + 1),
+      );
+      const hasBody = request.method === 'POST' || request.method === 'PATCH';
+      if (hasBody && !Buffer.isBuffer(request.body)) {
+        throw new ProxyRefusal(400, {
+          code: 'bad_request',
+          title: 'Bad Request',
+          detail:
+            'This request needs a JSON body (Content-Type: application/json).',
+        });
+      }
+
+      let authorization: string;
+      try {
+        authorization = await options.credentials.authorization();
+      } catch (error) {
+        if (!(error instanceof CredentialError)) throw error;
+        throw new ProxyRefusal(503, {
+          code: 'credentials_unavailable',
+          title: 'Service Unavailable',
+          detail: error.message,
+        });
+      }
+
+      const abort = new AbortController();
+      const onClose = () => {
+        if (!reply.raw.writableFinished) abort.abort();
+      };
+      reply.raw.once('close', onClose);
+      let upstream: Dispatcher.ResponseData;
+      try {
+        upstream = await send(`${options.endpoint}${upstreamPath}${query}`, {
+          method: request.method as Dispatcher.HttpMethod,
+          dispatcher: options.dispatcher,
+          signal: abort.signal,
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+          headers: {
+            accept: request.headers.accept ?? 'application/json',
+            'x-request-id': request.id,
+            authorization,
+            ...(hasBody ? { 'content-type': 'application/json' } : {}),
+          },
+          body: hasBody ? (request.body as Buffer) : undefined,
+        });
+      } catch (error) {
+        if (abort.signal.aborted) return reply;
+        request.log.warn(
+          {
+            err: {
+              type: (error as Error).name,
+              code: (error as { code?: string }).code,
+            },
+          },
+          'upstream request failed',
+        );
+        throw upstreamFailure(error, origin, options.timeoutMs);
+      }
+
+      reply.code(upstream.statusCode);
+      for (const name of RESPONSE_HEADERS) {
+        const value = upstream.headers[name];
+        if (typeof value === 'string') reply.header(name, value);
+      }
+      if (!upstream.headers['x-request-id'])
+        reply.header('x-request-id', request.id);
+      const location = upstream.headers.location;
+      if (typeof location === 'string') {
+        const rewritten = rewriteLocation(location, options.endpoint);
+        if (rewritten) reply.header('location', rewritten);
+      }
+      if (upstream.statusCode === 204 || upstream.statusCode === 304) {
+        upstream.body.resume();
+        return reply.send();
+      }
+      return reply.send(upstream.body);
+    },
+  });
+}

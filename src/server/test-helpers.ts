@@ -1,0 +1,143 @@
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer, type ServerOptions } from './app.ts';
+import { basicCredentials, type CredentialSource } from './credentials.ts';
+
+export type RecordedRequest = {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+};
+
+export type FakeUpstream = {
+  url: string;
+  requests: RecordedRequest[];
+  close: () => Promise<void>;
+};
+
+type Handler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+  upstreamUrl: string,
+) => void;
+
+/** A recording HTTP server on 127.0.0.1 that stands in for Confluent. */
+export async function startFakeUpstream(
+  handler: Handler = (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"ok":true}');
+  },
+): Promise<FakeUpstream> {
+  const requests: RecordedRequest[] = [];
+  let url = '';
+  const server = createHttpServer((request: IncomingMessage, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const recorded = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      };
+      requests.push(recorded);
+      handler(recorded, response, url);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type TestServer = {
+  url: string;
+  port: number;
+  logs: string[];
+  close: () => Promise<void>;
+};
+
+export const TEST_KEY = 'TESTKEY0001';
+export const TEST_SECRET = 'test-secret-Zq8vW3nP0xL5';
+
+/** The Lifeguard server on 127.0.0.1:0 in front of `endpoint`, its log lines captured. */
+export async function startTestServer(
+  endpoint: string,
+  options: {
+    credentials?: CredentialSource;
+    timeoutMs?: number;
+    distDir?: string;
+    label?: string;
+  } & Partial<Pick<ServerOptions, 'logLevel'>> = {},
+): Promise<TestServer> {
+  const logs: string[] = [];
+  const app = createServer({
+    distDir: options.distDir ?? '/nonexistent-dist',
+    upstream: {
+      endpoint,
+      label: options.label ?? new URL(endpoint).origin,
+      credentials:
+        options.credentials ?? basicCredentials(TEST_KEY, TEST_SECRET),
+      timeoutMs: options.timeoutMs ?? 5_000,
+    },
+    logLevel: options.logLevel ?? 'info',
+    logStream: { write: (line: string) => void logs.push(line) },
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    logs,
+    close: () => app.close(),
+  };
+}
+
+export type RawResponse = {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+};
+
+/**
+ * Sends `path` exactly as written (fetch would normalise dot segments and
+ * encodings away, which is what an attacker would not do).
+ */
+export function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: options.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
