@@ -145,7 +145,7 @@ export default tseslint.config(
   },
   {
     // Config files whose tools demand a default export.
-    files: ['*.config.{js,ts}'],
+    files: ['*.config.{js,ts}', 'vitest.web-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -35,6 +35,16 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
+          // One real server + emulator for the project; files take turns on it.
+          globalSetup: ['./vitest.web-setup.ts'],
+          setupFiles: ['./src/web/testing/setup.ts'],
+          fileParallelism: false,
+          environmentOptions: {
+            jsdom: {
+              url: `http://127.0.0.1:${process.env.WEB_TEST_PORT ?? 4280}/`,
+            },
+          },
+          testTimeout: 15_000,
         },
       },
     ],

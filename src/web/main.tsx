@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
 import '../index.css';
-import { App } from './app/app.tsx';
+import { AppProvider } from './app/provider.tsx';
+import { createAppRouter } from './app/router.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppProvider>
+      <RouterProvider router={createAppRouter()} />
+    </AppProvider>
   </StrictMode>,
 );

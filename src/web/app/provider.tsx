@@ -1,0 +1,24 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Toaster } from 'sonner';
+import { TooltipProvider } from '@/components/ui/tooltip.tsx';
+import { createQueryClient } from '@/lib/query-client.ts';
+
+/** Everything every screen relies on: the query client, tooltips, toasts. */
+export function AppProvider({
+  children,
+  queryClient,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+}) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <TooltipProvider delayDuration={300}>
+        {children}
+        <Toaster position="bottom-right" richColors closeButton />
+      </TooltipProvider>
+    </QueryClientProvider>
+  );
+}

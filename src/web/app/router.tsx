@@ -1,0 +1,37 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import {
+  NotFoundMessage,
+  RouteErrorBoundary,
+} from '@/components/errors/route-error-boundary.tsx';
+import { AppLayout } from '@/components/layouts/app-layout.tsx';
+import { paths } from '@/config/paths.ts';
+import { PoolCreateRoute } from './routes/pool-create.tsx';
+import { PoolDetailRoute } from './routes/pool-detail.tsx';
+import { PoolEditRoute } from './routes/pool-edit.tsx';
+import { ProviderPoolsRoute } from './routes/provider-pools.tsx';
+import { ProvidersRoute } from './routes/providers.tsx';
+
+/** Every screen; each route has its own error boundary. */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      {
+        errorElement: <RouteErrorBoundary />,
+        children: [
+          { path: paths.home.path, element: <ProvidersRoute /> },
+          { path: paths.provider.path, element: <ProviderPoolsRoute /> },
+          { path: paths.poolNew.path, element: <PoolCreateRoute /> },
+          { path: paths.pool.path, element: <PoolDetailRoute /> },
+          { path: paths.poolEdit.path, element: <PoolEditRoute /> },
+          { path: '*', element: <NotFoundMessage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
+import { buttonVariants } from '@/components/ui/button.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { paths } from '@/config/paths.ts';
+import { poolQueries } from '@/features/pools/api/queries.ts';
+import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
+import {
+  PoolDetail,
+  PoolDetailSkeleton,
+} from '@/features/pools/components/pool-detail.tsx';
+import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+
+export function PoolDetailRoute() {
+  const { providerId = '', poolId = '' } = useParams();
+  const navigate = useNavigate();
+  const provider = useQuery(providerQueries.detail(providerId));
+  const pool = useQuery(poolQueries.detail(providerId, poolId));
+  useDocumentTitle(pool.data?.display_name ?? 'Identity pool');
+
+  const crumbs = [
+    { label: 'Identity providers', href: paths.home.getHref() },
+    {
+      label: provider.data?.display_name ?? providerId,
+      href: paths.provider.getHref(providerId),
+    },
+    { label: pool.data?.display_name ?? poolId },
+  ];
+
+  if (pool.isError) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ApiErrorView
+          error={pool.error}
+          onRetry={() => void pool.refetch()}
+          backHref={paths.provider.getHref(providerId)}
+          backLabel="Back to the provider’s pools"
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold break-all">
+          {pool.data ? (
+            pool.data.display_name
+          ) : (
+            <Skeleton className="h-8 w-64" />
+          )}
+        </h1>
+        {pool.data && (
+          <div className="flex gap-2">
+            <Link
+              to={paths.poolEdit.getHref(providerId, poolId)}
+              className={buttonVariants({ variant: 'secondary' })}
+            >
+              Edit
+            </Link>
+            <DeletePoolDialog
+              providerId={providerId}
+              pool={pool.data}
+              onDeleted={() => {
+                toast.success(`Deleted ${pool.data.display_name}`);
+                void navigate(paths.provider.getHref(providerId));
+              }}
+            />
+          </div>
+        )}
+      </div>
+      {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
+import { buttonVariants } from '@/components/ui/button.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { paths } from '@/config/paths.ts';
+import { PoolList } from '@/features/pools/components/pool-list.tsx';
+import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+
+export function ProviderPoolsRoute() {
+  const { providerId = '' } = useParams();
+  const provider = useQuery(providerQueries.detail(providerId));
+  useDocumentTitle(
+    provider.data ? `${provider.data.display_name} pools` : 'Identity pools',
+  );
+  if (provider.isError) {
+    return (
+      <ApiErrorView
+        error={provider.error}
+        onRetry={() => void provider.refetch()}
+      />
+    );
+  }
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'Identity providers', href: paths.home.getHref() },
+          { label: provider.data?.display_name ?? providerId },
+        ]}
+      />
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            {provider.data ? (
+              provider.data.display_name
+            ) : (
+              <Skeleton className="h-8 w-64" />
+            )}
+          </h1>
+          <p className="mt-1 font-mono text-xs text-slate-600">
+            {provider.data?.issuer ?? '\u00a0'}
+          </p>
+        </div>
+        <Link
+          to={paths.poolNew.getHref(providerId)}
+          className={buttonVariants()}
+        >
+          New pool
+        </Link>
+      </div>
+      <PoolList providerId={providerId} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Tooltip } from './tooltip.tsx';
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 days ago", from an RFC 3339 time and now. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      return format.format(Math.round(seconds / size), unit);
+    }
+  }
+  return iso;
+}
+
+export function formatAbsolute(iso: string): string {
+  return new Intl.DateTimeFormat('en', {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+}
+
+/** Relative time, with the absolute time on hover and keyboard focus. */
+export function RelativeTime({ value }: { value: string | undefined }) {
+  if (!value) return <span className="text-slate-600">—</span>;
+  return (
+    <Tooltip content={formatAbsolute(value)}>
+      <time
+        dateTime={value}
+        tabIndex={0}
+        className="rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        {formatRelative(value)}
+      </time>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,48 @@
+/** Every URL of the console; screens never build one by hand. */
+export const paths = {
+  home: {
+    path: '/',
+    getHref: () => '/',
+  },
+  provider: {
+    path: '/providers/:providerId',
+    getHref: (
+      providerId: string,
+      search: { page_size?: number; page_token?: string } = {},
+    ) => {
+      const query = new URLSearchParams();
+      if (search.page_size) query.set('page_size', String(search.page_size));
+      if (search.page_token) query.set('page_token', search.page_token);
+      const text = query.toString();
+      return `/providers/${encodeURIComponent(providerId)}${text ? `?${text}` : ''}`;
+    },
+  },
+  poolNew: {
+    path: '/providers/:providerId/pools/new',
+    getHref: (providerId: string) =>
+      `/providers/${encodeURIComponent(providerId)}/pools/new`,
+  },
+  pool: {
+    path: '/providers/:providerId/pools/:poolId',
+    getHref: (providerId: string, poolId: string) =>
+      `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}`,
+  },
+  poolEdit: {
+    path: '/providers/:providerId/pools/:poolId/edit',
+    getHref: (providerId: string, poolId: string) =>
+      `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}/edit`,
+  },
+} as const;
+
+/** Maps an upstream resource path (from a Location header) to a console URL. */
+export function consoleHrefForApiPath(apiPath: string): string | undefined {
+  const match =
+    /^\/api\/iam\/v2\/identity-providers\/([A-Za-z0-9_-]+)(?:\/identity-pools\/([A-Za-z0-9_-]+))?$/.exec(
+      apiPath,
+    );
+  if (!match) return undefined;
+  const [, providerId, poolId] = match;
+  return poolId
+    ? paths.pool.getHref(providerId!, poolId)
+    : paths.provider.getHref(providerId!);
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  createPool,
+  deletePool,
+  updatePool,
+  type Pool,
+  type PoolCreateBody,
+  type PoolUpdateBody,
+} from './pools.ts';
+import { poolQueries } from './queries.ts';
+
+// Writes are pessimistic (server validation must reach the form); each hook
+// owns its cache effects and returns the invalidation so isPending covers it.
+
+export function useCreatePool(providerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: (body: PoolCreateBody) => createPool(providerId, body),
+    onSuccess: (pool: Pool) => {
+      queryClient.setQueryData(
+        poolQueries.detail(providerId, pool.id).queryKey,
+        pool,
+      );
+      // Pool counts on the providers page are pool lists too.
+      return queryClient.invalidateQueries({
+        queryKey: poolQueries.providerLists(providerId),
+      });
+    },
+  });
+}
+
+export function useUpdatePool(providerId: string, poolId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: (body: PoolUpdateBody) => updatePool(providerId, poolId, body),
+    onSuccess: (pool: Pool) => {
+      queryClient.setQueryData(
+        poolQueries.detail(providerId, poolId).queryKey,
+        pool,
+      );
+      return queryClient.invalidateQueries({
+        queryKey: poolQueries.providerLists(providerId),
+      });
+    },
+  });
+}
+
+export function useDeletePool(providerId: string, poolId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: () => deletePool(providerId, poolId),
+    onSuccess: () => {
+      queryClient.removeQueries({
+        queryKey: poolQueries.detail(providerId, poolId).queryKey,
+      });
+      // Pool counts on the providers page are pool lists too.
+      return queryClient.invalidateQueries({
+        queryKey: poolQueries.providerLists(providerId),
+      });
+    },
+  });
+}

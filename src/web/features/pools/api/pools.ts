@@ -1,0 +1,90 @@
+import type { components } from '#contract/schema.d.ts';
+import { api } from '@/lib/api-client.ts';
+
+export type Pool = components['schemas']['IdentityPool'];
+export type PoolList = components['schemas']['IdentityPoolList'];
+export type PoolCreateBody = components['schemas']['IdentityPoolCreate'];
+export type PoolUpdateBody = components['schemas']['IdentityPoolUpdate'];
+
+export type PoolListParams = {
+  providerId: string;
+  pageSize: number;
+  pageToken?: string;
+};
+
+export async function listPools(
+  { providerId, pageSize, pageToken }: PoolListParams,
+  signal?: AbortSignal,
+): Promise<PoolList> {
+  const { data } = await api().GET(
+    '/iam/v2/identity-providers/{provider_id}/identity-pools',
+    {
+      params: {
+        path: { provider_id: providerId },
+        query: { page_size: pageSize, page_token: pageToken },
+      },
+      signal,
+    },
+  );
+  return data!;
+}
+
+export async function getPool(
+  providerId: string,
+  poolId: string,
+  signal?: AbortSignal,
+): Promise<Pool> {
+  const { data } = await api().GET(
+    '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    { params: { path: { provider_id: providerId, id: poolId } }, signal },
+  );
+  return data!;
+}
+
+export async function createPool(
+  providerId: string,
+  body: PoolCreateBody,
+): Promise<Pool> {
+  const { data } = await api().POST(
+    '/iam/v2/identity-providers/{provider_id}/identity-pools',
+    { params: { path: { provider_id: providerId } }, body },
+  );
+  return data!;
+}
+
+export async function updatePool(
+  providerId: string,
+  poolId: string,
+  body: PoolUpdateBody,
+): Promise<Pool> {
+  const { data } = await api().PATCH(
+    '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    { params: { path: { provider_id: providerId, id: poolId } }, body },
+  );
+  return data!;
+}
+
+export async function deletePool(
+  providerId: string,
+  poolId: string,
+): Promise<void> {
+  await api().DELETE(
+    '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
+    { params: { path: { provider_id: providerId, id: poolId } } },
+  );
+}
+
+/** The page_token inside a list link (metadata.next or .prev), if any. */
+export function pageTokenOf(
+  link: string | null | undefined,
+): string | undefined {
+  if (!link) return undefined;
+  try {
+    return (
+      new URL(link, 'http://link.invalid').searchParams.get('page_token') ??
+      undefined
+    );
+  } catch {
+    return undefined;
+  }
+}

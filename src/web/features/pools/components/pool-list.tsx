@@ -1,0 +1,311 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import { Input } from '@/components/ui/input.tsx';
+import { RelativeTime } from '@/components/ui/relative-time.tsx';
+import { Select } from '@/components/ui/select.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { Table, Td, Th } from '@/components/ui/table.tsx';
+import { Tooltip } from '@/components/ui/tooltip.tsx';
+import { paths } from '@/config/paths.ts';
+import { pageTokenOf, type Pool } from '../api/pools.ts';
+import { poolQueries } from '../api/queries.ts';
+import {
+  PAGE_SIZES,
+  parsePoolListSearch,
+  toSearchParams,
+  type PoolListSearch,
+  type SortKey,
+} from './pool-list-params.ts';
+
+const COLUMNS: { key: SortKey | 'filter' | 'description'; label: string }[] = [
+  { key: 'display_name', label: 'Display name' },
+  { key: 'id', label: 'ID' },
+  { key: 'identity_claim', label: 'Identity claim' },
+  { key: 'filter', label: 'Filter' },
+  { key: 'description', label: 'Description' },
+  { key: 'updated_at', label: 'Last updated' },
+];
+
+function sortValue(pool: Pool, key: SortKey): string {
+  return key === 'updated_at' ? (pool.metadata?.updated_at ?? '') : pool[key];
+}
+
+function visibleRows(pools: Pool[], search: PoolListSearch): Pool[] {
+  const needle = search.q.trim().toLowerCase();
+  const filtered = needle
+    ? pools.filter((pool) =>
+        [pool.display_name, pool.id, pool.identity_claim, pool.filter].some(
+          (text) => text.toLowerCase().includes(needle),
+        ),
+      )
+    : pools;
+  if (!search.sort) return filtered;
+  const descending = search.sort.startsWith('-');
+  const key = search.sort.replace(/^-/, '') as SortKey;
+  return [...filtered].sort(
+    (a, b) =>
+      sortValue(a, key).localeCompare(sortValue(b, key)) *
+      (descending ? -1 : 1),
+  );
+}
+
+/** One page of a provider's pools: cursor paging, rows per page, quick filter and sort. */
+export function PoolList({ providerId }: { providerId: string }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = parsePoolListSearch(searchParams);
+  const queryClient = useQueryClient();
+  const filterId = useId();
+  const sizeId = useId();
+  const listParams = {
+    providerId,
+    pageSize: search.page_size,
+    pageToken: search.page_token,
+  };
+  const query = useQuery(poolQueries.list(listParams));
+  const nextToken = pageTokenOf(query.data?.metadata.next);
+  const prevToken = pageTokenOf(query.data?.metadata.prev);
+  const page = search.page ?? 1;
+
+  // "Next page" should render from cache.
+  useEffect(() => {
+    if (nextToken) {
+      void queryClient.prefetchQuery(
+        poolQueries.list({
+          providerId,
+          pageSize: search.page_size,
+          pageToken: nextToken,
+        }),
+      );
+    }
+  }, [queryClient, providerId, search.page_size, nextToken]);
+
+  const rows = useMemo(
+    () => (query.data ? visibleRows(query.data.data, search) : undefined),
+    [query.data, search],
+  );
+
+  const update = (changes: Partial<PoolListSearch>) =>
+    setSearchParams(toSearchParams({ ...search, ...changes }));
+
+  if (query.isError) {
+    return (
+      <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />
+    );
+  }
+
+  const total = query.data?.metadata.total_size;
+  const loaded = query.data?.data.length ?? 0;
+  const start = (page - 1) * search.page_size + 1;
+  const isEmpty = query.data !== undefined && total === 0 && !search.page_token;
+
+  if (isEmpty) {
+    return (
+      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+        <h2 className="text-lg font-semibold">No identity pools yet</h2>
+        <p className="mt-1 text-slate-700">
+          A pool decides which tokens of this provider may act in your
+          organisation.
+        </p>
+        <Link
+          to={paths.poolNew.getHref(providerId)}
+          className={`${buttonVariants()} mt-4`}
+        >
+          Create the first pool
+        </Link>
+      </section>
+    );
+  }
+
+  const sortState = (key: SortKey) =>
+    search.sort === key
+      ? 'ascending'
+      : search.sort === `-${key}`
+        ? 'descending'
+        : 'none';
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1">
+          <label htmlFor={filterId} className="text-sm font-medium">
+            Filter this page
+          </label>
+          <Input
+            id={filterId}
+            type="search"
+            value={search.q}
+            placeholder="Name, id, claim or filter text"
+            onChange={(event) => update({ q: event.target.value })}
+            className="h-8 w-72 max-w-full"
+          />
+        </div>
+        <p className="text-sm text-slate-600">
+          Filtering and sorting apply to the rows on this page.
+        </p>
+      </div>
+      <Table aria-busy={query.isPending}>
+        <caption className="sr-only">Identity pools, page {page}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) =>
+              column.key === 'filter' || column.key === 'description' ? (
+                <Th key={column.key}>{column.label}</Th>
+              ) : (
+                <Th key={column.key} aria-sort={sortState(column.key)}>
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 hover:underline"
+                    onClick={() => {
+                      const key = column.key as SortKey;
+                      update({ sort: search.sort === key ? `-${key}` : key });
+                    }}
+                  >
+                    {column.label}
+                    <span aria-hidden="true">
+                      {
+                        { ascending: '▲', descending: '▼', none: '↕' }[
+                          sortState(column.key as SortKey)
+                        ]
+                      }
+                    </span>
+                    <span className="sr-only">(sort this page)</span>
+                  </button>
+                </Th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows === undefined
+            ? Array.from(
+                { length: search.page_size > 25 ? 25 : search.page_size },
+                (_, i) => (
+                  <tr key={i}>
+                    {COLUMNS.map((column) => (
+                      <Td key={column.key}>
+                        <Skeleton className="h-5 w-full max-w-40" />
+                      </Td>
+                    ))}
+                  </tr>
+                ),
+              )
+            : rows.map((pool) => (
+                <tr key={pool.id} className="hover:bg-slate-50">
+                  <Td>
+                    <Link
+                      to={paths.pool.getHref(providerId, pool.id)}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {pool.display_name}
+                    </Link>
+                  </Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">
+                    {pool.id}
+                  </Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">
+                    {pool.identity_claim}
+                  </Td>
+                  <Td className="max-w-xs">
+                    <Tooltip content={pool.filter}>
+                      <code
+                        tabIndex={0}
+                        aria-label={`Filter: ${pool.filter}`}
+                        className="block truncate rounded font-mono text-xs focus-visible:outline-2 focus-visible:outline-brand-600"
+                      >
+                        {pool.filter}
+                      </code>
+                    </Tooltip>
+                  </Td>
+                  <Td className="max-w-xs text-slate-700">
+                    {pool.description ? (
+                      <span className="line-clamp-2">{pool.description}</span>
+                    ) : (
+                      <span className="text-slate-500 italic">
+                        No description
+                      </span>
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <RelativeTime value={pool.metadata?.updated_at} />
+                  </Td>
+                </tr>
+              ))}
+          {rows?.length === 0 && (
+            <tr>
+              <Td
+                colSpan={COLUMNS.length}
+                className="py-6 text-center text-slate-700"
+              >
+                No pool on this page matches “{search.q}”.
+              </Td>
+            </tr>
+          )}
+        </tbody>
+      </Table>
+      <nav
+        aria-label="Pagination"
+        className="flex flex-wrap items-center justify-between gap-3"
+      >
+        <div className="flex items-center gap-2">
+          <label htmlFor={sizeId} className="text-sm">
+            Rows per page
+          </label>
+          <Select
+            id={sizeId}
+            value={String(search.page_size)}
+            onValueChange={(value) =>
+              setSearchParams(
+                toSearchParams({
+                  page_size: Number(value),
+                  q: search.q,
+                  sort: search.sort,
+                }),
+              )
+            }
+            options={PAGE_SIZES.map((size) => ({
+              value: String(size),
+              label: String(size),
+            }))}
+          />
+        </div>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {query.data === undefined ? (
+            <Skeleton className="inline-block h-4 w-28 align-middle" />
+          ) : loaded === 0 ? (
+            `0 of ${total ?? 0}`
+          ) : search.page_token && search.page === undefined ? (
+            `${loaded} of ${total ?? '?'}`
+          ) : (
+            `${start}–${start + loaded - 1} of ${total ?? '?'}`
+          )}
+        </p>
+        <div className="flex gap-2">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={page <= 1 && !prevToken}
+            onClick={() =>
+              update({
+                page_token: page - 1 <= 1 ? undefined : prevToken,
+                page: Math.max(1, page - 1),
+              })
+            }
+          >
+            Previous page
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!nextToken}
+            onClick={() => update({ page_token: nextToken, page: page + 1 })}
+          >
+            Next page
+          </Button>
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import {
+  DEFAULT_FILTER_MAX_LENGTH,
+  IDENTITY_CLAIM_PATTERN,
+  TEXT_LIMITS,
+} from '#contract/bodies.ts';
+import type { PoolCreateBody } from './api/pools.ts';
+
+/**
+ * Mirrors the server's rules so most mistakes show before a round trip; the
+ * server's answer still decides (its filter limit can be higher per tenant).
+ */
+export const poolFormSchema = z.object({
+  display_name: z
+    .string()
+    .refine((value) => value.trim().length > 0, {
+      error: 'Display name is required',
+    })
+    .max(TEXT_LIMITS.displayName, {
+      error: `Display name must be at most ${TEXT_LIMITS.displayName} characters`,
+    }),
+  description: z.string().max(TEXT_LIMITS.description, {
+    error: `Description must be at most ${TEXT_LIMITS.description} characters`,
+  }),
+  identity_claim: z
+    .string()
+    .min(1, { error: 'Identity claim is required' })
+    .regex(IDENTITY_CLAIM_PATTERN, {
+      error: 'Write the claim as claims.<name>, for example claims.sub',
+    }),
+  filter: z
+    .string()
+    .refine((value) => value.trim().length > 0, {
+      error:
+        'Filter is required; write true to match every token of this provider',
+    })
+    .refine((value) => value.length <= DEFAULT_FILTER_MAX_LENGTH, {
+      error: `Filter must be at most ${DEFAULT_FILTER_MAX_LENGTH} characters`,
+    }),
+});
+
+export type PoolFormValues = z.infer<typeof poolFormSchema>;
+
+// A form schema that drifts from the contract's create body fails typecheck.
+export const POOL_FORM_FIELDS: readonly (keyof PoolCreateBody &
+  keyof PoolFormValues)[] = [
+  'display_name',
+  'description',
+  'identity_claim',
+  'filter',
+];

@@ -1,0 +1,33 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from '#contract/schema.d.ts';
+import { ApiError, apiErrorFrom } from './errors.ts';
+
+// React Query only notices thrown errors, so every non-2xx becomes an ApiError.
+const throwOnError: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) throw await apiErrorFrom(response);
+    return undefined;
+  },
+  onError({ error }) {
+    if (error instanceof ApiError) return error;
+    // fetch rejects only when no answer arrived at all.
+    if (error instanceof Error && error.name === 'AbortError') return error;
+    return new ApiError({ status: 0 });
+  },
+};
+
+let client: Client<paths> | undefined;
+
+/**
+ * The one client of Lifeguard's /api on the page's own origin: the browser
+ * holds no credentials, the server adds them. Created on first use.
+ */
+export function api(): Client<paths> {
+  if (!client) {
+    client = createClient<paths>({
+      baseUrl: new URL('/api', window.location.href).href,
+    });
+    client.use(throwOnError);
+  }
+  return client;
+}
