@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4180);
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4190);
+// Not 4190: the Fetch standard blocks it (ManageSieve), so fetch() refuses it.
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4191);
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({

@@ -49,7 +49,7 @@ export function PoolDetailRoute() {
     <>
       <Breadcrumbs items={crumbs} />
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <h1 className="text-2xl font-semibold break-all">
+        <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">
           {pool.data ? (
             pool.data.display_name
           ) : (

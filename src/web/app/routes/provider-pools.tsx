@@ -40,7 +40,7 @@ export function ProviderPoolsRoute() {
               <Skeleton className="h-8 w-64" />
             )}
           </h1>
-          <p className="mt-1 font-mono text-xs text-slate-600">
+          <p className="mt-1 font-mono text-xs break-all text-slate-600">
             {provider.data?.issuer ?? '\u00a0'}
           </p>
         </div>

@@ -3,7 +3,7 @@ import { cn } from '@/lib/cn.ts';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative w-full min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table
         data-slot="table"
         className={cn('w-full text-left text-sm', className)}

@@ -128,6 +128,10 @@ export function PoolList({ providerId }: { providerId: string }) {
 
   return (
     <div className="grid gap-3">
+      {query.isFetching && query.failureReason && (
+        // Retrying (after Retry-After on a 429): say why the rows are late.
+        <ApiErrorView error={query.failureReason} />
+      )}
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1">
           <label htmlFor={filterId} className="text-sm font-medium">

@@ -23,62 +23,67 @@ export function ProviderList({
   }
   const providers = query.data?.data;
   return (
-    <Table aria-busy={query.isPending}>
-      <caption className="sr-only">Identity providers</caption>
-      <thead>
-        <tr>
-          <Th>Display name</Th>
-          <Th>Issuer</Th>
-          <Th>ID</Th>
-          <Th className="text-right">Pools</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {providers === undefined
-          ? Array.from({ length: 4 }, (_, i) => (
-              <tr key={i}>
-                {[40, 64, 16, 8].map((width, j) => (
-                  <Td key={j}>
-                    <Skeleton
-                      className="h-5"
-                      style={{ width: `${width * 4}px`, maxWidth: '100%' }}
-                    />
-                  </Td>
-                ))}
-              </tr>
-            ))
-          : providers.map((provider) => (
-              <tr key={provider.id}>
-                <Td>
-                  <Link
-                    to={paths.provider.getHref(provider.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {provider.display_name}
-                  </Link>
-                  {provider.description && (
-                    <p className="mt-0.5 text-xs text-slate-600">
-                      {provider.description}
-                    </p>
-                  )}
-                </Td>
-                <Td className="font-mono text-xs break-all">
-                  {provider.issuer}
-                </Td>
-                <Td className="font-mono text-xs">{provider.id}</Td>
-                <Td className="text-right tabular-nums">
-                  {renderPoolCount(provider.id)}
-                </Td>
-              </tr>
-            ))}
-        {providers?.length === 0 && (
+    <>
+      {query.isFetching && query.failureReason && (
+        <ApiErrorView error={query.failureReason} />
+      )}
+      <Table aria-busy={query.isPending}>
+        <caption className="sr-only">Identity providers</caption>
+        <thead>
           <tr>
-            <Td colSpan={4} className="py-8 text-center text-slate-700">
-              This organisation has no identity providers yet.
-            </Td>
+            <Th>Display name</Th>
+            <Th>Issuer</Th>
+            <Th>ID</Th>
+            <Th className="text-right">Pools</Th>
           </tr>
-        )}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {providers === undefined
+            ? Array.from({ length: 4 }, (_, i) => (
+                <tr key={i}>
+                  {[40, 64, 16, 8].map((width, j) => (
+                    <Td key={j}>
+                      <Skeleton
+                        className="h-5"
+                        style={{ width: `${width * 4}px`, maxWidth: '100%' }}
+                      />
+                    </Td>
+                  ))}
+                </tr>
+              ))
+            : providers.map((provider) => (
+                <tr key={provider.id}>
+                  <Td>
+                    <Link
+                      to={paths.provider.getHref(provider.id)}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {provider.display_name}
+                    </Link>
+                    {provider.description && (
+                      <p className="mt-0.5 text-xs text-slate-600">
+                        {provider.description}
+                      </p>
+                    )}
+                  </Td>
+                  <Td className="font-mono text-xs break-all">
+                    {provider.issuer}
+                  </Td>
+                  <Td className="font-mono text-xs">{provider.id}</Td>
+                  <Td className="text-right tabular-nums">
+                    {renderPoolCount(provider.id)}
+                  </Td>
+                </tr>
+              ))}
+          {providers?.length === 0 && (
+            <tr>
+              <Td colSpan={4} className="py-8 text-center text-slate-700">
+                This organisation has no identity providers yet.
+              </Td>
+            </tr>
+          )}
+        </tbody>
+      </Table>
+    </>
   );
 }

@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4191}`;
+
+type Fault = {
+  match?: { method?: string; path?: string };
+  respond?: { status: number; retryAfter?: number };
+  delayMs?: number;
+  times: number;
+};
+
+type Emulator = {
+  /** Arms a fault in the embedded emulator (its /_emulator control API). */
+  fault: (fault: Fault) => Promise<void>;
+  /** The demo provider whose issuer contains `issuerPart`. */
+  providerId: (issuerPart: string) => Promise<string>;
+  /** Reads straight from the emulator, bypassing the console. */
+  get: <T>(path: string) => Promise<{ status: number; body: T }>;
+};
+
+const AUTH = `Basic ${Buffer.from('LIFEGUARDDEMOKEY:lifeguard-demo-secret').toString('base64')}`;
+
+async function control(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${EMULATOR_URL}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok, `emulator control ${path}`).toBe(true);
+}
+
+/** Every journey starts on fresh demo data with no faults armed. */
+export const test = base.extend<{ emulator: Emulator }>({
+  emulator: async ({}, use) => {
+    await control('DELETE', '/faults');
+    await control('POST', '/reset', { seed: 'demo' });
+    const get = async <T>(path: string) => {
+      const response = await fetch(`${EMULATOR_URL}${path}`, {
+        headers: { authorization: AUTH },
+      });
+      return {
+        status: response.status,
+        body: (await response.json().catch(() => undefined)) as T,
+      };
+    };
+    await use({
+      fault: (fault) => control('POST', '/faults', fault),
+      get,
+      providerId: async (issuerPart) => {
+        const list = await get<{ data: { id: string; issuer: string }[] }>(
+          '/iam/v2/identity-providers?page_size=100',
+        );
+        const provider = list.body.data.find((p) =>
+          p.issuer.includes(issuerPart),
+        );
+        if (!provider)
+          throw new Error(`no demo provider with issuer ${issuerPart}`);
+        return provider.id;
+      },
+    });
+    await control('DELETE', '/faults');
+  },
+});
+
+/** axe on the current screen: no violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+  ).toEqual([]);
+}
+
+export { expect };

@@ -1,0 +1,90 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, expect, test } from 'vitest';
+import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
+import { renderApp } from '@/testing/render.tsx';
+
+beforeEach(() => resetEmulator('demo'));
+
+type Pool = {
+  id: string;
+  display_name: string;
+  filter: string;
+  principal: string;
+  metadata: { resource_name: string };
+};
+
+async function firstOktaPool() {
+  const okta = await demoProviderId('okta.com');
+  const list = await apiCall<{ data: Pool[] }>(
+    'GET',
+    `/iam/v2/identity-providers/${okta}/identity-pools?page_size=1`,
+  );
+  return { okta, pool: list.data[0]! };
+}
+
+test('the detail page shows every field, with copy buttons and breadcrumbs', async () => {
+  const { okta, pool } = await firstOktaPool();
+  renderApp(`/providers/${okta}/pools/${pool.id}`);
+  expect(
+    await screen.findByRole('heading', { level: 1, name: pool.display_name }),
+  ).toBeInTheDocument();
+  const details = document.querySelector('dl')!;
+  for (const term of [
+    'Display name',
+    'ID',
+    'Description',
+    'Identity claim',
+    'Filter',
+    'Principal',
+    'State',
+    'Resource name',
+    'Created',
+    'Last updated',
+  ]) {
+    expect(within(details).getByText(term)).toBeInTheDocument();
+  }
+  expect(screen.getByText(pool.metadata.resource_name)).toBeInTheDocument();
+  expect(screen.getByText('ENABLED')).toBeInTheDocument();
+  expect(
+    screen.getByRole('button', { name: 'Copy pool id' }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole('button', { name: 'Copy principal' }),
+  ).toBeInTheDocument();
+  const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
+  expect(
+    await within(crumbs).findByRole('link', { name: 'Acme Okta' }),
+  ).toHaveAttribute('href', `/providers/${okta}`);
+  expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute(
+    'href',
+    `/providers/${okta}/pools/${pool.id}/edit`,
+  );
+});
+
+test('times are relative, with the absolute time on focus', async () => {
+  const { okta, pool } = await firstOktaPool();
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}`);
+  await screen.findByRole('heading', { level: 1, name: pool.display_name });
+  const times = document.querySelectorAll('time');
+  expect(times[0]?.textContent).toMatch(/ago$/);
+  await user.tab();
+  (times[0] as HTMLElement).focus();
+  expect(await screen.findByRole('tooltip')).toHaveTextContent(/UTC/);
+});
+
+test('an unknown pool is a not-found with a way back to the provider', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}/pools/pool-gone`);
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Identity Pool pool-gone not found');
+  expect(
+    within(alert).getByRole('link', { name: 'Back to the provider’s pools' }),
+  ).toHaveAttribute('href', `/providers/${okta}`);
+});
+
+test('an address that is no screen shows the not-found page', async () => {
+  renderApp('/nowhere/at/all');
+  expect(
+    await screen.findByRole('heading', { name: 'Page not found' }),
+  ).toBeInTheDocument();
+});

@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, expect, test } from 'vitest';
+import {
+  demoProviderId,
+  injectFault,
+  resetEmulator,
+} from '@/testing/emulator.ts';
+import { renderApp } from '@/testing/render.tsx';
+
+beforeEach(() => resetEmulator('demo'));
+
+function rows() {
+  const table = screen.getByRole('table');
+  return within(table).getAllByRole('row').slice(1);
+}
+
+test('the first page shows 10 pools, its position, and a skeleton of the final size first', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}`);
+  expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+  expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
+  expect(rows()).toHaveLength(10);
+  expect(
+    screen.getByRole('heading', { level: 1, name: 'Acme Okta' }),
+  ).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  await waitFor(() =>
+    expect(document.title).toBe('Acme Okta pools · Lifeguard'),
+  );
+});
+
+test('Next page renders from the prefetched cache and puts the cursor in the URL', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user, router, queryClient } = renderApp(`/providers/${okta}`);
+  await screen.findByText('1–10 of 263');
+  const firstPage = rows().map((row) => row.textContent);
+  // Wait for the prefetch of page 2 to land in the cache.
+  await waitFor(() =>
+    expect(
+      queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['pools', 'list', okta] })
+        .filter((q) => q.state.data).length,
+    ).toBe(2),
+  );
+  await user.click(screen.getByRole('button', { name: 'Next page' }));
+  // Straight from cache: no loading state in between.
+  expect(screen.getByText('11–20 of 263')).toBeInTheDocument();
+  expect(rows().map((row) => row.textContent)).not.toEqual(firstPage);
+  const search = new URLSearchParams(router.state.location.search);
+  expect(search.get('page_token')).toBeTruthy();
+  expect(search.get('page')).toBe('2');
+  await user.click(screen.getByRole('button', { name: 'Previous page' }));
+  expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
+  expect(rows().map((row) => row.textContent)).toEqual(firstPage);
+});
+
+test('a shared link to page 3 with 25 rows shows that same page', async () => {
+  const okta = await demoProviderId('okta.com');
+  const first = renderApp(`/providers/${okta}?page_size=25`);
+  await screen.findByText('1–25 of 263');
+  await first.user.click(screen.getByRole('button', { name: 'Next page' }));
+  await screen.findByText('26–50 of 263');
+  const url = `${first.router.state.location.pathname}${first.router.state.location.search}`;
+  const names = rows().map((row) => row.textContent);
+  first.unmount();
+
+  renderApp(url);
+  expect(await screen.findByText('26–50 of 263')).toBeInTheDocument();
+  expect(rows().map((row) => row.textContent)).toEqual(names);
+});
+
+test('Rows per page changes the page size and starts from the first page', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user, router } = renderApp(`/providers/${okta}`);
+  await screen.findByText('1–10 of 263');
+  await user.click(screen.getByRole('combobox', { name: 'Rows per page' }));
+  await user.click(await screen.findByRole('option', { name: '50' }));
+  expect(await screen.findByText('1–50 of 263')).toBeInTheDocument();
+  expect(rows()).toHaveLength(50);
+  expect(router.state.location.search).toBe('?page_size=50');
+});
+
+test('the quick filter and sort apply to the loaded page', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}?page_size=100`);
+  await screen.findByText('1–100 of 263');
+  await user.type(
+    screen.getByRole('searchbox', { name: 'Filter this page' }),
+    'legacy',
+  );
+  expect(rows()).toHaveLength(1);
+  expect(rows()[0]).toHaveTextContent('legacy-catch-all');
+  await user.clear(screen.getByRole('searchbox', { name: 'Filter this page' }));
+  await user.click(screen.getByRole('button', { name: /^Display name/ }));
+  const names = rows().map(
+    (row) => within(row).getAllByRole('cell')[0]!.textContent ?? '',
+  );
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  expect(
+    screen.getByRole('columnheader', { name: /Display name/ }),
+  ).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('the full filter is available on hover and keyboard focus', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}`);
+  await screen.findByText('1–10 of 263');
+  const cell = screen.getAllByLabelText(/^Filter: /)[1]!;
+  await user.tab();
+  cell.focus();
+  expect(await screen.findByRole('tooltip')).toHaveTextContent(
+    cell.textContent ?? '',
+  );
+});
+
+test('a provider with no pools invites creating the first one', async () => {
+  const keycloak = await demoProviderId('sso.staging');
+  renderApp(`/providers/${keycloak}`);
+  expect(
+    await screen.findByRole('heading', { name: 'No identity pools yet' }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole('link', { name: 'Create the first pool' }),
+  ).toHaveAttribute('href', `/providers/${keycloak}/pools/new`);
+});
+
+test.each([
+  [401, /refused Lifeguard’s credentials/],
+  [403, /not allowed to do this/],
+  [429, /rate-limiting/],
+  [502, /Request id/],
+  [504, /Request id/],
+])('a %i on the list is explained on screen', async (status, text) => {
+  const okta = await demoProviderId('okta.com');
+  await injectFault({
+    match: { path: 'identity-pools$' },
+    respond: { status, ...(status === 429 ? { retryAfter: 30 } : {}) },
+    times: 1,
+  });
+  renderApp(`/providers/${okta}`);
+  expect(await screen.findByRole('alert')).toHaveTextContent(text);
+});
+
+test('an unknown provider is a not-found with a way back', async () => {
+  renderApp('/providers/op-nope');
+  const message = await screen.findByText(
+    /Identity Provider op-nope not found/,
+  );
+  const alert = message.closest('[role="alert"]') as HTMLElement;
+  expect(alert).toHaveTextContent('Not found');
+  expect(
+    within(alert).getByRole('link', { name: 'Back to identity providers' }),
+  ).toBeInTheDocument();
+});
