@@ -63,8 +63,11 @@ test('the pools list works from the keyboard alone', async ({
   await expect(page.getByText('11–20 of 263')).toBeVisible();
   await page.getByRole('combobox', { name: 'Rows per page' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('listbox')).toBeVisible();
+  await expect(
+    page.getByRole('option', { name: '10', exact: true }),
+  ).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: '25' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('1–25 of 263')).toBeVisible();
 });

@@ -32,6 +32,8 @@ async function control(method: string, path: string, body?: unknown) {
 
 /** Every journey starts on fresh demo data with no faults armed. */
 export const test = base.extend<{ emulator: Emulator }>({
+  // Playwright reads a fixture's dependencies from this destructuring; none here.
+  // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     await control('DELETE', '/faults');
     await control('POST', '/reset', { seed: 'demo' });
@@ -67,7 +69,10 @@ export const test = base.extend<{ emulator: Emulator }>({
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
   ).toEqual([]);
 }
 

@@ -21,7 +21,7 @@ test.each([
   ['src/emulator/x.ts', "import { createServer } from '../server/app.ts';"],
   ['src/server/app.ts', "import { createEmulator } from '../emulator/app.ts';"],
   ['src/web/main.tsx', "import { createEmulator } from '../emulator/app.ts';"],
-  ['src/web/lib/x.ts', "import { App } from '../app/app.tsx';"],
+  ['src/web/lib/x.ts', "import { routes } from '../app/router.tsx';"],
 ])('%s may not %s', async (file, code) => {
   expect(await boundaryErrors(file, `${code}\nexport {};\n`)).toHaveLength(1);
 });

@@ -17,7 +17,7 @@ export function AppProvider({
     <QueryClientProvider client={client}>
       <TooltipProvider delayDuration={300}>
         {children}
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster position="bottom-right" closeButton />
       </TooltipProvider>
     </QueryClientProvider>
   );

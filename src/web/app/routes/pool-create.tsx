@@ -1,3 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
+import { paths } from '@/config/paths.ts';
+import { useCreatePool } from '@/features/pools/api/mutations.ts';
+import { PoolForm } from '@/features/pools/components/pool-form.tsx';
+import type { PoolFormValues } from '@/features/pools/schemas.ts';
+import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { ApiError } from '@/lib/errors.ts';
+
+const EMPTY_POOL: PoolFormValues = {
+  display_name: '',
+  description: '',
+  identity_claim: 'claims.sub',
+  filter: '',
+};
+
 export function PoolCreateRoute() {
-  return <h1 className="text-2xl font-semibold">New identity pool</h1>;
+  const { providerId = '' } = useParams();
+  const navigate = useNavigate();
+  const provider = useQuery(providerQueries.detail(providerId));
+  const createPool = useCreatePool(providerId);
+  useDocumentTitle('New identity pool');
+
+  const crumbs = [
+    { label: 'Identity providers', href: paths.home.getHref() },
+    {
+      label: provider.data?.display_name ?? providerId,
+      href: paths.provider.getHref(providerId),
+    },
+    { label: 'New pool' },
+  ];
+
+  // Only a missing provider stops the form; if its name fails to load for
+  // another reason the breadcrumb shows the id and creating still works.
+  if (provider.error instanceof ApiError && provider.error.status === 404) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ApiErrorView error={provider.error} />
+      </>
+    );
+  }
+
+  async function create(values: PoolFormValues) {
+    const pool = await createPool.mutateAsync(values);
+    toast.success(`Created ${pool.display_name}`);
+    // Replace, so Back from the new pool does not return to a spent form.
+    void navigate(paths.pool.getHref(providerId, pool.id), { replace: true });
+  }
+
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1 className="mb-4 text-2xl font-semibold">New identity pool</h1>
+      <PoolForm
+        defaultValues={EMPTY_POOL}
+        submitLabel="Create pool"
+        pendingLabel="Creating…"
+        onSubmit={create}
+        isPending={createPool.isPending}
+        cancelHref={paths.provider.getHref(providerId)}
+      />
+    </>
+  );
 }

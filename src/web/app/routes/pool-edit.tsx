@@ -1,3 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { paths } from '@/config/paths.ts';
+import { useUpdatePool } from '@/features/pools/api/mutations.ts';
+import type { Pool, PoolUpdateBody } from '@/features/pools/api/pools.ts';
+import { poolQueries } from '@/features/pools/api/queries.ts';
+import {
+  PoolForm,
+  PoolFormSkeleton,
+  type PoolFormDirtyFields,
+} from '@/features/pools/components/pool-form.tsx';
+import {
+  POOL_FORM_FIELDS,
+  type PoolFormValues,
+} from '@/features/pools/schemas.ts';
+import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+
+function toFormValues(pool: Pool): PoolFormValues {
+  return {
+    display_name: pool.display_name,
+    // Pools made in the Confluent Console can lack a description.
+    description: pool.description ?? '',
+    identity_claim: pool.identity_claim,
+    filter: pool.filter,
+  };
+}
+
 export function PoolEditRoute() {
-  return <h1 className="text-2xl font-semibold">Edit identity pool</h1>;
+  const { providerId = '', poolId = '' } = useParams();
+  const navigate = useNavigate();
+  const provider = useQuery(providerQueries.detail(providerId));
+  const pool = useQuery(poolQueries.detail(providerId, poolId));
+  const updatePool = useUpdatePool(providerId, poolId);
+  useDocumentTitle(
+    pool.data ? `Edit ${pool.data.display_name}` : 'Edit identity pool',
+  );
+
+  const crumbs = [
+    { label: 'Identity providers', href: paths.home.getHref() },
+    {
+      label: provider.data?.display_name ?? providerId,
+      href: paths.provider.getHref(providerId),
+    },
+    {
+      label: pool.data?.display_name ?? poolId,
+      href: paths.pool.getHref(providerId, poolId),
+    },
+    { label: 'Edit' },
+  ];
+
+  if (pool.isError) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ApiErrorView
+          error={pool.error}
+          onRetry={() => void pool.refetch()}
+          backHref={paths.provider.getHref(providerId)}
+          backLabel="Back to the provider’s pools"
+        />
+      </>
+    );
+  }
+
+  // Only what the user changed is sent, so a field someone else edited in
+  // the meantime is not overwritten with the value this form loaded.
+  async function save(values: PoolFormValues, dirty: PoolFormDirtyFields) {
+    const body: PoolUpdateBody = {};
+    for (const name of POOL_FORM_FIELDS) {
+      if (dirty[name]) body[name] = values[name];
+    }
+    const saved = await updatePool.mutateAsync(body);
+    toast.success(`Saved ${saved.display_name}`);
+    // Replace, so Back from the pool does not return to a spent form.
+    void navigate(paths.pool.getHref(providerId, poolId), { replace: true });
+  }
+
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1 className="mb-4 text-2xl font-semibold [overflow-wrap:anywhere]">
+        {pool.data ? (
+          `Edit ${pool.data.display_name}`
+        ) : (
+          <Skeleton className="h-8 w-64" />
+        )}
+      </h1>
+      {pool.data ? (
+        <PoolForm
+          key={pool.data.id}
+          defaultValues={toFormValues(pool.data)}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+          onSubmit={save}
+          isPending={updatePool.isPending}
+          cancelHref={paths.pool.getHref(providerId, poolId)}
+          requireChanges
+        />
+      ) : (
+        <PoolFormSkeleton />
+      )}
+    </>
+  );
 }

@@ -21,7 +21,7 @@ test('the first page shows 10 pools, its position, and a skeleton of the final s
   expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
   expect(rows()).toHaveLength(10);
   expect(
-    screen.getByRole('heading', { level: 1, name: 'Acme Okta' }),
+    await screen.findByRole('heading', { level: 1, name: 'Acme Okta' }),
   ).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
   await waitFor(() =>
@@ -43,9 +43,20 @@ test('Next page renders from the prefetched cache and puts the cursor in the URL
         .filter((q) => q.state.data).length,
     ).toBe(2),
   );
+  const clickedAt = Date.now();
   await user.click(screen.getByRole('button', { name: 'Next page' }));
-  // Straight from cache: no loading state in between.
-  expect(screen.getByText('11–20 of 263')).toBeInTheDocument();
+  expect(await screen.findByText('11–20 of 263')).toBeInTheDocument();
+  // Rendered from the prefetch: page 2's data is older than the click, and
+  // the table never went back to its loading state.
+  const token = new URLSearchParams(router.state.location.search).get(
+    'page_token',
+  );
+  const pageTwo = queryClient
+    .getQueryCache()
+    .findAll({ queryKey: ['pools', 'list', okta] })
+    .find((q) => (q.queryKey[3] as { pageToken?: string }).pageToken === token);
+  expect(pageTwo?.state.dataUpdatedAt).toBeLessThan(clickedAt);
+  expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'false');
   expect(rows().map((row) => row.textContent)).not.toEqual(firstPage);
   const search = new URLSearchParams(router.state.location.search);
   expect(search.get('page_token')).toBeTruthy();

@@ -22,9 +22,12 @@ export function ApiErrorView({
   onRetry,
   backHref = paths.home.getHref(),
   backLabel = 'Back to identity providers',
+  retrying = false,
 }: {
   error: unknown;
   onRetry?: () => void;
+  /** A query is about to retry by itself (after Retry-After on a 429). */
+  retrying?: boolean;
   backHref?: string;
   backLabel?: string;
 }) {
@@ -97,6 +100,7 @@ export function ApiErrorView({
             </Link>
           </p>
         )}
+        <RequestId error={error} />
       </Alert>
     );
   }
@@ -105,9 +109,13 @@ export function ApiErrorView({
       <Alert tone="warning">
         <AlertTitle>The Confluent API is rate-limiting requests</AlertTitle>
         <p>
-          {error.retryAfterSeconds !== undefined
-            ? `Lifeguard will try again in ${error.retryAfterSeconds} s.`
-            : 'Lifeguard will try again shortly.'}
+          {retrying
+            ? error.retryAfterSeconds !== undefined
+              ? `Lifeguard will try again in ${error.retryAfterSeconds} s.`
+              : 'Lifeguard will try again shortly.'
+            : error.retryAfterSeconds !== undefined
+              ? `You can try again in ${error.retryAfterSeconds} s.`
+              : 'Wait a moment, then try again.'}
         </p>
         <RequestId error={error} />
         {onRetry && <RetryButton onRetry={onRetry} />}

@@ -52,13 +52,15 @@ export function useDeletePool(providerId: string, poolId: string) {
   return useMutation({
     meta: { handlesErrors: true },
     mutationFn: () => deletePool(providerId, poolId),
-    onSuccess: () => {
+    onSuccess: async () => {
+      // Pool counts on the providers page are pool lists too.
+      await queryClient.invalidateQueries({
+        queryKey: poolQueries.providerLists(providerId),
+      });
+      // Last, right before the caller navigates away: removing it earlier
+      // would make the still-mounted detail page refetch and flash a 404.
       queryClient.removeQueries({
         queryKey: poolQueries.detail(providerId, poolId).queryKey,
-      });
-      // Pool counts on the providers page are pool lists too.
-      return queryClient.invalidateQueries({
-        queryKey: poolQueries.providerLists(providerId),
       });
     },
   });

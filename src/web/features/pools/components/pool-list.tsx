@@ -130,7 +130,7 @@ export function PoolList({ providerId }: { providerId: string }) {
     <div className="grid gap-3">
       {query.isFetching && query.failureReason && (
         // Retrying (after Retry-After on a 429): say why the rows are late.
-        <ApiErrorView error={query.failureReason} />
+        <ApiErrorView error={query.failureReason} retrying />
       )}
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1">

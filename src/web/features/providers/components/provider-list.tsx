@@ -25,7 +25,7 @@ export function ProviderList({
   return (
     <>
       {query.isFetching && query.failureReason && (
-        <ApiErrorView error={query.failureReason} />
+        <ApiErrorView error={query.failureReason} retrying />
       )}
       <Table aria-busy={query.isPending}>
         <caption className="sr-only">Identity providers</caption>

@@ -1,0 +1,187 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, expect, test } from 'vitest';
+import {
+  apiCall,
+  demoProviderId,
+  injectFault,
+  resetEmulator,
+} from '@/testing/emulator.ts';
+import { renderApp } from '@/testing/render.tsx';
+
+beforeEach(() => resetEmulator('demo'));
+
+type Pool = {
+  id: string;
+  display_name: string;
+  description: string;
+  identity_claim: string;
+  filter: string;
+};
+
+test('creating a pool lands on its page and stores the filter exactly as typed', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user, router } = renderApp(`/providers/${okta}/pools/new`);
+  // Double and trailing spaces: the filter must reach the API byte for byte.
+  const filter = 'claims.aud == "kafka" &&  claims.sub.startsWith("svc-") ';
+
+  await user.type(await screen.findByLabelText('Display name'), 'payments');
+  await user.type(screen.getByLabelText('Description'), 'Payment services.');
+  expect(screen.getByLabelText('Identity claim')).toHaveValue('claims.sub');
+  await user.type(screen.getByLabelText('Filter'), filter);
+  expect(
+    screen.getByText(`${filter.length} / 300 characters`),
+  ).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'payments' }),
+  ).toBeInTheDocument();
+  expect(await screen.findByText('Created payments')).toBeInTheDocument();
+  expect(screen.getByText('Payment services.')).toBeInTheDocument();
+  const poolId = router.state.location.pathname.split('/').at(-1)!;
+  expect(router.state.location.pathname).toBe(
+    `/providers/${okta}/pools/${poolId}`,
+  );
+  const stored = await apiCall<Pool>(
+    'GET',
+    `/iam/v2/identity-providers/${okta}/identity-pools/${poolId}`,
+  );
+  expect(stored).toMatchObject({
+    display_name: 'payments',
+    description: 'Payment services.',
+    identity_claim: 'claims.sub',
+    filter,
+  });
+});
+
+test('the breadcrumbs and title name the provider', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}/pools/new`);
+  const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' });
+  expect(
+    await screen.findByRole('link', { name: 'Acme Okta' }),
+  ).toHaveAttribute('href', `/providers/${okta}`);
+  expect(crumbs).toHaveTextContent('New pool');
+  expect(document.title).toBe('New identity pool · Lifeguard');
+});
+
+test('mistakes are explained next to their fields before anything is sent', async () => {
+  const staging = await demoProviderId('sso.staging');
+  // If the invalid attempts reached the server, they would use up this fault.
+  await injectFault({
+    match: { method: 'POST' },
+    respond: { status: 503 },
+    times: 1,
+  });
+  const { user } = renderApp(`/providers/${staging}/pools/new`);
+  const name = await screen.findByLabelText('Display name');
+  const claim = screen.getByLabelText('Identity claim');
+  const filter = screen.getByLabelText('Filter');
+
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  expect(name).toHaveAccessibleDescription('Display name is required');
+  expect(name).toHaveAttribute('aria-invalid', 'true');
+  expect(name).toHaveFocus();
+  expect(filter).toHaveAccessibleDescription(/Filter is required/);
+
+  await user.clear(claim);
+  await user.type(claim, 'sub');
+  await user.tab();
+  expect(claim).toHaveAccessibleDescription(
+    /Write the claim as claims.<name>, for example claims.sub/,
+  );
+
+  await user.type(name, 'staging-apps');
+  await user.clear(claim);
+  await user.type(claim, 'claims.sub');
+  await user.type(filter, 'true');
+  expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  // The first request the server saw is this one.
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'The service is unavailable',
+  );
+});
+
+test('a filter over 300 characters is refused before sending', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  const filter = await screen.findByLabelText('Filter');
+  await user.click(filter);
+  await user.paste(`claims.sub == "${'x'.repeat(290)}"`);
+  await user.tab();
+  expect(screen.getByText('306 / 300 characters')).toBeInTheDocument();
+  expect(filter).toHaveAccessibleDescription(
+    /Filter must be at most 300 characters/,
+  );
+});
+
+test('the server’s verdict on the filter shows at the Filter, keeping every value', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  const name = await screen.findByLabelText('Display name');
+  await user.type(screen.getByLabelText('Description'), 'Kept.');
+  await user.type(screen.getByLabelText('Filter'), 'claims.sub.matches("x")');
+  // Enter in a single-line field submits the form.
+  await user.type(name, 'regex-pool{Enter}');
+
+  const filter = screen.getByLabelText('Filter');
+  await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
+  expect(filter).toHaveAccessibleDescription(
+    /Invalid syntax in policy expression/,
+  );
+  expect(filter).toHaveFocus();
+  expect(filter).toHaveValue('claims.sub.matches("x")');
+  expect(name).toHaveValue('regex-pool');
+  expect(screen.getByLabelText('Description')).toHaveValue('Kept.');
+  expect(screen.getByLabelText('Identity claim')).toHaveValue('claims.sub');
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
+test('a quota error is explained at the top, and the values stay for another try', async () => {
+  const okta = await demoProviderId('okta.com');
+  await injectFault({
+    match: { method: 'POST' },
+    respond: { status: 402 },
+    times: 1,
+  });
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  await user.type(await screen.findByLabelText('Display name'), 'one-more');
+  await user.type(screen.getByLabelText('Filter'), 'claims.sub == "svc"');
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('A Confluent quota was reached');
+  expect(alert).toHaveTextContent('Request id');
+  expect(screen.getByLabelText('Display name')).toHaveValue('one-more');
+  expect(screen.getByLabelText('Filter')).toHaveValue('claims.sub == "svc"');
+
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'one-more' }),
+  ).toBeInTheDocument();
+});
+
+test('a shared-issuer provider’s rule is explained at the Filter', async () => {
+  const google = await demoProviderId('accounts.google.com');
+  const { user } = renderApp(`/providers/${google}/pools/new`);
+  await user.type(await screen.findByLabelText('Display name'), 'gke');
+  await user.type(
+    screen.getByLabelText('Filter'),
+    'claims.email == "ci@acme.example"',
+  );
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+
+  const filter = screen.getByLabelText('Filter');
+  await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
+  expect(filter).toHaveAccessibleDescription(
+    /shared by many organisations, so the filter must constrain claims.sub or claims.aud/,
+  );
+  expect(filter).toHaveValue('claims.email == "ci@acme.example"');
+});
+
+test('an unknown provider says so instead of showing the form', async () => {
+  renderApp('/providers/op-nope/pools/new');
+  expect(await screen.findByRole('alert')).toHaveTextContent('Not found');
+  expect(screen.queryByLabelText('Display name')).not.toBeInTheDocument();
+});

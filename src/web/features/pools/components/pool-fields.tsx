@@ -1,0 +1,159 @@
+import { useId } from 'react';
+import { Controller, type Control } from 'react-hook-form';
+import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
+import {
+  Field,
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+} from '@/components/ui/field.tsx';
+import { Input, Textarea } from '@/components/ui/input.tsx';
+import { cn } from '@/lib/cn.ts';
+import type { PoolFormValues } from '../schemas.ts';
+
+const FILTER_EXAMPLE = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
+
+type FieldIds = { control: string; error: string };
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
+function ids(base: string, name: keyof PoolFormValues): FieldIds {
+  return { control: `${base}-${name}`, error: `${base}-${name}-error` };
+}
+
+/**
+ * The four writable fields of a pool, shared by create and edit. Values go to
+ * the API exactly as typed: a filter is an expression, so even whitespace is
+ * the user's to decide.
+ */
+export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
+  const base = useId();
+  const name = ids(base, 'display_name');
+  const description = ids(base, 'description');
+  const claim = ids(base, 'identity_claim');
+  const filter = ids(base, 'filter');
+  const claimHelpId = `${claim.control}-help`;
+  const filterHelpId = `${filter.control}-help`;
+  const filterCountId = `${filter.control}-count`;
+
+  return (
+    <>
+      <Controller
+        control={control}
+        name="display_name"
+        render={({ field, fieldState }) => (
+          <Field>
+            <FieldLabel htmlFor={name.control}>Display name</FieldLabel>
+            <Input
+              {...field}
+              id={name.control}
+              autoComplete="off"
+              aria-invalid={fieldState.invalid}
+              aria-describedby={describedBy(fieldState.invalid && name.error)}
+            />
+            <FieldError id={name.error}>{fieldState.error?.message}</FieldError>
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="description"
+        render={({ field, fieldState }) => (
+          <Field>
+            <FieldLabel htmlFor={description.control}>Description</FieldLabel>
+            <Textarea
+              {...field}
+              id={description.control}
+              rows={2}
+              className="min-h-16 font-sans"
+              aria-invalid={fieldState.invalid}
+              aria-describedby={describedBy(
+                fieldState.invalid && description.error,
+              )}
+            />
+            <FieldError id={description.error}>
+              {fieldState.error?.message}
+            </FieldError>
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="identity_claim"
+        render={({ field, fieldState }) => (
+          <Field>
+            <FieldLabel htmlFor={claim.control}>Identity claim</FieldLabel>
+            <Input
+              {...field}
+              id={claim.control}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              aria-invalid={fieldState.invalid}
+              aria-describedby={describedBy(
+                claimHelpId,
+                fieldState.invalid && claim.error,
+              )}
+            />
+            <FieldDescription id={claimHelpId}>
+              The token claim that names the caller in audit logs, such as{' '}
+              <code>claims.sub</code> or <code>claims.email</code>.
+            </FieldDescription>
+            <FieldError id={claim.error}>
+              {fieldState.error?.message}
+            </FieldError>
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="filter"
+        render={({ field, fieldState }) => {
+          const isOver = field.value.length > DEFAULT_FILTER_MAX_LENGTH;
+          return (
+            <Field>
+              <div className="flex items-baseline justify-between gap-3">
+                <FieldLabel htmlFor={filter.control}>Filter</FieldLabel>
+                <span
+                  id={filterCountId}
+                  className={cn(
+                    'text-xs tabular-nums',
+                    isOver ? 'font-semibold text-red-700' : 'text-slate-600',
+                  )}
+                >
+                  {field.value.length} / {DEFAULT_FILTER_MAX_LENGTH} characters
+                </span>
+              </div>
+              <Textarea
+                {...field}
+                id={filter.control}
+                rows={4}
+                spellCheck={false}
+                autoCapitalize="off"
+                autoCorrect="off"
+                aria-invalid={fieldState.invalid}
+                aria-describedby={describedBy(
+                  filterHelpId,
+                  filterCountId,
+                  fieldState.invalid && filter.error,
+                )}
+              />
+              <FieldDescription id={filterHelpId}>
+                A CEL expression over the token’s claims; only tokens for which
+                it is true may use this pool. For example{' '}
+                <code className="font-mono text-xs">{FILTER_EXAMPLE}</code>, or{' '}
+                <code className="font-mono text-xs">true</code> for every token
+                of this provider.
+              </FieldDescription>
+              <FieldError id={filter.error}>
+                {fieldState.error?.message}
+              </FieldError>
+            </Field>
+          );
+        }}
+      />
+    </>
+  );
+}

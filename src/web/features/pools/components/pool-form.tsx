@@ -1,0 +1,229 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useBlocker } from 'react-router';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogFooter,
+} from '@/components/ui/dialog.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { ApiError, getErrorMessage } from '@/lib/errors.ts';
+import {
+  POOL_FORM_FIELDS,
+  poolFormSchema,
+  type PoolFormValues,
+} from '../schemas.ts';
+import { PoolFields } from './pool-fields.tsx';
+
+export type PoolFormDirtyFields = Partial<
+  Record<keyof PoolFormValues, boolean>
+>;
+
+const FORM_CLASSES =
+  'grid max-w-2xl gap-5 rounded-lg border border-slate-200 bg-white p-6';
+
+function isPoolField(name: string): name is keyof PoolFormValues {
+  return (POOL_FORM_FIELDS as readonly string[]).includes(name);
+}
+
+/**
+ * Create and edit a pool. `onSubmit` rejects with the API's error, which is
+ * shown next to the field it names, or else at the top; what was typed stays.
+ */
+export function PoolForm({
+  defaultValues,
+  submitLabel,
+  pendingLabel,
+  onSubmit,
+  isPending,
+  cancelHref,
+  requireChanges = false,
+}: {
+  defaultValues: PoolFormValues;
+  submitLabel: string;
+  pendingLabel: string;
+  onSubmit: (
+    values: PoolFormValues,
+    dirtyFields: PoolFormDirtyFields,
+  ) => Promise<void>;
+  isPending: boolean;
+  cancelHref: string;
+  /** Edit: nothing to send until something differs from defaultValues. */
+  requireChanges?: boolean;
+}) {
+  const {
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isDirty, dirtyFields, isSubmitting },
+  } = useForm<PoolFormValues>({
+    resolver: zodResolver(poolFormSchema),
+    defaultValues,
+    mode: 'onTouched',
+  });
+  // The error object itself, for ApiErrorView; RHF's root error only holds
+  // text. Kept here because the mutation's own `error` reaches the screen a
+  // render after the rejection does.
+  const [submitError, setSubmitError] = useState<unknown>();
+  const unchangedHintId = useId();
+  // Set while a save is in flight or has succeeded, so the navigation that
+  // follows a save is not mistaken for leaving unsaved changes behind.
+  const isSavingRef = useRef(false);
+  const isBusy = isPending || isSubmitting;
+  const isUnchanged = requireChanges && !isDirty;
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty &&
+      !isSavingRef.current &&
+      currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  // Reloading or closing the tab never reaches the router's blocker.
+  useEffect(() => {
+    if (!isDirty) return;
+    function warn(event: BeforeUnloadEvent) {
+      event.preventDefault();
+    }
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [isDirty]);
+
+  function showServerError(caught: unknown) {
+    const messages = caught instanceof ApiError ? caught.fieldErrors : {};
+    const named = Object.keys(messages);
+    const fields = named.filter(isPoolField);
+    fields.forEach((name, index) =>
+      setError(
+        name,
+        { type: 'server', message: messages[name] },
+        { shouldFocus: index === 0 },
+      ),
+    );
+    if (fields.length === 0 || fields.length < named.length) {
+      setSubmitError(caught);
+      setError('root.serverError', {
+        type: 'server',
+        message: getErrorMessage(caught),
+      });
+    }
+  }
+
+  const submit = handleSubmit(async (values) => {
+    isSavingRef.current = true;
+    try {
+      await onSubmit(values, dirtyFields);
+    } catch (caught) {
+      isSavingRef.current = false;
+      showServerError(caught);
+    }
+  });
+
+  // Enter submits from an input by itself; in a multi-line field it is a
+  // line break, so Ctrl/Cmd+Enter submits there.
+  function submitFromTextarea(event: KeyboardEvent<HTMLFormElement>) {
+    if (
+      event.key === 'Enter' &&
+      (event.ctrlKey || event.metaKey) &&
+      event.target instanceof HTMLTextAreaElement
+    ) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  }
+
+  return (
+    <>
+      <form
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={submitFromTextarea}
+        aria-busy={isBusy}
+        className={FORM_CLASSES}
+      >
+        {errors.root?.serverError && (
+          <ApiErrorView error={submitError} onRetry={() => void submit()} />
+        )}
+        <PoolFields control={control} />
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
+          <Button
+            type="submit"
+            disabled={isBusy || isUnchanged}
+            aria-describedby={isUnchanged ? unchangedHintId : undefined}
+          >
+            {isBusy && (
+              <span
+                aria-hidden="true"
+                className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
+              />
+            )}
+            {isBusy ? pendingLabel : submitLabel}
+          </Button>
+          <Link
+            to={cancelHref}
+            className={buttonVariants({ variant: 'secondary' })}
+          >
+            Cancel
+          </Link>
+          {isUnchanged && (
+            <p id={unchangedHintId} className="text-sm text-slate-600">
+              No changes to save
+            </p>
+          )}
+        </div>
+      </form>
+      <AlertDialog
+        open={blocker.state === 'blocked'}
+        onOpenChange={(open) => {
+          if (!open && blocker.state === 'blocked') blocker.reset();
+        }}
+      >
+        <AlertDialogContent
+          title="Discard your changes?"
+          description={
+            <p>
+              This pool has changes that are not saved. If you leave this page,
+              they are lost.
+            </p>
+          }
+        >
+          <AlertDialogFooter>
+            <AlertDialogCancel asChild>
+              <Button variant="secondary">Stay</Button>
+            </AlertDialogCancel>
+            <Button
+              variant="danger"
+              onClick={() => {
+                if (blocker.state === 'blocked') blocker.proceed();
+              }}
+            >
+              Discard
+            </Button>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}
+
+/** The form's outline while the record loads, at its final size. */
+export function PoolFormSkeleton() {
+  return (
+    <div aria-busy="true" className={FORM_CLASSES}>
+      {['h-10', 'h-16', 'h-16', 'h-36'].map((height, index) => (
+        <div key={index} className="grid gap-1.5">
+          <Skeleton className="h-5 w-28" />
+          <Skeleton className={`${height} w-full`} />
+        </div>
+      ))}
+      <div className="flex gap-3 border-t border-slate-100 pt-5">
+        <Skeleton className="h-9 w-32" />
+        <Skeleton className="h-9 w-20" />
+      </div>
+    </div>
+  );
+}
