@@ -5,6 +5,8 @@ import type { CredentialSource } from './credentials.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
 import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
 import { staticRoutes } from './static.ts';
+import type { LifeguardStore } from './store.ts';
+import { testCaseRoutes } from './test-cases.ts';
 
 export type ServerOptions = {
   distDir: string;
@@ -18,6 +20,8 @@ export type ServerOptions = {
   /** Injectable for tests; by default a keep-alive pool per upstream origin. */
   dispatcher?: Dispatcher;
   logLevel?: string;
+  /** Lifeguard's own data; its routes are absent without it. */
+  store?: LifeguardStore;
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write: (line: string) => void };
 };
@@ -100,6 +104,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       dispatcher,
     }),
   );
+  const { store } = options;
+  if (store) app.register(async (scope) => testCaseRoutes(scope, store));
   staticRoutes(app, options.distDir);
 
   if (!options.dispatcher)

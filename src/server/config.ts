@@ -41,7 +41,11 @@ export const SERVER_VARIABLES = [
   ],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['DIST_DIR', './dist', 'The built console'],
-  ['DATA_DIR', './.data', 'Embedded emulator: where its SQLite database lives'],
+  [
+    'DATA_DIR',
+    './.data',
+    'Where Lifeguard (test cases) and the embedded emulator keep their SQLite data',
+  ],
   [
     'EMULATOR_PORT',
     '8090',
@@ -58,6 +62,7 @@ const envSchema = z
     PORT: envInt(0, 65535).default(8080),
     EMULATOR_PORT: envInt(0, 65535).default(8090),
     DIST_DIR: z.string().min(1).default('./dist'),
+    DATA_DIR: z.string().min(1).default('./.data'),
     CONFLUENT_CLOUD_API_KEY: z.string().optional(),
     CONFLUENT_CLOUD_API_SECRET: z.string().optional(),
     CONFLUENT_CLOUD_ACCESS_TOKEN: z
@@ -129,6 +134,7 @@ export type ServerConfig = {
   port: number;
   emulatorPort: number;
   distDir: string;
+  dataDir: string;
   upstream: UpstreamMode;
   upstreamTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -172,6 +178,7 @@ export function parseServerConfig(
       port: e.PORT,
       emulatorPort: e.EMULATOR_PORT,
       distDir: resolve(e.DIST_DIR),
+      dataDir: resolve(e.DATA_DIR),
       upstream: upstreamMode(e),
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

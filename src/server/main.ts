@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { listenErrorMessage } from '#contract/env.ts';
 import { createEmulator } from '../emulator/app.ts';
 import { parseEmulatorConfig } from '../emulator/config.ts';
 import { createServer } from './app.ts';
 import { buildIfStale } from './build.ts';
+import { LifeguardStore } from './store.ts';
 import {
   CONFLUENT_CLOUD_ENDPOINT,
   helpText,
@@ -117,8 +119,10 @@ const upstream =
     ? await embeddedEmulator()
     : await externalUpstream(config.upstream);
 
+const store = LifeguardStore.open(join(config.dataDir, 'lifeguard.sqlite'));
 const server = createServer({
   distDir: config.distDir,
+  store,
   upstream: { ...upstream, timeoutMs: config.upstreamTimeoutMs },
   logLevel: config.logLevel,
 });
@@ -143,6 +147,7 @@ async function shutdown(signal: string) {
   timer.unref();
   // The server first, so nothing new reaches the emulator while it closes.
   await server.close();
+  store.close();
   await upstream.close();
   process.exit(0);
 }
