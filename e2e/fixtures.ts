@@ -17,6 +17,8 @@ type Emulator = {
   providerId: (issuerPart: string) => Promise<string>;
   /** Reads straight from the emulator, bypassing the console. */
   get: <T>(path: string) => Promise<{ status: number; body: T }>;
+  /** Writes straight to the emulator, bypassing the console. */
+  post: <T>(path: string, body: unknown) => Promise<T>;
 };
 
 const AUTH = `Basic ${Buffer.from('LIFEGUARDDEMOKEY:lifeguard-demo-secret').toString('base64')}`;
@@ -49,6 +51,15 @@ export const test = base.extend<{ emulator: Emulator }>({
     await use({
       fault: (fault) => control('POST', '/faults', fault),
       get,
+      post: async (path, body) => {
+        const response = await fetch(`${EMULATOR_URL}${path}`, {
+          method: 'POST',
+          headers: { authorization: AUTH, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(response.status, `POST ${path}`).toBe(201);
+        return (await response.json()) as never;
+      },
       providerId: async (issuerPart) => {
         const list = await get<{ data: { id: string; issuer: string }[] }>(
           '/iam/v2/identity-providers?page_size=100',

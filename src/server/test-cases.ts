@@ -22,21 +22,19 @@ export function testCaseRoutes(app: FastifyInstance, store: LifeguardStore) {
 
   app.addHook('preValidation', async (request, reply) => {
     if (!validIds(request.params as Record<string, string>)) {
-      return reply
-        .code(404)
-        .send(
-          failureBody(
-            404,
-            [
-              {
-                code: 'not_found',
-                title: 'Not Found',
-                detail: 'No such pool.',
-              },
-            ],
-            request.id,
-          ),
-        );
+      return reply.code(404).send(
+        failureBody(
+          404,
+          [
+            {
+              code: 'not_found',
+              title: 'Not Found',
+              detail: 'No such pool.',
+            },
+          ],
+          request.id,
+        ),
+      );
     }
   });
 
@@ -86,21 +84,19 @@ export function testCaseRoutes(app: FastifyInstance, store: LifeguardStore) {
     async (request, reply) => {
       const { providerId, poolId, id } = request.params;
       if (!store.deleteTestCase(providerId, poolId, id)) {
-        return reply
-          .code(404)
-          .send(
-            failureBody(
-              404,
-              [
-                {
-                  code: 'not_found',
-                  title: 'Not Found',
-                  detail: `No test case ${id}.`,
-                },
-              ],
-              request.id,
-            ),
-          );
+        return reply.code(404).send(
+          failureBody(
+            404,
+            [
+              {
+                code: 'not_found',
+                title: 'Not Found',
+                detail: `No test case ${id}.`,
+              },
+            ],
+            request.id,
+          ),
+        );
       }
       return reply.code(204).send();
     },

@@ -63,6 +63,7 @@ export function PoolCreateRoute() {
         onSubmit={create}
         isPending={createPool.isPending}
         cancelHref={paths.provider.getHref(providerId)}
+        providerIssuer={provider.data?.issuer}
       />
     </>
   );

@@ -8,6 +8,7 @@ import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
+import { LazyTokenTester } from '@/features/pools/components/lazy-token-tester.tsx';
 import {
   PoolDetail,
   PoolDetailSkeleton,
@@ -76,6 +77,14 @@ export function PoolDetailRoute() {
         )}
       </div>
       {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
+      {pool.data && (
+        <LazyTokenTester
+          className="mt-6"
+          filter={pool.data.filter}
+          identityClaim={pool.data.identity_claim}
+          providerIssuer={provider.data?.issuer}
+        />
+      )}
     </>
   );
 }

@@ -98,6 +98,7 @@ export function PoolEditRoute() {
           pendingLabel="Saving…"
           onSubmit={save}
           isPending={updatePool.isPending}
+          providerIssuer={provider.data?.issuer}
           cancelHref={paths.pool.getHref(providerId, poolId)}
           requireChanges
         />

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { buttonVariants } from '@/components/ui/button.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
+import { LazyMatchingPools } from '@/features/pools/components/lazy-matching-pools.tsx';
 import { PoolList } from '@/features/pools/components/pool-list.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
@@ -52,6 +53,14 @@ export function ProviderPoolsRoute() {
         </Link>
       </div>
       <PoolList providerId={providerId} />
+      <details className="mt-6">
+        <summary className="cursor-pointer font-medium text-brand-700">
+          Find the pools a token lands in
+        </summary>
+        <div className="mt-3">
+          <LazyMatchingPools providerId={providerId} />
+        </div>
+      </details>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useBlocker } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
@@ -17,6 +17,7 @@ import {
   poolFormSchema,
   type PoolFormValues,
 } from '../schemas.ts';
+import { LazyTokenTester } from './lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
 
 export type PoolFormDirtyFields = Partial<
@@ -42,6 +43,7 @@ export function PoolForm({
   isPending,
   cancelHref,
   requireChanges = false,
+  providerIssuer,
 }: {
   defaultValues: PoolFormValues;
   submitLabel: string;
@@ -54,6 +56,8 @@ export function PoolForm({
   cancelHref: string;
   /** Edit: nothing to send until something differs from defaultValues. */
   requireChanges?: boolean;
+  /** For the token tester's issuer check. */
+  providerIssuer?: string;
 }) {
   const {
     control,
@@ -74,6 +78,10 @@ export function PoolForm({
   // follows a save is not mistaken for leaving unsaved changes behind.
   const isSavingRef = useRef(false);
   const isBusy = isPending || isSubmitting;
+  const [filter, identityClaim] = useWatch({
+    control,
+    name: ['filter', 'identity_claim'],
+  });
   const isUnchanged = requireChanges && !isDirty;
 
   const blocker = useBlocker(
@@ -137,7 +145,7 @@ export function PoolForm({
   }
 
   return (
-    <>
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
       <form
         noValidate
         onSubmit={(event) => void submit(event)}
@@ -176,6 +184,11 @@ export function PoolForm({
           )}
         </div>
       </form>
+      <LazyTokenTester
+        filter={filter}
+        identityClaim={identityClaim}
+        providerIssuer={providerIssuer}
+      />
       <AlertDialog
         open={blocker.state === 'blocked'}
         onOpenChange={(open) => {
@@ -206,7 +219,7 @@ export function PoolForm({
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-    </>
+    </div>
   );
 }
 

@@ -1,0 +1,43 @@
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+test('which pools match: every page is fetched and each matching pool listed with its identity', async ({
+  page,
+  emulator,
+}) => {
+  const okta = await emulator.providerId('okta.com');
+  const claims = JSON.stringify({
+    sub: 'svc-payments-settlement-writer',
+    aud: 'kafka-dev',
+  });
+  const sent: string[] = [];
+  page.on('request', (request) =>
+    sent.push(`${request.url()} ${request.postData() ?? ''}`),
+  );
+
+  await page.goto(`/providers/${okta}`);
+  await page.getByText('Find the pools a token lands in').click();
+  await page.getByLabel('Token or claims to match').fill(claims);
+  await page.getByRole('button', { name: 'Find matching pools' }).click();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /of 263 pools match this token/ }),
+  ).toBeVisible();
+  const results = page.getByRole('table', { name: 'Pools matching the token' });
+  await expect(
+    results.getByRole('link', { name: 'legacy-catch-all' }),
+  ).toBeVisible();
+  await expect(
+    results.getByRole('link', { name: 'payments-dev-settlement-writer' }),
+  ).toBeVisible();
+  await expect(
+    results.getByText('svc-payments-settlement-writer').first(),
+  ).toBeVisible();
+  await expectAccessible(page);
+  const listCalls = sent.filter((line) =>
+    line.includes('/identity-pools?page_size=100'),
+  );
+  expect(listCalls.length).toBeGreaterThanOrEqual(3);
+  for (const line of sent)
+    expect(line).not.toContain('svc-payments-settlement-writer');
+});

@@ -1,0 +1,642 @@
+import { parseFilterAst } from './ast.ts';
+import type { FilterNode, Span } from './ast.ts';
+import { checkFilter } from './check.ts';
+import { CLAIMS_ROOT, claimPath } from './claim-path.ts';
+import type { FilterProblem } from './problem.ts';
+import { maskSource } from './source-mask.ts';
+
+/**
+ * How one top-level condition of a filter fared against a set of claims.
+ * `from`/`to` cover the condition in the source, with any parentheses around
+ * it, and `text` is that slice. `error` says, for a person, why the condition
+ * has no true/false value (a missing claim, a claim of the wrong type).
+ */
+export type ConditionResult = Span & { text: string } & (
+    { result: 'true' | 'false' } | { result: 'error'; error: string }
+  );
+
+/**
+ * The outcome of evaluating a filter. `ok: false` means the filter itself is
+ * invalid (the problems are {@link checkFilter}'s). Otherwise `matches` says
+ * whether the filter evaluated to `true`, and `conditions` lists the operands
+ * of the top-level `&&` chain, or of the top-level `||` chain when that is
+ * the root, or else the whole filter as a single condition.
+ */
+export type FilterEvaluation =
+  | { ok: true; matches: boolean; conditions: ConditionResult[] }
+  | { ok: false; problems: FilterProblem[] };
+
+/** A filter parsed once, ready to be evaluated against many sets of claims. */
+export type CompiledFilter = (claims: unknown) => FilterEvaluation;
+
+/**
+ * Where a claim path leads in a set of claims. When it leads nowhere,
+ * `missing` is the shortest prefix of the path that the claims lack, or
+ * `parent` the prefix whose value is not an object (`[]` when the claims
+ * themselves are not one) and `value` that value.
+ */
+export type ClaimLookup =
+  | { found: true; value: unknown }
+  | { found: false; reason: 'absent'; missing: string[] }
+  | { found: false; reason: 'not-object'; parent: string[]; value: unknown };
+
+/**
+ * Evaluates `source` against a token's claims with CEL's semantics over
+ * Confluent's subset: `&&` and `||` are commutative and absorb an error when
+ * the other side decides (`error || true` is true), a missing claim or a
+ * type mismatch is an error, and only a result of `true` matches. Values are
+ * compared as CEL compares JSON values, so a list never equals a string.
+ * `has()` is false, never an error, when any part of its path is missing.
+ * Never throws.
+ */
+export function evaluateFilter(
+  source: string,
+  claims: unknown,
+): FilterEvaluation {
+  return compileFilter(source)(claims);
+}
+
+// Enough for every pool of a large organisation plus the drafts typed in
+// the editor, while bounding memory on a long-lived page.
+const CACHE_LIMIT = 2_000;
+const cache = new Map<string, CompiledFilter>();
+
+/**
+ * Parses and checks `source` once and returns a function that evaluates it
+ * against claims as {@link evaluateFilter} does. Compiled filters are cached
+ * by source, so calling this again for the same text is cheap. Neither this
+ * nor the returned function throws.
+ */
+export function compileFilter(source: string): CompiledFilter {
+  const cached = cache.get(source);
+  if (cached !== undefined) {
+    // Re-inserting keeps the map in least-recently-used order.
+    cache.delete(source);
+    cache.set(source, cached);
+    return cached;
+  }
+  const compiled = compileUncached(source);
+  if (cache.size >= CACHE_LIMIT) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  cache.set(source, compiled);
+  return compiled;
+}
+
+/**
+ * Follows `path` (as from `claimPath`) through `claims`, reading only own
+ * properties, so `claims.__proto__` and `claims.constructor` are absent like
+ * any other claim the token lacks. A property whose value is `undefined`
+ * counts as absent, as it would after a JSON round trip. Never throws for
+ * plain data.
+ */
+export function lookupClaim(
+  claims: unknown,
+  path: readonly string[],
+): ClaimLookup {
+  const outcome = resolve(claims, path);
+  if (!(outcome instanceof Miss)) return { found: true, value: outcome };
+  if (outcome.absent) {
+    return {
+      found: false,
+      reason: 'absent',
+      missing: path.slice(0, outcome.depth + 1),
+    };
+  }
+  return {
+    found: false,
+    reason: 'not-object',
+    parent: path.slice(0, outcome.depth),
+    value: outcome.value,
+  };
+}
+
+/**
+ * Writes a claim path the way a filter would, e.g. `claims.ext.uid` or
+ * `claims["tenant-id"]`.
+ */
+export function formatClaimPath(path: readonly string[]): string {
+  let text = CLAIMS_ROOT;
+  for (const segment of path) {
+    text +=
+      IDENTIFIER.test(segment) && !RESERVED_WORDS.has(segment)
+        ? `.${segment}`
+        : `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+/**
+ * Names the JSON type of a claim value with its article, for messages:
+ * `a string`, `a number`, `a boolean`, `null`, `an array`, `an object`.
+ */
+export function describeClaimValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'absent';
+    default:
+      return 'not a JSON value';
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+// CEL's reserved words cannot follow a dot, so a path through one is shown
+// with brackets.
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'false',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'null',
+  'return',
+  'true',
+  'var',
+  'void',
+  'while',
+]);
+
+/**
+ * CEL's error value. Evaluation passes it along like any other value instead
+ * of throwing, because `&&` and `||` must be able to absorb it.
+ */
+class Failure {
+  readonly message: string;
+
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
+/** Why a claim path led nowhere; see {@link ClaimLookup}. */
+class Miss {
+  readonly depth: number;
+  readonly absent: boolean;
+  readonly value: unknown;
+
+  constructor(depth: number, absent: boolean, value: unknown) {
+    this.depth = depth;
+    this.absent = absent;
+    this.value = value;
+  }
+}
+
+/** Thrown when comparing values nested deeper than any real token's. */
+class TooDeep extends Error {}
+
+type Evaluator = (claims: unknown) => unknown;
+
+type Condition = Span & { text: string; evaluate: Evaluator };
+
+type Combination = 'and' | 'or' | 'single';
+
+// JSON.parse accepts far deeper nesting than this, and recursion that deep
+// could exhaust the stack.
+const MAX_COMPARE_DEPTH = 200;
+
+const NOT_EVALUATED =
+  'This condition could not be evaluated against these claims';
+
+function compileUncached(source: string): CompiledFilter {
+  try {
+    const check = checkFilter(source);
+    if (!check.valid) return invalidFilter(check.errors);
+    const parsed = parseFilterAst(source);
+    if (!parsed.ok) {
+      return invalidFilter([
+        {
+          from: 0,
+          to: source.length,
+          message: 'The filter could not be parsed',
+        },
+      ]);
+    }
+    return compileTree(source, parsed.root);
+  } catch {
+    // A bug in the compiler must not take the page or the emulator down.
+    return invalidFilter([
+      {
+        from: 0,
+        to: source.length,
+        message: 'The filter could not be evaluated',
+      },
+    ]);
+  }
+}
+
+function invalidFilter(problems: FilterProblem[]): CompiledFilter {
+  return function evaluateInvalid() {
+    return {
+      ok: false,
+      problems: problems.map((problem) => ({ ...problem })),
+    };
+  };
+}
+
+function compileTree(source: string, root: FilterNode): CompiledFilter {
+  const masked = maskSource(source);
+  const op =
+    root.kind === 'binary' && (root.op === '&&' || root.op === '||')
+      ? root.op
+      : undefined;
+  const combination: Combination =
+    op === '&&' ? 'and' : op === '||' ? 'or' : 'single';
+  const nodes =
+    root.kind === 'binary' && op !== undefined
+      ? chainOperands(root, op)
+      : [root];
+  const conditions: Condition[] = nodes.map((node) => {
+    const span = groupedSpan(masked, node);
+    return {
+      ...span,
+      text: source.slice(span.from, span.to),
+      evaluate: compileNode(node),
+    };
+  });
+
+  return function evaluateCompiled(claims) {
+    const results: ConditionResult[] = [];
+    let allTrue = true;
+    let anyTrue = false;
+    for (const condition of conditions) {
+      const result = evaluateCondition(condition, claims);
+      results.push(result);
+      if (result.result === 'true') anyTrue = true;
+      else allTrue = false;
+    }
+    // With error absorption, `&&` over the operands is true only when every
+    // one is true, and `||` is true as soon as one is.
+    const matches = combination === 'or' ? anyTrue : allTrue;
+    return { ok: true, matches, conditions: results };
+  };
+}
+
+function evaluateCondition(
+  condition: Condition,
+  claims: unknown,
+): ConditionResult {
+  const { from, to, text } = condition;
+  let value: unknown;
+  try {
+    value = condition.evaluate(claims);
+  } catch {
+    // Getters or proxies in odd claims objects; plain JSON never lands here.
+    value = new Failure(NOT_EVALUATED);
+  }
+  if (value === true) return { from, to, text, result: 'true' };
+  if (value === false) return { from, to, text, result: 'false' };
+  const error = value instanceof Failure ? value.message : NOT_EVALUATED;
+  return { from, to, text, result: 'error', error };
+}
+
+/**
+ * The operands of a chain of one operator as the person wrote it: a
+ * parenthesised group stays one operand, since that is how it reads.
+ */
+function chainOperands(
+  root: Extract<FilterNode, { kind: 'binary' }>,
+  op: '&&' | '||',
+): FilterNode[] {
+  const operands: FilterNode[] = [];
+  // An explicit stack: long generated chains nest hundreds of levels deep.
+  const pending: { node: FilterNode; split: boolean }[] = [
+    { node: root, split: true },
+  ];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { node } = item;
+    if (!item.split || node.kind !== 'binary') {
+      operands.push(node);
+      continue;
+    }
+    // The tree's spans exclude a node's own parentheses, so an operand that
+    // does not start (or end) where its parent does is parenthesised.
+    pending.push({
+      node: node.right,
+      split: isOperator(node.right, op) && node.right.to === node.to,
+    });
+    pending.push({
+      node: node.left,
+      split: isOperator(node.left, op) && node.left.from === node.from,
+    });
+  }
+  return operands;
+}
+
+function isOperator(node: FilterNode, op: '&&' | '||'): boolean {
+  return node.kind === 'binary' && node.op === op;
+}
+
+/** The node's span widened by the grouping parentheses around it. */
+function groupedSpan(masked: string, node: FilterNode): Span {
+  let { from, to } = node;
+  for (;;) {
+    let open = from - 1;
+    while (open >= 0 && isSpace(masked[open])) open--;
+    let close = to;
+    while (close < masked.length && isSpace(masked[close])) close++;
+    if (masked[open] !== '(' || masked[close] !== ')') return { from, to };
+    from = open;
+    to = close + 1;
+  }
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+}
+
+function compileNode(node: FilterNode): Evaluator {
+  switch (node.kind) {
+    case 'bool':
+    case 'string': {
+      const { value } = node;
+      return () => value;
+    }
+    case 'select':
+    case 'index':
+      return compileClaim(node);
+    case 'unary':
+      return node.op === '!' ? compileNot(node.operand) : unsupported();
+    case 'binary':
+      switch (node.op) {
+        case '&&':
+          return compileAnd(compileNode(node.left), compileNode(node.right));
+        case '||':
+          return compileOr(compileNode(node.left), compileNode(node.right));
+        case '==':
+          return compileEquals(node.left, node.right, false);
+        case '!=':
+          return compileEquals(node.left, node.right, true);
+        case 'in':
+          return compileIn(node.left, node.right);
+        default:
+          return unsupported();
+      }
+    case 'call': {
+      const [argument] = node.args;
+      return node.name === 'has' && node.args.length === 1 && argument
+        ? compileHas(argument)
+        : unsupported();
+    }
+    case 'method':
+      return compileStringMethod(node);
+    default:
+      return unsupported();
+  }
+}
+
+// checkFilter has already refused everything outside the subset; this only
+// keeps the evaluator total.
+function unsupported(): Evaluator {
+  const failure = new Failure('This is not supported in identity pool filters');
+  return () => failure;
+}
+
+function compileClaim(node: FilterNode): Evaluator {
+  const path = claimPath(node);
+  if (path === undefined) return unsupported();
+  const labels = path.map((_, i) => formatClaimPath(path.slice(0, i + 1)));
+  return function readClaim(claims) {
+    const value = resolve(claims, path);
+    if (!(value instanceof Miss)) return value;
+    if (value.absent) {
+      return new Failure(`${labels[value.depth]} is absent from the token`);
+    }
+    const kind = describeClaimValue(value.value);
+    return new Failure(
+      value.depth === 0
+        ? `The token's claims are ${kind}, not an object`
+        : `${labels[value.depth - 1]} is ${kind}, not an object`,
+    );
+  };
+}
+
+function resolve(claims: unknown, path: readonly string[]): unknown {
+  let current = claims;
+  let depth = 0;
+  for (const key of path) {
+    if (!isRecord(current)) return new Miss(depth, false, current);
+    if (!Object.hasOwn(current, key)) return new Miss(depth, true, undefined);
+    current = current[key];
+    if (current === undefined) return new Miss(depth, true, undefined);
+    depth++;
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function compileNot(operand: FilterNode): Evaluator {
+  const evaluate = compileNode(operand);
+  return function not(claims) {
+    const value = evaluate(claims);
+    return typeof value === 'boolean' ? !value : asFailure(value);
+  };
+}
+
+function compileAnd(left: Evaluator, right: Evaluator): Evaluator {
+  return function and(claims) {
+    const a = left(claims);
+    if (a === false) return false;
+    const b = right(claims);
+    if (b === false) return false;
+    if (a === true && b === true) return true;
+    return a === true ? asFailure(b) : asFailure(a);
+  };
+}
+
+function compileOr(left: Evaluator, right: Evaluator): Evaluator {
+  return function or(claims) {
+    const a = left(claims);
+    if (a === true) return true;
+    const b = right(claims);
+    if (b === true) return true;
+    if (a === false && b === false) return false;
+    return a === false ? asFailure(b) : asFailure(a);
+  };
+}
+
+function asFailure(value: unknown): Failure {
+  return value instanceof Failure
+    ? value
+    : new Failure('This is not a condition');
+}
+
+function compileEquals(
+  leftNode: FilterNode,
+  rightNode: FilterNode,
+  negate: boolean,
+): Evaluator {
+  const left = compileNode(leftNode);
+  const right = compileNode(rightNode);
+  return function equals(claims) {
+    const a = left(claims);
+    if (a instanceof Failure) return a;
+    const b = right(claims);
+    if (b instanceof Failure) return b;
+    if (typeof a === 'string' || typeof b === 'string') {
+      return (a === b) !== negate;
+    }
+    try {
+      return celEquals(a, b, 0) !== negate;
+    } catch (error) {
+      if (error instanceof TooDeep) return tooDeep(leftNode, rightNode);
+      throw error;
+    }
+  };
+}
+
+function tooDeep(...nodes: FilterNode[]): Failure {
+  const path = nodes.map(claimPath).find((found) => found !== undefined);
+  const what = path === undefined ? 'A claim' : formatClaimPath(path);
+  return new Failure(`${what} is nested too deeply to compare`);
+}
+
+/**
+ * CEL's equality over JSON values: the same type and the same value, lists
+ * element by element, objects key by key. Values of different types are
+ * unequal rather than an error, so `["a"] == "a"` is false.
+ */
+function celEquals(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (depth > MAX_COMPARE_DEPTH) throw new TooDeep();
+  if (typeof a === 'number' || typeof a === 'bigint') {
+    // A number claim may arrive as a bigint from a lossless JSON parser;
+    // CEL compares int and double by value.
+    return (typeof b === 'number' || typeof b === 'bigint') && a == b;
+  }
+  if (typeof a !== 'object' || a === null) return a === b;
+  if (typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!celEquals(a[i], b[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = definedKeys(a);
+  const bKeys = definedKeys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const bRecord = b as Record<string, unknown>;
+  const aRecord = a as Record<string, unknown>;
+  for (const key of aKeys) {
+    if (!Object.hasOwn(bRecord, key) || bRecord[key] === undefined) {
+      return false;
+    }
+    if (!celEquals(aRecord[key], bRecord[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+function definedKeys(record: object): string[] {
+  return Object.keys(record).filter(
+    (key) => (record as Record<string, unknown>)[key] !== undefined,
+  );
+}
+
+function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
+  const left = compileNode(leftNode);
+  if (rightNode.kind === 'list') {
+    // The subset allows only string literals in a list.
+    const items = new Set<string>();
+    for (const item of rightNode.items) {
+      if (item.kind !== 'string') return unsupported();
+      items.add(item.value);
+    }
+    return function inList(claims) {
+      const a = left(claims);
+      if (a instanceof Failure) return a;
+      return typeof a === 'string' && items.has(a);
+    };
+  }
+  const right = compileNode(rightNode);
+  const path = claimPath(rightNode);
+  const label =
+    path === undefined ? 'The right side of `in`' : formatClaimPath(path);
+  return function inClaim(claims) {
+    const a = left(claims);
+    if (a instanceof Failure) return a;
+    const b = right(claims);
+    if (b instanceof Failure) return b;
+    if (Array.isArray(b)) {
+      try {
+        return b.some((item) => celEquals(a, item, 0));
+      } catch (error) {
+        if (error instanceof TooDeep) return tooDeep(rightNode);
+        throw error;
+      }
+    }
+    if (isRecord(b)) {
+      // CEL's `in` on a map tests its keys.
+      return typeof a === 'string' && Object.hasOwn(b, a) && b[a] !== undefined;
+    }
+    return new Failure(`${label} is ${describeClaimValue(b)}, not an array`);
+  };
+}
+
+function compileHas(argument: FilterNode): Evaluator {
+  const path = claimPath(argument);
+  if (path === undefined) return unsupported();
+  // Deliberately never an error, unlike CEL when a parent is missing: a
+  // presence test that fails for a token without the parent would surprise.
+  return (claims) => !(resolve(claims, path) instanceof Miss);
+}
+
+const STRING_METHODS = {
+  startsWith: (text: string, part: string) => text.startsWith(part),
+  endsWith: (text: string, part: string) => text.endsWith(part),
+  contains: (text: string, part: string) => text.includes(part),
+} as const;
+
+function compileStringMethod(
+  node: Extract<FilterNode, { kind: 'method' }>,
+): Evaluator {
+  const [argument] = node.args;
+  if (
+    !Object.hasOwn(STRING_METHODS, node.name) ||
+    node.args.length !== 1 ||
+    argument?.kind !== 'string'
+  ) {
+    return unsupported();
+  }
+  const method = STRING_METHODS[node.name as keyof typeof STRING_METHODS];
+  const part = argument.value;
+  const target = compileNode(node.target);
+  const path = claimPath(node.target);
+  const label = path === undefined ? 'The value' : formatClaimPath(path);
+  return function stringMethod(claims) {
+    const text = target(claims);
+    if (text instanceof Failure) return text;
+    if (typeof text !== 'string') {
+      return new Failure(
+        `${label} is ${describeClaimValue(text)}, not a string`,
+      );
+    }
+    return method(text, part);
+  };
+}

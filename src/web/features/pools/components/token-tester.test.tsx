@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { render } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { TokenTester } from './token-tester.tsx';
+
+const FILTER = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
+
+function jwt(payload: object) {
+  const part = (value: object) =>
+    btoa(JSON.stringify(value))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(payload)}.c2ln`;
+}
+
+function renderTester(props: Partial<Parameters<typeof TokenTester>[0]> = {}) {
+  const user = userEvent.setup();
+  render(
+    <TokenTester
+      filter={FILTER}
+      identityClaim="claims.sub"
+      providerIssuer="https://idp.example"
+      {...props}
+    />,
+  );
+  const input = screen.getByLabelText('Token or claims');
+  return { user, input };
+}
+
+test('a matching token: every condition passes and the identity is shown', async () => {
+  const { user, input } = renderTester();
+  await user.click(input);
+  await user.paste(
+    jwt({ iss: 'https://idp.example', sub: 'svc-orders', aud: 'kafka' }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'This token matches the filter.',
+  );
+  const conditions = within(
+    screen.getByRole('list', { name: 'Conditions' }),
+  ).getAllByRole('listitem');
+  expect(conditions.map((c) => c.textContent)).toEqual([
+    '✓claims.aud == "kafka" passes',
+    '✓claims.sub.startsWith("svc-") passes',
+  ]);
+  expect(
+    screen.getByText('svc-orders', { selector: 'code' }),
+  ).toBeInTheDocument();
+});
+
+test('a token that misses a claim fails, says which condition and why', async () => {
+  const { user, input } = renderTester();
+  await user.click(input);
+  await user.paste('{"sub": "alice", "iss": "https://elsewhere.example"}');
+  expect(screen.getByRole('status')).toHaveTextContent('does not match');
+  const list = screen.getByRole('list', { name: 'Conditions' });
+  expect(within(list).getByText(/aud/, { selector: 'span' })).toHaveTextContent(
+    /absent/,
+  );
+  expect(
+    screen.getByText(
+      /issued by https:\/\/elsewhere.example, not by this provider/,
+    ),
+  ).toBeInTheDocument();
+});
+
+test('the identity claim is previewed, or why it cannot be read', async () => {
+  const { user, input } = renderTester({ identityClaim: 'claims.ext.uid' });
+  await user.click(input);
+  await user.paste('{"sub": "svc-x", "aud": "kafka", "ext": {"uid": 42}}');
+  expect(screen.getByText(/number/, { selector: 'span' })).toBeInTheDocument();
+});
+
+test('garbage is explained; an invalid filter says it cannot be tested yet', async () => {
+  const first = renderTester();
+  await first.user.click(first.input);
+  await first.user.paste('not a token');
+  expect(screen.getByText(/three parts/)).toBeInTheDocument();
+  expect(first.input).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an invalid filter cannot be tested yet', async () => {
+  const { user, input } = renderTester({ filter: 'claims.sub ==' });
+  await user.click(input);
+  await user.paste('{"sub": "x"}');
+  expect(screen.getByText(/cannot be tested yet/)).toBeInTheDocument();
+});
