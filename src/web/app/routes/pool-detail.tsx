@@ -8,7 +8,9 @@ import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
+import { LazyTestCasesPanel } from '@/features/pools/components/lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from '@/features/pools/components/lazy-token-tester.tsx';
+import { useCreateTestCase } from '@/features/pools/api/mutations.ts';
 import {
   PoolDetail,
   PoolDetailSkeleton,
@@ -21,6 +23,7 @@ export function PoolDetailRoute() {
   const navigate = useNavigate();
   const provider = useQuery(providerQueries.detail(providerId));
   const pool = useQuery(poolQueries.detail(providerId, poolId));
+  const createTestCase = useCreateTestCase(providerId, poolId);
   useDocumentTitle(pool.data?.display_name ?? 'Identity pool');
 
   const crumbs = [
@@ -78,12 +81,22 @@ export function PoolDetailRoute() {
       </div>
       {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
       {pool.data && (
-        <LazyTokenTester
-          className="mt-6"
-          filter={pool.data.filter}
-          identityClaim={pool.data.identity_claim}
-          providerIssuer={provider.data?.issuer}
-        />
+        <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+          <LazyTokenTester
+            filter={pool.data.filter}
+            identityClaim={pool.data.identity_claim}
+            providerIssuer={provider.data?.issuer}
+            onSaveTestCase={async (testCase) => {
+              await createTestCase.mutateAsync(testCase);
+              toast.success(`Saved test case ${testCase.name}`);
+            }}
+          />
+          <LazyTestCasesPanel
+            providerId={providerId}
+            poolId={poolId}
+            filter={pool.data.filter}
+          />
+        </div>
       )}
     </>
   );

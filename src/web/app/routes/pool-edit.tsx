@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
@@ -10,6 +11,7 @@ import type { Pool, PoolUpdateBody } from '@/features/pools/api/pools.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import {
   PoolForm,
+  SaveCancelled,
   PoolFormSkeleton,
   type PoolFormDirtyFields,
 } from '@/features/pools/components/pool-form.tsx';
@@ -17,6 +19,7 @@ import {
   POOL_FORM_FIELDS,
   type PoolFormValues,
 } from '@/features/pools/schemas.ts';
+import { LazyFilterChangeReview } from '@/features/pools/components/lazy-filter-change-review.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
@@ -36,6 +39,8 @@ export function PoolEditRoute() {
   const provider = useQuery(providerQueries.detail(providerId));
   const pool = useQuery(poolQueries.detail(providerId, poolId));
   const updatePool = useUpdatePool(providerId, poolId);
+  const [review, setReview] = useState<{ before: string; after: string }>();
+  const answerRef = useRef<(confirmed: boolean) => void>(undefined);
   useDocumentTitle(
     pool.data ? `Edit ${pool.data.display_name}` : 'Edit identity pool',
   );
@@ -74,6 +79,21 @@ export function PoolEditRoute() {
     for (const name of POOL_FORM_FIELDS) {
       if (dirty[name]) body[name] = values[name];
     }
+    const before = pool.data?.filter;
+    if (
+      body.filter !== undefined &&
+      before !== undefined &&
+      body.filter !== before
+    ) {
+      // The filter is the pool's security boundary: show the change, and any
+      // test case it flips, before it is sent.
+      const confirmed = await new Promise<boolean>((resolve) => {
+        answerRef.current = resolve;
+        setReview({ before, after: body.filter! });
+      });
+      setReview(undefined);
+      if (!confirmed) throw new SaveCancelled();
+    }
     const saved = await updatePool.mutateAsync(body);
     toast.success(`Saved ${saved.display_name}`);
     // Replace, so Back from the pool does not return to a spent form.
@@ -99,11 +119,21 @@ export function PoolEditRoute() {
           onSubmit={save}
           isPending={updatePool.isPending}
           providerIssuer={provider.data?.issuer}
+          existing={{ providerId, poolId, savedFilter: pool.data.filter }}
           cancelHref={paths.pool.getHref(providerId, poolId)}
           requireChanges
         />
       ) : (
         <PoolFormSkeleton />
+      )}
+      {review && (
+        <LazyFilterChangeReview
+          providerId={providerId}
+          poolId={poolId}
+          before={review.before}
+          after={review.after}
+          onAnswer={(confirmed) => answerRef.current?.(confirmed)}
+        />
       )}
     </>
   );

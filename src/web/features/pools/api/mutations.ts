@@ -7,7 +7,12 @@ import {
   type PoolCreateBody,
   type PoolUpdateBody,
 } from './pools.ts';
-import { poolQueries } from './queries.ts';
+import { poolQueries, testCaseQueries } from './queries.ts';
+import {
+  createTestCase,
+  deleteTestCase,
+  type TestCaseInput,
+} from './test-cases.ts';
 
 // Writes are pessimistic (server validation must reach the form); each hook
 // owns its cache effects and returns the invalidation so isPending covers it.
@@ -63,5 +68,29 @@ export function useDeletePool(providerId: string, poolId: string) {
         queryKey: poolQueries.detail(providerId, poolId).queryKey,
       });
     },
+  });
+}
+
+export function useCreateTestCase(providerId: string, poolId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: (input: TestCaseInput) =>
+      createTestCase(providerId, poolId, input),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: testCaseQueries.list(providerId, poolId).queryKey,
+      }),
+  });
+}
+
+export function useDeleteTestCase(providerId: string, poolId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteTestCase(providerId, poolId, id),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: testCaseQueries.list(providerId, poolId).queryKey,
+      }),
   });
 }

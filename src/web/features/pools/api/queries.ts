@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getPool, listPools, type PoolListParams } from './pools.ts';
+import { listTestCases } from './test-cases.ts';
 
 export const poolQueries = {
   all: () => ['pools'] as const,
@@ -16,5 +17,14 @@ export const poolQueries = {
     queryOptions({
       queryKey: [...poolQueries.details(), providerId, poolId],
       queryFn: ({ signal }) => getPool(providerId, poolId, signal),
+    }),
+};
+
+export const testCaseQueries = {
+  all: () => ['test-cases'] as const,
+  list: (providerId: string, poolId: string) =>
+    queryOptions({
+      queryKey: [...testCaseQueries.all(), providerId, poolId],
+      queryFn: ({ signal }) => listTestCases(providerId, poolId, signal),
     }),
 };

@@ -17,8 +17,13 @@ import {
   poolFormSchema,
   type PoolFormValues,
 } from '../schemas.ts';
+import { useCreateTestCase } from '../api/mutations.ts';
+import { LazyTestCasesPanel } from './lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from './lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
+
+/** Thrown by an onSubmit that the user called off (e.g. in a review dialog). */
+export class SaveCancelled extends Error {}
 
 export type PoolFormDirtyFields = Partial<
   Record<keyof PoolFormValues, boolean>
@@ -44,6 +49,7 @@ export function PoolForm({
   cancelHref,
   requireChanges = false,
   providerIssuer,
+  existing,
 }: {
   defaultValues: PoolFormValues;
   submitLabel: string;
@@ -58,6 +64,8 @@ export function PoolForm({
   requireChanges?: boolean;
   /** For the token tester's issuer check. */
   providerIssuer?: string;
+  /** An existing pool: its test cases re-run as the filter is typed. */
+  existing?: { providerId: string; poolId: string; savedFilter: string };
 }) {
   const {
     control,
@@ -82,6 +90,13 @@ export function PoolForm({
     control,
     name: ['filter', 'identity_claim'],
   });
+  // The sample token is shared by the tester and the editor; it never
+  // leaves this component's state.
+  const [tokenInput, setTokenInput] = useState('');
+  const createTestCase = useCreateTestCase(
+    existing?.providerId ?? '',
+    existing?.poolId ?? '',
+  );
   const isUnchanged = requireChanges && !isDirty;
 
   const blocker = useBlocker(
@@ -127,6 +142,7 @@ export function PoolForm({
       await onSubmit(values, dirtyFields);
     } catch (caught) {
       isSavingRef.current = false;
+      if (caught instanceof SaveCancelled) return;
       showServerError(caught);
     }
   });
@@ -184,11 +200,30 @@ export function PoolForm({
           )}
         </div>
       </form>
-      <LazyTokenTester
-        filter={filter}
-        identityClaim={identityClaim}
-        providerIssuer={providerIssuer}
-      />
+      <div className="grid gap-6">
+        <LazyTokenTester
+          filter={filter}
+          identityClaim={identityClaim}
+          providerIssuer={providerIssuer}
+          input={tokenInput}
+          onInputChange={setTokenInput}
+          onSaveTestCase={
+            existing
+              ? async (testCase) => {
+                  await createTestCase.mutateAsync(testCase);
+                }
+              : undefined
+          }
+        />
+        {existing && (
+          <LazyTestCasesPanel
+            providerId={existing.providerId}
+            poolId={existing.poolId}
+            filter={filter}
+            savedFilter={existing.savedFilter}
+          />
+        )}
+      </div>
       <AlertDialog
         open={blocker.state === 'blocked'}
         onOpenChange={(open) => {

@@ -27,13 +27,27 @@ export function TokenTester({
   identityClaim,
   providerIssuer,
   className,
+  input: controlledInput,
+  onInputChange,
+  onSaveTestCase,
 }: {
   filter: string;
   identityClaim: string;
   providerIssuer?: string;
   className?: string;
+  /** Controlled token text, when the caller shares it (e.g. with the editor). */
+  input?: string;
+  onInputChange?: (input: string) => void;
+  /** Offered once a token decodes: keeps its claims as a test case of the pool. */
+  onSaveTestCase?: (testCase: {
+    name: string;
+    expected: 'match' | 'no-match';
+    claims: Record<string, unknown>;
+  }) => Promise<void>;
 }) {
-  const [input, setInput] = useState('');
+  const [ownInput, setOwnInput] = useState('');
+  const input = controlledInput ?? ownInput;
+  const setInput = onInputChange ?? setOwnInput;
   const inputId = useId();
   const helpId = useId();
   const errorId = useId();
@@ -164,6 +178,14 @@ export function TokenTester({
         </Alert>
       ))}
 
+      {claims && onSaveTestCase && (
+        <SaveTestCase
+          claims={claims}
+          matches={evaluation?.ok ? evaluation.matches : undefined}
+          onSave={onSaveTestCase}
+        />
+      )}
+
       {claims && (
         <details>
           <summary className="cursor-pointer text-sm font-medium">
@@ -175,5 +197,80 @@ export function TokenTester({
         </details>
       )}
     </section>
+  );
+}
+
+function SaveTestCase({
+  claims,
+  matches,
+  onSave,
+}: {
+  claims: Record<string, unknown>;
+  matches: boolean | undefined;
+  onSave: NonNullable<Parameters<typeof TokenTester>[0]['onSaveTestCase']>;
+}) {
+  const [name, setName] = useState('');
+  const [expected, setExpected] = useState<'match' | 'no-match' | undefined>();
+  const [state, setState] = useState<{ saving?: boolean; error?: string }>({});
+  const nameId = useId();
+  const expectedId = useId();
+  const effective = expected ?? (matches === false ? 'no-match' : 'match');
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!name.trim()) {
+          setState({ error: 'Give the test case a name.' });
+          return;
+        }
+        setState({ saving: true });
+        try {
+          await onSave({ name, expected: effective, claims });
+          setName('');
+          setState({});
+        } catch (error) {
+          setState({
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }}
+    >
+      <div className="grid gap-1">
+        <FieldLabel htmlFor={nameId}>Test case name</FieldLabel>
+        <input
+          id={nameId}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          className="h-8 rounded-md border border-slate-300 px-2 text-sm"
+        />
+      </div>
+      <div className="grid gap-1">
+        <FieldLabel htmlFor={expectedId}>Expected</FieldLabel>
+        <select
+          id={expectedId}
+          value={effective}
+          onChange={(event) =>
+            setExpected(event.target.value as 'match' | 'no-match')
+          }
+          className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
+          <option value="match">should match</option>
+          <option value="no-match">should not match</option>
+        </select>
+      </div>
+      <button
+        type="submit"
+        disabled={state.saving}
+        className="h-8 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50"
+      >
+        {state.saving ? 'Saving…' : 'Save as test case'}
+      </button>
+      <p className="w-full text-xs text-slate-600">
+        Saving stores these decoded claims (not the token) on Lifeguard’s
+        server, so your team can re-run them whenever the filter changes.
+      </p>
+      {state.error && <FieldError className="w-full">{state.error}</FieldError>}
+    </form>
   );
 }
