@@ -142,6 +142,10 @@ test('a rejected change is shown at its field and nothing is lost', async () => 
   await user.clear(filter);
   await user.type(filter, 'claims.sub.matches("x")');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  // A changed filter is reviewed (diff, test cases) before it is sent.
+  await user.click(
+    await screen.findByRole('button', { name: 'Save the new filter' }),
+  );
 
   await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
   expect(filter).toHaveAccessibleDescription(
