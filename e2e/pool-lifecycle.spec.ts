@@ -15,7 +15,7 @@ test('create → edit (only changed fields sent) → delete', async ({
 
   await page.getByLabel('Display name').fill('orders-e2e');
   await page.getByLabel('Description').fill('Created by the e2e journey');
-  await page.getByLabel('Filter').fill(FILTER);
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill(FILTER);
   await page.getByRole('button', { name: 'Create pool' }).click();
 
   await expect(
@@ -67,15 +67,16 @@ test('a filter the server refuses is shown next to the field, nothing typed is l
   await page.goto(`/providers/${okta}/pools/new`);
   await page.getByLabel('Display name').fill('bad-filter');
   await page.getByLabel('Description').fill('kept');
-  await page.getByLabel('Filter').fill('claims.sub.matches("^svc-")');
+  await page
+    .getByRole('textbox', { name: 'Filter', exact: true })
+    .fill('claims.sub.matches("^svc-")');
   await page.getByRole('button', { name: 'Create pool' }).click();
   await expect(
     page.getByText(/Invalid syntax in policy expression/),
   ).toBeVisible();
-  await expect(page.getByLabel('Filter')).toHaveAttribute(
-    'aria-invalid',
-    'true',
-  );
+  await expect(
+    page.getByRole('textbox', { name: 'Filter', exact: true }),
+  ).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Display name')).toHaveValue('bad-filter');
   await expect(page.getByLabel('Description')).toHaveValue('kept');
   await expectAccessible(page);
@@ -89,7 +90,7 @@ test('a shared-issuer provider refuses a filter that constrains neither sub nor 
   await page.goto(`/providers/${google}/pools/new`);
   await page.getByLabel('Display name').fill('too-open');
   await page
-    .getByLabel('Filter')
+    .getByRole('textbox', { name: 'Filter', exact: true })
     .fill('claims.email.endsWith("@acme.example")');
   await page.getByRole('button', { name: 'Create pool' }).click();
   await expect(
@@ -114,7 +115,9 @@ for (const [status, text] of [
     });
     await page.goto(`/providers/${okta}/pools/new`);
     await page.getByLabel('Display name').fill(`status-${status}`);
-    await page.getByLabel('Filter').fill(FILTER);
+    await page
+      .getByRole('textbox', { name: 'Filter', exact: true })
+      .fill(FILTER);
     await page.getByRole('button', { name: 'Create pool' }).click();
     await expect(
       page.getByRole('alert').filter({ hasText: text }),
@@ -122,7 +125,9 @@ for (const [status, text] of [
     await expect(page.getByLabel('Display name')).toHaveValue(
       `status-${status}`,
     );
-    await expect(page.getByLabel('Filter')).toHaveValue(FILTER);
+    await expect(
+      page.getByRole('textbox', { name: 'Filter', exact: true }),
+    ).toHaveText(FILTER);
     // The fault was for one request: submitting again succeeds.
     await page.getByRole('button', { name: 'Create pool' }).click();
     await expect(

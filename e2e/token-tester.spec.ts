@@ -64,13 +64,15 @@ test('the tester follows the filter being edited', async ({
 }) => {
   const okta = await emulator.providerId('okta.com');
   await page.goto(`/providers/${okta}/pools/new`);
-  await page.getByLabel('Filter').fill('claims.aud == "kafka"');
+  await page
+    .getByRole('textbox', { name: 'Filter', exact: true })
+    .fill('claims.aud == "kafka"');
   await page
     .getByLabel('Token or claims')
     .fill('{"sub": "svc-a", "aud": "kafka"}');
   await expect(page.getByText('This token matches the filter.')).toBeVisible();
   await page
-    .getByLabel('Filter')
+    .getByRole('textbox', { name: 'Filter', exact: true })
     .fill('claims.aud == "kafka" && claims.sub == "svc-b"');
   await expect(
     page.getByText('This token does not match the filter.'),

@@ -98,3 +98,13 @@ export const PAGE_TOKEN_MAX_LENGTH = 255;
 /** The shape the upstream uses for identity claims: `claims.<name>`, nested allowed. */
 export const IDENTITY_CLAIM_PATTERN =
   /^claims\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
+/**
+ * Issuers shared by many organisations (reference §9.3): pools under them
+ * must constrain claims.sub or claims.aud. The emulator's default; the
+ * console uses it to lint before the server refuses.
+ */
+export const DEFAULT_SHARED_ISSUERS: readonly string[] = [
+  'https://accounts.google.com',
+  'https://token.actions.githubusercontent.com',
+];

