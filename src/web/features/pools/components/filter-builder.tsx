@@ -18,29 +18,13 @@ import {
   type BuilderOperator,
   type BuilderProblem,
 } from '#filter/builder.ts';
+import { REGISTERED_CLAIMS } from '#filter/templates.ts';
 import { Button } from '@/components/ui/button.tsx';
 import { Input, Textarea } from '@/components/ui/input.tsx';
 import { Select } from '@/components/ui/select.tsx';
 import { cn } from '@/lib/cn.ts';
 
 /** Claims most identity providers put in access tokens. */
-const COMMON_CLAIMS = [
-  'sub',
-  'aud',
-  'iss',
-  'email',
-  'groups',
-  'roles',
-  'scp',
-  'client_id',
-  'azp',
-  'appid',
-  'tid',
-  'oid',
-  'hd',
-  'preferred_username',
-  'repository_owner',
-];
 
 const OPERATOR_LABELS: Record<BuilderOperator, string> = {
   equals: 'equals',
@@ -109,7 +93,7 @@ export function FilterBuilder({
   const pendingFocus = useRef<string | null>(null);
 
   const suggestions = useMemo(
-    () => [...new Set([...(claimSuggestions ?? []), ...COMMON_CLAIMS])],
+    () => [...new Set([...(claimSuggestions ?? []), ...REGISTERED_CLAIMS])],
     [claimSuggestions],
   );
   const problems = useMemo(

@@ -44,6 +44,7 @@ import {
 } from 'react';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
 import { formatClaimPath, lookupClaim } from '#filter/evaluate.ts';
+import { REGISTERED_CLAIMS } from '#filter/templates.ts';
 import {
   lintFilter,
   type LintDiagnostic,
@@ -550,32 +551,6 @@ const editorTheme = EditorView.theme({
 });
 
 // --- Completion -------------------------------------------------------------
-
-const REGISTERED_CLAIMS = [
-  'iss',
-  'sub',
-  'aud',
-  'exp',
-  'nbf',
-  'iat',
-  'jti',
-  'azp',
-  'scp',
-  'scope',
-  'email',
-  'groups',
-  'roles',
-  'client_id',
-  'appid',
-  'tid',
-  'oid',
-  'preferred_username',
-  'hd',
-  'repository',
-  'repository_owner',
-  'ref',
-  'environment',
-];
 
 const METHODS = ['startsWith', 'endsWith', 'contains'];
 const OPERATORS = ['==', '!=', 'in', '&&', '||'];
