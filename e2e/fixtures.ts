@@ -33,7 +33,23 @@ async function control(method: string, path: string, body?: unknown) {
 }
 
 /** Every journey starts on fresh demo data with no faults armed. */
-export const test = base.extend<{ emulator: Emulator }>({
+export const test = base.extend<{
+  emulator: Emulator;
+  cspViolations: string[];
+}>({
+  // Every journey also proves the console runs under its Content-Security-Policy.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text()))
+          violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   // Playwright reads a fixture's dependencies from this destructuring; none here.
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {

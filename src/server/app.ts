@@ -4,6 +4,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { CredentialSource } from './credentials.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
 import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import type { LifeguardStore } from './store.ts';
 import { testCaseRoutes } from './test-cases.ts';
@@ -88,6 +89,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+
+  securityHeaders(app, { https: false });
+  csrfProtection(app);
 
   healthRoutes(app, {
     label: options.upstream.label,

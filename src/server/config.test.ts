@@ -69,3 +69,17 @@ test('conflicting or half-set credentials are refused without echoing them', () 
   );
   expect(result.errors.join('\n')).not.toContain('tok-secret');
 });
+
+test('a non-loopback HOST is refused: without sign-in, anyone reaching it would act with the credential', () => {
+  for (const host of ['0.0.0.0', '::', '192.168.1.10', 'lifeguard.example']) {
+    const result = parseServerConfig({ HOST: host });
+    expect(result.ok, host).toBe(false);
+    if (!result.ok)
+      expect(result.errors[0]).toMatch(
+        /^HOST: would expose Lifeguard beyond this machine/,
+      );
+  }
+  for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) {
+    expect(parseServerConfig({ HOST: host }).ok, host).toBe(true);
+  }
+});

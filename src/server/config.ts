@@ -6,7 +6,11 @@ export const CONFLUENT_CLOUD_ENDPOINT = 'https://api.confluent.cloud';
 
 /** Every variable the server reads, for `--help` (the README has the same table). */
 export const SERVER_VARIABLES = [
-  ['HOST', '127.0.0.1', 'Address the console server binds to'],
+  [
+    'HOST',
+    '127.0.0.1',
+    'Address the console server binds to (loopback only: there is no sign-in yet)',
+  ],
   ['PORT', '8080', 'Port of the console server'],
   [
     'CONFLUENT_CLOUD_API_KEY',
@@ -90,6 +94,14 @@ const envSchema = z
       .default('info'),
   })
   .superRefine((env, context) => {
+    if (!isLoopback(env.HOST)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'would expose Lifeguard beyond this machine, and it has no sign-in yet: whoever reaches it acts with its Confluent credential. Keep the default 127.0.0.1 and reach it through an SSH tunnel or an authenticating reverse proxy on the same host',
+      });
+    }
     const key = env.CONFLUENT_CLOUD_API_KEY !== undefined;
     const secret = env.CONFLUENT_CLOUD_API_SECRET !== undefined;
     const token = env.CONFLUENT_CLOUD_ACCESS_TOKEN !== undefined;
@@ -121,6 +133,14 @@ const envSchema = z
       });
     }
   });
+
+/** 127.0.0.0/8, ::1 and localhost: the only addresses served without sign-in. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare)
+  );
+}
 
 /** How the server authenticates to the upstream. */
 export type UpstreamMode =

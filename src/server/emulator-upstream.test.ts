@@ -30,7 +30,10 @@ test('through /api the console reaches the emulator, with Location mapped back t
     `${server.url}/api/iam/v2/identity-providers/${providerId}/identity-pools`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: JSON.stringify({
         display_name: 'via-proxy',
         description: '',
@@ -52,7 +55,10 @@ test('through /api the console reaches the emulator, with Location mapped back t
     `${server.url}/api/iam/v2/identity-providers/${providerId}/identity-pools/${id}`,
     {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: JSON.stringify({ filter: 'claims.sub.matches("x")' }),
     },
   );

@@ -68,7 +68,10 @@ test('every one of the eleven contract routes is forwarded', async () => {
     const hasBody = method === 'POST' || method === 'PATCH';
     const response = await fetch(`${server.url}/api${path}`, {
       method,
-      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      headers: {
+        'x-lifeguard-csrf': '1',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      },
       body: hasBody ? '{}' : undefined,
     });
     expect(response.status, `${method} ${path}`).toBe(200);
@@ -108,14 +111,26 @@ const HOSTILE: [
   [
     'PUT',
     '/api/iam/v2/identity-providers/op-1',
-    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    {
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
+      body: '{}',
+    },
     404,
   ],
   ['DELETE', '/api/iam/v2/identity-providers', {}, 404],
   [
     'POST',
     '/api/iam/v2/identity-providers/op-1',
-    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    {
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
+      body: '{}',
+    },
     404,
   ],
   ['OPTIONS', '/api/iam/v2/identity-providers', {}, 404],
@@ -125,7 +140,10 @@ const HOSTILE: [
     'POST',
     POOLS,
     {
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: JSON.stringify({ description: 'x'.repeat(65 * 1024) }),
     },
     413,
@@ -149,7 +167,10 @@ const HOSTILE: [
     'POST',
     POOLS,
     {
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: '{"display_name":',
     },
     400,
@@ -167,7 +188,13 @@ const HOSTILE: [
   [
     'POST',
     `${POOLS}?assigned_resource_owner=../../x`,
-    { headers: { 'content-type': 'application/json' }, body: '{}' },
+    {
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
+      body: '{}',
+    },
     400,
   ],
 ];
@@ -201,7 +228,7 @@ test('only Content-Type, Accept, X-Request-Id and the credential go upstream', a
       authorization: 'Basic YnJvd3Nlcjpzb21ldGhpbmc=',
       'x-forwarded-for': '10.0.0.1',
       'x-custom': 'nope',
-      origin: 'http://evil.example',
+      origin: server.url,
       referer: 'http://evil.example/page',
       'user-agent': 'Mozilla/5.0',
     },
@@ -285,7 +312,10 @@ test('only the allowlisted query parameters pass, and only where they belong', a
     'POST',
     `${POOLS}?assigned_resource_owner=u-a83k9b&page_size=3`,
     {
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: '{}',
     },
   );
@@ -309,7 +339,10 @@ test('Location is rewritten from the upstream origin to /api; a foreign one is d
   );
   const post = (path = POOLS) =>
     rawRequest(server.port, 'POST', path, {
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: '{}',
     });
   location = '{upstream}/iam/v2/identity-providers/op-1/identity-pools/pool-9';

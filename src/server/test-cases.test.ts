@@ -49,7 +49,10 @@ test('test cases are kept per pool, survive a restart, and never reach the upstr
   const path = LIFEGUARD_API.testCases('op-1', 'pool-2');
   const created = await fetch(`${first.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      'x-lifeguard-csrf': '1',
+    },
     body: JSON.stringify(CASE),
   });
   expect(created.status).toBe(201);
@@ -75,6 +78,7 @@ test('test cases are kept per pool, survive a restart, and never reach the upstr
     `${second.url}${LIFEGUARD_API.testCase('op-1', 'pool-2', saved.id)}`,
     {
       method: 'DELETE',
+      headers: { 'x-lifeguard-csrf': '1' },
     },
   );
   expect(deleted.status).toBe(204);
@@ -82,6 +86,7 @@ test('test cases are kept per pool, survive a restart, and never reach the upstr
     `${second.url}${LIFEGUARD_API.testCase('op-1', 'pool-2', saved.id)}`,
     {
       method: 'DELETE',
+      headers: { 'x-lifeguard-csrf': '1' },
     },
   );
   expect(again.status).toBe(404);
@@ -96,7 +101,10 @@ test('a malformed test case gets one error per field', async () => {
     `${server.url}${LIFEGUARD_API.testCases('op-1', 'pool-2')}`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
       body: JSON.stringify({
         name: ' ',
         claims: ['not', 'an', 'object'],

@@ -124,7 +124,14 @@ export function rawRequest(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: '127.0.0.1', port, method, path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        // As the console does on every write (CSRF, see security.ts).
+        headers: { 'x-lifeguard-csrf': '1', ...options.headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

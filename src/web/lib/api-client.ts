@@ -3,6 +3,19 @@ import type { paths } from '#contract/schema.d.ts';
 import { ApiError, apiErrorFrom } from './errors.ts';
 
 // React Query only notices thrown errors, so every non-2xx becomes an ApiError.
+// Lifeguard's server refuses writes without this header (CSRF): a page on
+// another site cannot add it without a CORS grant, which is never given.
+export const CSRF_HEADER = 'x-lifeguard-csrf';
+
+const markWrites: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      request.headers.set(CSRF_HEADER, '1');
+    }
+    return request;
+  },
+};
+
 const throwOnError: Middleware = {
   async onResponse({ response }) {
     if (!response.ok) throw await apiErrorFrom(response);
@@ -27,7 +40,7 @@ export function api(): Client<paths> {
     client = createClient<paths>({
       baseUrl: new URL('/api', window.location.href).href,
     });
-    client.use(throwOnError);
+    client.use(markWrites, throwOnError);
   }
   return client;
 }

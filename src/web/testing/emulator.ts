@@ -37,7 +37,10 @@ export async function apiCall<T>(
 ): Promise<T> {
   const response = await fetch(new URL(`/api${path}`, window.location.href), {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      'x-lifeguard-csrf': '1',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await response.json()) as T;

@@ -3,6 +3,7 @@ import {
   type TestCase,
   type TestCaseInput,
 } from '#contract/test-cases.ts';
+import { CSRF_HEADER } from '@/lib/api-client.ts';
 import { ApiError, apiErrorFrom } from '@/lib/errors.ts';
 
 export type { TestCase, TestCaseInput };
@@ -16,6 +17,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
       ...init,
       headers: {
         accept: 'application/json',
+        ...(init.method && init.method !== 'GET' ? { [CSRF_HEADER]: '1' } : {}),
         ...(init.body ? { 'content-type': 'application/json' } : {}),
       },
     });
