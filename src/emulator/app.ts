@@ -4,7 +4,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './auth.ts';
@@ -22,6 +22,7 @@ import { poolRoutes } from './routes/pools.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { applySeed } from './seed.ts';
 import { Store } from './store.ts';
+import { requestIdFor } from '#contract/request-id.ts';
 
 export type EmulatorOptions = {
   config: EmulatorConfig;
@@ -35,7 +36,6 @@ export type EmulatorOptions = {
 export type Emulator = { app: FastifyInstance; store: Store };
 
 const BODY_LIMIT = 64 * 1024;
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -125,12 +125,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given)
-        ? given
-        : randomUUID();
-    },
+    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   });
 
   app.removeContentTypeParser('application/json');

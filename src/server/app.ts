@@ -1,5 +1,4 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { CredentialSource } from './credentials.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
@@ -8,6 +7,7 @@ import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import type { LifeguardStore } from './store.ts';
 import { testCaseRoutes } from './test-cases.ts';
+import { requestIdFor } from '#contract/request-id.ts';
 
 export type ServerOptions = {
   distDir: string;
@@ -26,8 +26,6 @@ export type ServerOptions = {
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write: (line: string) => void };
 };
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the server (console, /api forwarding, health); it does not listen. */
 export function createServer(options: ServerOptions): FastifyInstance {
@@ -58,12 +56,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     // Our onResponse hook writes the one access line per request instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given)
-        ? given
-        : randomUUID();
-    },
+    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   });
 
   // One structured line per request: method, route pattern, status, duration.
