@@ -8,6 +8,8 @@ test('write a filter: diagnostic at the right place, fix it, build with the buil
   await page.goto(`/providers/${okta}/pools/new`);
   await page.getByLabel('Display name').fill('editor-journey');
   const editor = page.getByRole('textbox', { name: 'Filter', exact: true });
+  // The CodeMirror chunk, not the textarea that stands in while it loads.
+  await expect(page.locator('.cm-content[aria-label="Filter"]')).toBeVisible();
   await editor.click();
   await page.keyboard.type('claims.sub.matches("svc-")');
 
@@ -67,6 +69,8 @@ test('a template fills the filter and identity claim, asking before replacing', 
   const okta = await emulator.providerId('okta.com');
   await page.goto(`/providers/${okta}/pools/new`);
   const editor = page.getByRole('textbox', { name: 'Filter', exact: true });
+  // The CodeMirror chunk, not the textarea that stands in while it loads.
+  await expect(page.locator('.cm-content[aria-label="Filter"]')).toBeVisible();
   await editor.click();
   await page.keyboard.type('true');
   await page

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { buttonVariants } from '@/components/ui/button.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
@@ -15,6 +14,7 @@ import {
   PoolDetail,
   PoolDetailSkeleton,
 } from '@/features/pools/components/pool-detail.tsx';
+import { PoolLoadError } from '@/features/pools/components/pool-load-error.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
@@ -39,11 +39,10 @@ export function PoolDetailRoute() {
     return (
       <>
         <Breadcrumbs items={crumbs} />
-        <ApiErrorView
+        <PoolLoadError
           error={pool.error}
+          providerId={providerId}
           onRetry={() => void pool.refetch()}
-          backHref={paths.provider.getHref(providerId)}
-          backLabel="Back to the provider’s pools"
         />
       </>
     );

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
@@ -20,6 +19,7 @@ import {
   type PoolFormValues,
 } from '@/features/pools/schemas.ts';
 import { LazyFilterChangeReview } from '@/features/pools/components/lazy-filter-change-review.tsx';
+import { PoolLoadError } from '@/features/pools/components/pool-load-error.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
@@ -62,11 +62,10 @@ export function PoolEditRoute() {
     return (
       <>
         <Breadcrumbs items={crumbs} />
-        <ApiErrorView
+        <PoolLoadError
           error={pool.error}
+          providerId={providerId}
           onRetry={() => void pool.refetch()}
-          backHref={paths.provider.getHref(providerId)}
-          backLabel="Back to the provider’s pools"
         />
       </>
     );

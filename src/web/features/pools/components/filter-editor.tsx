@@ -29,7 +29,6 @@ import {
   Compartment,
   EditorState,
   Prec,
-  type ChangeSpec,
 } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -248,9 +247,21 @@ export function FilterEditor({
     unconfirmed.current = [];
     // A minimal replacement keeps the cursor where it was and gives undo a
     // step the user can recognise (a builder edit, a reset).
+    const change = minimalChange(doc, value);
+    const cursor = view.state.selection.main;
+    // Text arriving at the caret (keystrokes made in the stand-in textarea
+    // while this chunk loaded) lands before it, as typing would.
+    const atCaret =
+      view.hasFocus &&
+      cursor.empty &&
+      cursor.head === change.from &&
+      change.to === change.from;
     view.dispatch({
-      changes: minimalChange(doc, value),
+      changes: change,
       annotations: fromProps.of(true),
+      ...(atCaret
+        ? { selection: { anchor: change.from + change.insert.length } }
+        : {}),
     });
   }, [value]);
 
@@ -342,7 +353,10 @@ function contentAttributes(
   return attributes;
 }
 
-function minimalChange(from: string, to: string): ChangeSpec {
+function minimalChange(
+  from: string,
+  to: string,
+): { from: number; to: number; insert: string } {
   let start = 0;
   const shorter = Math.min(from.length, to.length);
   while (start < shorter && from[start] === to[start]) start++;
