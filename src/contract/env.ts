@@ -25,6 +25,7 @@ export function parseEnv<T>(
     ok: false,
     errors: parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
+      if (present[name] === undefined) return `${name}: ${issue.message}`;
       const got = secretNames.includes(name)
         ? 'value hidden'
         : `got ${JSON.stringify(present[name])}`;

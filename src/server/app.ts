@@ -1,11 +1,16 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { Agent, type Dispatcher } from 'undici';
+import type { AuthConfig, SessionConfig } from './config.ts';
 import type { CredentialSource } from './credentials.ts';
+import { auditRoutes, auditWrites } from './audit.ts';
+import { authentication } from './auth.ts';
+import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
 import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
-import type { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store.ts';
 import { testCaseRoutes } from './test-cases.ts';
 import { requestIdFor } from '#contract/request-id.ts';
 
@@ -21,8 +26,13 @@ export type ServerOptions = {
   /** Injectable for tests; by default a keep-alive pool per upstream origin. */
   dispatcher?: Dispatcher;
   logLevel?: string;
-  /** Lifeguard's own data; its routes are absent without it. */
+  /** Lifeguard's own data (test cases, sessions, audit); in memory by default. */
   store?: LifeguardStore;
+  /** Who may sign in; AUTH_MODE=none (everyone is the local admin) by default. */
+  auth?: AuthConfig;
+  session?: SessionConfig;
+  /** Reverse proxies whose X-Forwarded-* headers are believed. */
+  trustProxy?: string[];
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write: (line: string) => void };
 };
@@ -56,6 +66,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     // Our onResponse hook writes the one access line per request instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
+    ...(options.trustProxy?.length ? { trustProxy: options.trustProxy } : {}),
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   });
 
@@ -83,8 +94,27 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return payload;
   });
 
-  securityHeaders(app, { https: false });
+  const store = options.store ?? LifeguardStore.open(':memory:');
+  const auth = options.auth ?? { mode: 'none' };
+  const authOptions = {
+    auth,
+    store,
+    session: options.session ?? { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
+  };
+
+  securityHeaders(app);
   csrfProtection(app);
+  app.register(authentication, authOptions);
+  app.register(async (scope) => {
+    if (authOptions.auth.mode === 'oidc') {
+      oidcRoutes(scope, { ...authOptions, auth: authOptions.auth });
+    }
+    auditRoutes(scope, store);
+  });
+  // Global, so it sees the proxy's and the test cases' writes.
+  app.register(
+    fastifyPlugin(async (scope) => auditWrites(scope, store, auth.mode)),
+  );
 
   healthRoutes(app, {
     label: options.upstream.label,
@@ -101,11 +131,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
       dispatcher,
     }),
   );
-  const { store } = options;
-  if (store) app.register(async (scope) => testCaseRoutes(scope, store));
+  app.register(async (scope) => testCaseRoutes(scope, store));
   staticRoutes(app, options.distDir);
 
   if (!options.dispatcher)
     app.addHook('onClose', async () => dispatcher.close());
+  if (!options.store) app.addHook('onClose', async () => store.close());
   return app;
 }

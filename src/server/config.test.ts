@@ -83,3 +83,136 @@ test('a non-loopback HOST is refused: without sign-in, anyone reaching it would 
     expect(parseServerConfig({ HOST: host }).ok, host).toBe(true);
   }
 });
+
+test('the HOST error says how to configure sign-in', () => {
+  const result = parseServerConfig({ HOST: '0.0.0.0' });
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.errors[0]).toContain('Set AUTH_MODE=password');
+    expect(result.errors[0]).toContain('AUTH_MODE=oidc');
+  }
+});
+
+const HASH = `scrypt$32768$8$1$${'a'.repeat(22)}$${'b'.repeat(43)}`;
+
+test('with password sign-in a non-loopback HOST is allowed and the users are read', () => {
+  const result = parseServerConfig({
+    HOST: '0.0.0.0',
+    AUTH_MODE: 'password',
+    AUTH_USERS: `alice:admin:${HASH}, victor:viewer:${HASH}`,
+  });
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  expect(result.config.host).toBe('0.0.0.0');
+  expect(result.config.auth.mode).toBe('password');
+  if (result.config.auth.mode !== 'password') return;
+  expect([...result.config.auth.users.values()]).toEqual([
+    { username: 'alice', role: 'admin', hash: HASH },
+    { username: 'victor', role: 'viewer', hash: HASH },
+  ]);
+});
+
+test('password mode needs users, and bad entries are explained without echoing the list', () => {
+  expect(parseServerConfig({ AUTH_MODE: 'password' })).toEqual({
+    ok: false,
+    errors: [
+      'AUTH_USERS: is required with AUTH_MODE=password: list the users (or set AUTH_USERS_FILE)',
+    ],
+  });
+  const cases: [string, RegExp][] = [
+    [`alice:owner:${HASH}`, /role must be viewer or admin, not "owner"/],
+    ['alice:admin:hunter2', /hash is not one `npm run user:hash` prints/],
+    [`alice:${HASH}`, /must be username:role:hash/],
+    [`al ice:admin:${HASH}`, /a username is 1 to 100 letters/],
+    [`alice:admin:${HASH},alice:viewer:${HASH}`, /alice is listed twice/],
+  ];
+  for (const [users, message] of cases) {
+    const result = parseServerConfig({
+      AUTH_MODE: 'password',
+      AUTH_USERS: users,
+    });
+    expect(result.ok, users).toBe(false);
+    if (result.ok) continue;
+    expect(result.errors[0], users).toMatch(/^AUTH_USERS: entry \d/);
+    expect(result.errors[0], users).toMatch(message);
+    expect(result.errors[0]).not.toContain('hunter2');
+  }
+});
+
+test('an unreadable AUTH_USERS_FILE is named', () => {
+  expect(
+    parseServerConfig({
+      AUTH_MODE: 'password',
+      AUTH_USERS_FILE: '/nonexistent/users',
+    }),
+  ).toEqual({
+    ok: false,
+    errors: ['AUTH_USERS_FILE: cannot read /nonexistent/users (ENOENT)'],
+  });
+});
+
+test('oidc mode needs its issuer, client, redirect and admin values, and https', () => {
+  const result = parseServerConfig({ AUTH_MODE: 'oidc' });
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.errors.map((error) => error.split(':')[0])).toEqual([
+      'OIDC_ISSUER',
+      'OIDC_CLIENT_ID',
+      'OIDC_REDIRECT_URI',
+      'OIDC_ADMIN_VALUES',
+    ]);
+  }
+  const insecure = parseServerConfig({
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'http://login.example.com',
+    OIDC_CLIENT_ID: 'lifeguard',
+    OIDC_REDIRECT_URI: 'https://lifeguard.example.com/auth/oidc/callback',
+    OIDC_ADMIN_VALUES: 'lifeguard-admins',
+  });
+  expect(insecure.ok).toBe(false);
+  if (!insecure.ok)
+    expect(insecure.errors[0]).toMatch(/^OIDC_ISSUER: must use https/);
+  const wrongPath = parseServerConfig({
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://login.example.com',
+    OIDC_CLIENT_ID: 'lifeguard',
+    OIDC_REDIRECT_URI: 'https://lifeguard.example.com/callback',
+    OIDC_ADMIN_VALUES: 'lifeguard-admins',
+  });
+  expect(wrongPath.ok).toBe(false);
+  if (!wrongPath.ok)
+    expect(wrongPath.errors[0]).toMatch(
+      /^OIDC_REDIRECT_URI: must end with \/auth\/oidc\/callback/,
+    );
+});
+
+test('a complete oidc configuration, with a secret that is never echoed', () => {
+  const env = {
+    HOST: '0.0.0.0',
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://login.example.com/realms/acme',
+    OIDC_CLIENT_ID: 'lifeguard',
+    OIDC_CLIENT_SECRET: 'client-secret-value',
+    OIDC_REDIRECT_URI: 'https://lifeguard.example.com/auth/oidc/callback',
+    OIDC_ROLE_CLAIM: 'realm_access.roles',
+    OIDC_ADMIN_VALUES: 'lifeguard-admins, platform',
+    SESSION_IDLE_MINUTES: '15',
+    TRUSTED_PROXY: '10.0.0.0/8',
+  };
+  const result = parseServerConfig(env);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  expect(result.config).toMatchObject({
+    auth: {
+      mode: 'oidc',
+      roleClaim: 'realm_access.roles',
+      adminValues: ['lifeguard-admins', 'platform'],
+      viewerValues: ['*'],
+      scopes: 'openid profile email',
+    },
+    session: { idleMs: 15 * 60_000, maxMs: 12 * 3_600_000 },
+    trustProxy: ['10.0.0.0/8'],
+  });
+  const bad = parseServerConfig({ ...env, OIDC_ISSUER: 'not a url' });
+  expect(bad.ok).toBe(false);
+  if (!bad.ok)
+    expect(bad.errors.join('\n')).not.toContain('client-secret-value');
+});

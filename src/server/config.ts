@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { envInt, parseEnv, type EnvResult } from '#contract/env.ts';
+import { AUTH_API } from '#contract/auth.ts';
+import { envInt, envList, parseEnv, type EnvResult } from '#contract/env.ts';
+import { parseUsers, type LocalUser } from './users.ts';
 
 export const CONFLUENT_CLOUD_ENDPOINT = 'https://api.confluent.cloud';
 
@@ -9,7 +12,7 @@ export const SERVER_VARIABLES = [
   [
     'HOST',
     '127.0.0.1',
-    'Address the console server binds to (loopback only: there is no sign-in yet)',
+    'Address the console server binds to; beyond loopback only with AUTH_MODE password or oidc',
   ],
   ['PORT', '8080', 'Port of the console server'],
   [
@@ -55,10 +58,67 @@ export const SERVER_VARIABLES = [
     '8090',
     'Embedded emulator: its port (used when no credentials are set)',
   ],
+  [
+    'AUTH_MODE',
+    'none',
+    'none (loopback only), password (AUTH_USERS) or oidc (OIDC_*)',
+  ],
+  [
+    'AUTH_USERS',
+    '',
+    'password: username:role:hash entries, comma-separated; role viewer or admin; hash from `npm run user:hash`',
+  ],
+  ['AUTH_USERS_FILE', '', 'password: or a file of such entries, one per line'],
+  ['OIDC_ISSUER', '', 'oidc: issuer URL (https; http only on loopback)'],
+  ['OIDC_CLIENT_ID', '', 'oidc: client id registered for Lifeguard'],
+  [
+    'OIDC_CLIENT_SECRET',
+    '',
+    'oidc: its secret (omit for a public client: PKCE alone)',
+  ],
+  [
+    'OIDC_REDIRECT_URI',
+    '',
+    `oidc: this server's callback as the browser reaches it, e.g. https://lifeguard.example.com${AUTH_API.oidcCallback}`,
+  ],
+  ['OIDC_SCOPES', 'openid profile email', 'oidc: scopes to request'],
+  [
+    'OIDC_ROLE_CLAIM',
+    'groups',
+    'oidc: the ID-token claim (string or list) that decides the role',
+  ],
+  [
+    'OIDC_ADMIN_VALUES',
+    '',
+    'oidc: comma-separated claim values that make a user admin',
+  ],
+  [
+    'OIDC_VIEWER_VALUES',
+    '*',
+    'oidc: values that make a user viewer; * means every signed-in user',
+  ],
+  ['SESSION_IDLE_MINUTES', '30', 'A session ends after this long unused'],
+  ['SESSION_MAX_HOURS', '12', 'and at the latest this long after sign-in'],
+  [
+    'TRUSTED_PROXY',
+    '',
+    'Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For/-Proto are believed (https there means Secure cookies and HSTS)',
+  ],
 ] as const;
 
 // Values never repeated in messages: they are credentials.
-const SECRETS = ['CONFLUENT_CLOUD_API_SECRET', 'CONFLUENT_CLOUD_ACCESS_TOKEN'];
+const SECRETS = [
+  'CONFLUENT_CLOUD_API_SECRET',
+  'CONFLUENT_CLOUD_ACCESS_TOKEN',
+  'OIDC_CLIENT_SECRET',
+  'AUTH_USERS',
+];
+
+const httpUrl = (example: string) =>
+  z.url({
+    protocol: /^https?$/,
+    error: `must be an http(s) URL such as ${example}`,
+  });
 
 const envSchema = z
   .object({
@@ -92,15 +152,84 @@ const envSchema = z
         error: 'must be fatal, error, warn, info, debug, trace or silent',
       })
       .default('info'),
+    AUTH_MODE: z
+      .enum(['none', 'password', 'oidc'], {
+        error: 'must be none, password or oidc',
+      })
+      .default('none'),
+    AUTH_USERS: z.string().optional(),
+    AUTH_USERS_FILE: z.string().optional(),
+    OIDC_ISSUER: httpUrl('https://login.example.com').optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_REDIRECT_URI: httpUrl(
+      `https://lifeguard.example.com${AUTH_API.oidcCallback}`,
+    )
+      .refine((value) => new URL(value).pathname === AUTH_API.oidcCallback, {
+        error: `must end with ${AUTH_API.oidcCallback}, the path Lifeguard answers the identity provider on`,
+      })
+      .optional(),
+    OIDC_SCOPES: z.string().default('openid profile email'),
+    OIDC_ROLE_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_:/.-]{1,100}$/, {
+        error: 'must be a claim name such as groups or roles',
+      })
+      .default('groups'),
+    OIDC_ADMIN_VALUES: envList.optional(),
+    OIDC_VIEWER_VALUES: envList.default(['*']),
+    SESSION_IDLE_MINUTES: envInt(1, 7 * 24 * 60).default(30),
+    SESSION_MAX_HOURS: envInt(1, 30 * 24).default(12),
+    TRUSTED_PROXY: envList.optional(),
   })
   .superRefine((env, context) => {
-    if (!isLoopback(env.HOST)) {
+    if (!isLoopback(env.HOST) && env.AUTH_MODE === 'none') {
       context.addIssue({
         code: 'custom',
         path: ['HOST'],
         message:
-          'would expose Lifeguard beyond this machine, and it has no sign-in yet: whoever reaches it acts with its Confluent credential. Keep the default 127.0.0.1 and reach it through an SSH tunnel or an authenticating reverse proxy on the same host',
+          'would expose Lifeguard beyond this machine without sign-in: whoever reaches it would act with its Confluent credential. Set AUTH_MODE=password (with AUTH_USERS from `npm run user:hash`) or AUTH_MODE=oidc (with OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI and OIDC_ADMIN_VALUES), or keep the default 127.0.0.1',
       });
+    }
+    const need = (name: keyof typeof env, why: string) => {
+      if (env[name] === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is required with AUTH_MODE=${env.AUTH_MODE}: ${why}`,
+        });
+      }
+    };
+    if (env.AUTH_MODE === 'password') {
+      if (env.AUTH_USERS === undefined && env.AUTH_USERS_FILE === undefined) {
+        need('AUTH_USERS', 'list the users (or set AUTH_USERS_FILE)');
+      }
+      if (env.AUTH_USERS !== undefined && env.AUTH_USERS_FILE !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['AUTH_USERS_FILE'],
+          message: 'set either AUTH_USERS or this, not both',
+        });
+      }
+    }
+    if (env.AUTH_MODE === 'oidc') {
+      need('OIDC_ISSUER', 'the identity provider to sign in with');
+      need('OIDC_CLIENT_ID', 'the client registered for Lifeguard there');
+      need('OIDC_REDIRECT_URI', 'where the identity provider sends users back');
+      need('OIDC_ADMIN_VALUES', `the ${env.OIDC_ROLE_CLAIM} values of admins`);
+      if (
+        env.OIDC_ISSUER &&
+        URL.canParse(env.OIDC_ISSUER) &&
+        new URL(env.OIDC_ISSUER).protocol === 'http:' &&
+        !isLoopback(new URL(env.OIDC_ISSUER).hostname)
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: ['OIDC_ISSUER'],
+          message:
+            'must use https (plain http is accepted only for an issuer on loopback, for development)',
+        });
+      }
     }
     const key = env.CONFLUENT_CLOUD_API_KEY !== undefined;
     const secret = env.CONFLUENT_CLOUD_API_SECRET !== undefined;
@@ -149,6 +278,24 @@ export type UpstreamMode =
   | { kind: 'token-file'; endpoint: string; file: string }
   | { kind: 'emulator' };
 
+export type AuthConfig =
+  | { mode: 'none' }
+  | { mode: 'password'; users: ReadonlyMap<string, LocalUser> }
+  | {
+      mode: 'oidc';
+      issuer: string;
+      clientId: string;
+      clientSecret?: string;
+      redirectUri: string;
+      scopes: string;
+      roleClaim: string;
+      adminValues: readonly string[];
+      /** `['*']`: every signed-in user. */
+      viewerValues: readonly string[];
+    };
+
+export type SessionConfig = { idleMs: number; maxMs: number };
+
 export type ServerConfig = {
   host: string;
   port: number;
@@ -159,6 +306,10 @@ export type ServerConfig = {
   upstreamTimeoutMs: number;
   shutdownTimeoutMs: number;
   logLevel: string;
+  auth: AuthConfig;
+  session: SessionConfig;
+  /** Addresses whose X-Forwarded-* headers are believed; none by default. */
+  trustProxy: string[];
 };
 
 function upstreamMode(env: z.infer<typeof envSchema>): UpstreamMode {
@@ -191,6 +342,8 @@ export function parseServerConfig(
   const parsed = parseEnv(envSchema, env, SECRETS);
   if (!parsed.ok) return parsed;
   const e = parsed.config;
+  const auth = authConfig(e);
+  if (!auth.ok) return { ok: false, errors: [auth.error] };
   return {
     ok: true,
     config: {
@@ -203,8 +356,51 @@ export function parseServerConfig(
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       logLevel: e.LOG_LEVEL,
+      auth: auth.config,
+      session: {
+        idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+        maxMs: e.SESSION_MAX_HOURS * 3_600_000,
+      },
+      trustProxy: e.TRUSTED_PROXY ?? [],
     },
   };
+}
+
+function authConfig(
+  e: z.infer<typeof envSchema>,
+): { ok: true; config: AuthConfig } | { ok: false; error: string } {
+  if (e.AUTH_MODE === 'oidc') {
+    return {
+      ok: true,
+      config: {
+        mode: 'oidc',
+        issuer: e.OIDC_ISSUER!,
+        clientId: e.OIDC_CLIENT_ID!,
+        ...(e.OIDC_CLIENT_SECRET ? { clientSecret: e.OIDC_CLIENT_SECRET } : {}),
+        redirectUri: e.OIDC_REDIRECT_URI!,
+        scopes: e.OIDC_SCOPES,
+        roleClaim: e.OIDC_ROLE_CLAIM,
+        adminValues: e.OIDC_ADMIN_VALUES!,
+        viewerValues: e.OIDC_VIEWER_VALUES,
+      },
+    };
+  }
+  if (e.AUTH_MODE !== 'password') return { ok: true, config: { mode: 'none' } };
+  let text = e.AUTH_USERS ?? '';
+  const variable = e.AUTH_USERS_FILE ? 'AUTH_USERS_FILE' : 'AUTH_USERS';
+  if (e.AUTH_USERS_FILE) {
+    try {
+      text = readFileSync(resolve(e.AUTH_USERS_FILE), 'utf8');
+    } catch (error) {
+      return {
+        ok: false,
+        error: `AUTH_USERS_FILE: cannot read ${e.AUTH_USERS_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      };
+    }
+  }
+  const users = parseUsers(text);
+  if (!users.ok) return { ok: false, error: `${variable}: ${users.error}` };
+  return { ok: true, config: { mode: 'password', users: users.users } };
 }
 
 /** The text of `--help`. */

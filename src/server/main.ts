@@ -125,12 +125,20 @@ const server = createServer({
   store,
   upstream: { ...upstream, timeoutMs: config.upstreamTimeoutMs },
   logLevel: config.logLevel,
+  auth: config.auth,
+  session: config.session,
+  trustProxy: config.trustProxy,
 });
 const url = await server
   .listen({ host: config.host, port: config.port })
   .catch(exitOnListenError(`${config.host}:${config.port}`, 'PORT'));
+const signIn = {
+  none: 'no sign-in (loopback only)',
+  password: `password sign-in for ${config.auth.mode === 'password' ? config.auth.users.size : 0} user(s)`,
+  oidc: `sign-in with ${config.auth.mode === 'oidc' ? config.auth.issuer : ''}`,
+}[config.auth.mode];
 console.log(
-  `Lifeguard is serving the console on ${url} (upstream: ${upstream.label === 'emulator' ? 'embedded emulator' : upstream.endpoint}).`,
+  `Lifeguard is serving the console on ${url} (upstream: ${upstream.label === 'emulator' ? 'embedded emulator' : upstream.endpoint}; ${signIn}).`,
 );
 
 let stopping = false;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, request as send, type Dispatcher } from 'undici';
+import type { AuditAction } from '#contract/audit.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { matchUpstreamRoute, type UpstreamRoute } from '#contract/routes.ts';
 import { CredentialError, type CredentialSource } from './credentials.ts';
@@ -167,6 +168,48 @@ function sendRefusal(
     .send(failureBody(refusal.status, [refusal.item], request.id));
 }
 
+// Writes whose audit entry records the values they replace.
+const READS_BEFORE = new Set<AuditAction>([
+  'update-pool',
+  'delete-pool',
+  'update-provider',
+  'delete-provider',
+]);
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The resource as it is before a change, for the audit log; undefined if unreadable. */
+async function currentState(
+  url: string,
+  requestId: string,
+  authorization: string,
+  options: ProxyOptions,
+): Promise<unknown> {
+  try {
+    const response = await send(url, {
+      method: 'GET',
+      dispatcher: options.dispatcher,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      headers: {
+        accept: 'application/json',
+        'x-request-id': requestId,
+        authorization,
+      },
+    });
+    const body = Buffer.from(await response.body.arrayBuffer());
+    return response.statusCode === 200 ? parseJson(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Forwards exactly the contract's upstream routes under /api/iam with the
  * server-held credential; nothing else reaches the upstream.
@@ -263,6 +306,16 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
         });
       }
 
+      const { audit } = request;
+      if (audit && READS_BEFORE.has(audit.action)) {
+        audit.before = await currentState(
+          `${options.endpoint}${upstreamPath}`,
+          request.id,
+          authorization,
+          options,
+        );
+      }
+
       const abort = new AbortController();
       const onClose = () => {
         if (!reply.raw.writableFinished) abort.abort();
@@ -313,6 +366,13 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
       if (upstream.statusCode === 204 || upstream.statusCode === 304) {
         upstream.body.resume();
         return reply.send();
+      }
+      if (audit) {
+        // A write's answer is one small resource: read it to record the
+        // values the upstream now holds.
+        const body = Buffer.from(await upstream.body.arrayBuffer());
+        audit.after = parseJson(body);
+        return reply.send(body);
       }
       return reply.send(upstream.body);
     },

@@ -10,13 +10,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Browser hardening: a strict Content-Security-Policy (no inline or eval'd
  * script, connections to this origin only), no framing, no sniffing, no
- * referrer, and no powerful browser features. Styles may be inline because
+ * referrer, no powerful browser features, and HSTS over https. Styles may be inline because
  * the UI libraries (Radix, sonner, CodeMirror) set style attributes.
  */
-export function securityHeaders(
-  app: FastifyInstance,
-  options: { https: boolean },
-) {
+export function securityHeaders(app: FastifyInstance) {
   // helmet is wrapped with fastify-plugin, so it applies to every route.
   app.register(helmet, {
     global: true,
@@ -36,10 +33,15 @@ export function securityHeaders(
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: options.https ? { maxAge: 31_536_000 } : false,
+    // Set below per request: only a response that arrived over https
+    // (directly or via TRUSTED_PROXY) may pin the browser to https.
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000');
+    }
     reply.header(
       'permissions-policy',
       'camera=(), microphone=(), geolocation=(), payment=(), usb=(), clipboard-read=(), interest-cohort=()',

@@ -1,8 +1,66 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AuditChange, AuditEntry, AuditQuery } from '#contract/audit.ts';
+import type { AuthMode, SessionUser } from '#contract/auth.ts';
 import type { TestCase, TestCaseInput } from '#contract/test-cases.ts';
+
+/** An entry before the store numbers and timestamps it. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
+
+type AuditRow = {
+  id: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  auth_mode: string;
+  method: string;
+  target: string;
+  action: string;
+  provider_id: string | null;
+  pool_id: string | null;
+  request_id: string;
+  outcome: string;
+  status: number;
+  changes_json: string;
+};
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: {
+      id: row.actor_id,
+      name: row.actor_name,
+      role: row.actor_role as AuditEntry['actor']['role'],
+      mode: row.auth_mode as AuthMode,
+    },
+    method: row.method as AuditEntry['method'],
+    target: row.target,
+    action: row.action as AuditEntry['action'],
+    providerId: row.provider_id,
+    poolId: row.pool_id,
+    requestId: row.request_id,
+    outcome: row.outcome as AuditEntry['outcome'],
+    status: row.status,
+    changes: JSON.parse(row.changes_json) as AuditChange[],
+  };
+}
+
+type SessionRow = {
+  user_id: string;
+  user_name: string;
+  role: string;
+  created_at: number;
+  last_seen_at: number;
+};
+
+/** Session cookies carry this; the store keeps only its SHA-256. */
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
 
 type TestCaseRow = {
   id: string;
@@ -27,7 +85,7 @@ function toTestCase(row: TestCaseRow): TestCase {
 }
 
 /**
- * Lifeguard's own data (test cases today), in SQLite beside the emulator's:
+ * Lifeguard's own data (test cases, sessions, the audit log), in SQLite beside the emulator's:
  * WAL, so a crash never leaves it half-written.
  */
 export class LifeguardStore {
@@ -54,12 +112,156 @@ export class LifeguardStore {
         created_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS test_cases_by_pool ON test_cases (provider_id, pool_id, seq);
+
+      CREATE TABLE IF NOT EXISTS audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        auth_mode TEXT NOT NULL,
+        method TEXT NOT NULL,
+        target TEXT NOT NULL,
+        action TEXT NOT NULL,
+        provider_id TEXT,
+        pool_id TEXT,
+        request_id TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'failed', 'denied')),
+        status INTEGER NOT NULL,
+        changes_json TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS audit_by_pool ON audit_log (provider_id, pool_id, id);
+      CREATE INDEX IF NOT EXISTS audit_by_time ON audit_log (at);
+      -- Append-only: history cannot be rewritten through this database.
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+      CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `);
     return new LifeguardStore(db);
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  appendAudit(entry: NewAuditEntry, at = new Date()): AuditEntry {
+    const { lastInsertRowid } = this.#db
+      .prepare(
+        `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, auth_mode, method, target,
+           action, provider_id, pool_id, request_id, outcome, status, changes_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        at.toISOString(),
+        entry.actor.id,
+        entry.actor.name,
+        entry.actor.role,
+        entry.actor.mode,
+        entry.method,
+        entry.target,
+        entry.action,
+        entry.providerId,
+        entry.poolId,
+        entry.requestId,
+        entry.outcome,
+        entry.status,
+        JSON.stringify(entry.changes),
+      );
+    return { ...entry, id: Number(lastInsertRowid), at: at.toISOString() };
+  }
+
+  /** Newest first, `limit` at most, older than `query.before` when given. */
+  listAudit(query: AuditQuery, limit: number): AuditEntry[] {
+    const where: string[] = [];
+    const values: (string | number)[] = [];
+    const add = (clause: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      values.push(value);
+    };
+    add('provider_id = ?', query.provider_id);
+    add('pool_id = ?', query.pool_id);
+    add('at >= ?', query.since);
+    add('at < ?', query.until);
+    add('id < ?', query.before);
+    return this.#db
+      .prepare<(string | number)[], AuditRow>(
+        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...values, limit)
+      .map(toAuditEntry);
+  }
+
+  /** A new session for `user`; the returned token goes in the cookie. */
+  createSession(user: SessionUser, now = Date.now()): string {
+    const token = randomBytes(32).toString('base64url');
+    this.#db
+      .prepare(
+        `INSERT INTO sessions (token_hash, user_id, user_name, role, created_at, last_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(digest(token), user.id, user.name, user.role, now, now);
+    return token;
+  }
+
+  /**
+   * The session's user if it is neither idle past `idleMs` nor older than
+   * `maxMs`; using it restarts the idle clock. Expired sessions are removed.
+   */
+  touchSession(
+    token: string,
+    limits: { idleMs: number; maxMs: number },
+    now = Date.now(),
+  ): SessionUser | undefined {
+    const hash = digest(token);
+    const row = this.#db
+      .prepare<[string], SessionRow>(
+        'SELECT user_id, user_name, role, created_at, last_seen_at FROM sessions WHERE token_hash = ?',
+      )
+      .get(hash);
+    if (!row) return undefined;
+    if (
+      now - row.last_seen_at > limits.idleMs ||
+      now - row.created_at > limits.maxMs
+    ) {
+      this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+      return undefined;
+    }
+    this.#db
+      .prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?')
+      .run(now, hash);
+    return {
+      id: row.user_id,
+      name: row.user_name,
+      role: row.role as SessionUser['role'],
+    };
+  }
+
+  deleteSession(token: string): void {
+    this.#db
+      .prepare('DELETE FROM sessions WHERE token_hash = ?')
+      .run(digest(token));
+  }
+
+  /** Drops every session past either limit; returns how many. */
+  purgeSessions(
+    limits: { idleMs: number; maxMs: number },
+    now = Date.now(),
+  ): number {
+    return this.#db
+      .prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?')
+      .run(now - limits.idleMs, now - limits.maxMs).changes;
   }
 
   listTestCases(providerId: string, poolId: string): TestCase[] {

@@ -74,15 +74,20 @@ export function testCaseRoutes(app: FastifyInstance, store: LifeguardStore) {
         ),
       );
     }
-    return reply
-      .code(201)
-      .send(store.addTestCase(providerId, poolId, parsed.data));
+    const created = store.addTestCase(providerId, poolId, parsed.data);
+    if (request.audit) request.audit.after = created;
+    return reply.code(201).send(created);
   });
 
   app.delete<{ Params: PoolParams & { id: string } }>(
     `${base}/:id`,
     async (request, reply) => {
       const { providerId, poolId, id } = request.params;
+      if (request.audit) {
+        request.audit.before = store
+          .listTestCases(providerId, poolId)
+          .find((testCase) => testCase.id === id);
+      }
       if (!store.deleteTestCase(providerId, poolId, id)) {
         return reply.code(404).send(
           failureBody(

@@ -5,7 +5,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer, type ServerOptions } from './app.ts';
 import { basicCredentials, type CredentialSource } from './credentials.ts';
 
@@ -74,7 +74,20 @@ export type TestServer = {
 export const TEST_KEY = 'TESTKEY0001';
 export const TEST_SECRET = 'test-secret-Zq8vW3nP0xL5';
 
-/** The Lifeguard server on 127.0.0.1:0 in front of `endpoint`, its log lines captured. */
+/**
+ * A port on 127.0.0.1 that was free a moment ago, for a server whose own URL
+ * must be known before it listens (an OIDC redirect URI) or for one that
+ * starts later.
+ */
+export async function reservePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The Lifeguard server on 127.0.0.1 (port 0 unless given) in front of `endpoint`, its log lines captured. */
 export async function startTestServer(
   endpoint: string,
   options: {
@@ -82,7 +95,13 @@ export async function startTestServer(
     timeoutMs?: number;
     distDir?: string;
     label?: string;
-  } & Partial<Pick<ServerOptions, 'logLevel'>> = {},
+    port?: number;
+  } & Partial<
+    Pick<
+      ServerOptions,
+      'logLevel' | 'auth' | 'session' | 'store' | 'trustProxy'
+    >
+  > = {},
 ): Promise<TestServer> {
   const logs: string[] = [];
   const app = createServer({
@@ -95,9 +114,13 @@ export async function startTestServer(
       timeoutMs: options.timeoutMs ?? 5_000,
     },
     logLevel: options.logLevel ?? 'info',
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.session ? { session: options.session } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     logStream: { write: (line: string) => void logs.push(line) },
   });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return {
     url,
     port: Number(new URL(url).port),

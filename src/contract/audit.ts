@@ -1,0 +1,82 @@
+import type { AuthMode, Role } from './auth.ts';
+
+/** What happened to an attempted write. */
+export type AuditOutcome =
+  /** The upstream (or Lifeguard's store) accepted it. */
+  | 'applied'
+  /** It was forwarded and refused or failed (status says how). */
+  | 'failed'
+  /** Lifeguard refused it before forwarding: the caller's role may not write. */
+  | 'denied';
+
+export type AuditAction =
+  | 'create-pool'
+  | 'update-pool'
+  | 'delete-pool'
+  | 'create-provider'
+  | 'update-provider'
+  | 'delete-provider'
+  | 'refresh-provider-keys'
+  | 'create-test-case'
+  | 'delete-test-case';
+
+/**
+ * One field: `null` before means created, `null` after means deleted. For a
+ * write that failed or was denied, `after` is what was asked for and `before`
+ * what Lifeguard knew then (null if it had not read it).
+ */
+export type AuditChange = { field: string; before: unknown; after: unknown };
+
+/** One attempted write, as GET /api/lifeguard/audit returns it. */
+export type AuditEntry = {
+  /** Increasing with time; the cursor for older entries. */
+  id: number;
+  /** ISO 8601 with milliseconds, UTC. */
+  at: string;
+  actor: { id: string; name: string; role: Role; mode: AuthMode };
+  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  /** The path the console called, e.g. /api/iam/v2/identity-providers/op-1/identity-pools/pool-2. */
+  target: string;
+  action: AuditAction;
+  providerId: string | null;
+  poolId: string | null;
+  requestId: string;
+  outcome: AuditOutcome;
+  /** The upstream's status, or Lifeguard's own when it answered itself (403 when denied). */
+  status: number;
+  /** For creates, the fields set; for updates, the fields whose value changed; for deletes, the values removed. */
+  changes: AuditChange[];
+};
+
+export type AuditPage = {
+  data: AuditEntry[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next: number | null;
+};
+
+/** Query of GET /api/lifeguard/audit and its JSON Lines export. */
+export type AuditQuery = {
+  provider_id?: string;
+  pool_id?: string;
+  /** ISO 8601; entries at or after. */
+  since?: string;
+  /** ISO 8601; entries before. */
+  until?: string;
+  /** Only entries older than this id (paging). */
+  before?: number;
+  /** 1 to 200, default 50. */
+  page_size?: number;
+};
+
+/**
+ * Reading: a pool's history (provider_id and pool_id both given) is open to
+ * every signed-in user; anything wider, and the export, to admins only.
+ */
+export const AUDIT_API = {
+  list: '/api/lifeguard/audit',
+  /** The same filters, every matching entry, one JSON object per line (newest first). */
+  export: '/api/lifeguard/audit/export',
+} as const;
+
+export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_MAX_PAGE_SIZE = 200;

@@ -1,0 +1,304 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import type { AuditEntry, AuditPage } from '#contract/audit.ts';
+import { startTestEmulator } from '../emulator/test-server.ts';
+import { auditChanges, auditTarget } from './audit.ts';
+import { basicCredentials } from './credentials.ts';
+import { LifeguardStore } from './store.ts';
+import { startTestServer } from './test-helpers.ts';
+
+async function setup() {
+  const emulator = await startTestEmulator();
+  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-audit-'));
+  const store = LifeguardStore.open(join(dir, 'lifeguard.sqlite'));
+  const server = await startTestServer(emulator.url, {
+    credentials: basicCredentials(
+      emulator.config.apiKey,
+      emulator.config.apiSecret,
+    ),
+    store,
+  });
+  onTestFinished(async () => {
+    await server.close();
+    await emulator.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        'x-lifeguard-csrf': '1',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      text,
+    };
+  };
+  const providers = await api('GET', '/api/iam/v2/identity-providers');
+  const providerId = (providers.body.data as { id: string }[])[0]!.id;
+  return { server, emulator, store, api, providerId, dir };
+}
+
+const POOL = {
+  display_name: 'ci-deployers',
+  description: 'GitHub Actions deploy jobs',
+  identity_claim: 'claims.sub',
+  filter: 'claims.aud == "kafka" && claims.sub.startsWith("repo:acme/")',
+};
+
+async function history(
+  api: Awaited<ReturnType<typeof setup>>['api'],
+  query: string,
+): Promise<AuditPage> {
+  const response = await api('GET', `/api/lifeguard/audit?${query}`);
+  expect(response.status).toBe(200);
+  return response.body as unknown as AuditPage;
+}
+
+test('create, update and delete of a pool are recorded with who, request id and the values before and after', async () => {
+  const { api, providerId } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  const created = await api('POST', pools, POOL);
+  expect(created.status).toBe(201);
+  const poolId = created.body.id as string;
+  const updated = await api('PATCH', `${pools}/${poolId}`, {
+    ...POOL,
+    filter: 'claims.aud == "kafka" && claims.sub.startsWith("repo:acme/prod")',
+  });
+  expect(updated.status).toBe(200);
+  const deleted = await api('DELETE', `${pools}/${poolId}`);
+  expect(deleted.status).toBe(204);
+
+  const page = await history(
+    api,
+    `provider_id=${providerId}&pool_id=${poolId}`,
+  );
+  expect(page.next).toBeNull();
+  const [remove, update, create] = page.data as [
+    AuditEntry,
+    AuditEntry,
+    AuditEntry,
+  ];
+  const actor = {
+    id: 'local',
+    name: 'Local user',
+    role: 'admin',
+    mode: 'none',
+  };
+  expect(create).toMatchObject({
+    actor,
+    action: 'create-pool',
+    method: 'POST',
+    target: pools,
+    providerId,
+    poolId,
+    outcome: 'applied',
+    status: 201,
+    requestId: created.headers.get('x-request-id'),
+  });
+  expect(create.changes).toEqual(
+    Object.entries(POOL).map(([field, after]) => ({
+      field,
+      before: null,
+      after,
+    })),
+  );
+  // Only the field whose value changed, with both values.
+  expect(update).toMatchObject({ action: 'update-pool', status: 200 });
+  expect(update.changes).toEqual([
+    {
+      field: 'filter',
+      before: POOL.filter,
+      after: 'claims.aud == "kafka" && claims.sub.startsWith("repo:acme/prod")',
+    },
+  ]);
+  expect(remove).toMatchObject({ action: 'delete-pool', status: 204 });
+  expect(remove.changes).toEqual(
+    expect.arrayContaining([
+      { field: 'display_name', before: 'ci-deployers', after: null },
+      { field: 'filter', before: expect.stringContaining('prod'), after: null },
+    ]),
+  );
+  expect(Date.parse(create.at)).toBeLessThanOrEqual(Date.parse(remove.at));
+});
+
+test('a write the upstream refuses is recorded as failed with its status and what was asked', async () => {
+  const { api, providerId } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  const refused = await api('POST', pools, { ...POOL, identity_claim: 'sub' });
+  expect(refused.status).toBe(422);
+  const [entry] = (await history(api, `provider_id=${providerId}`)).data;
+  expect(entry).toMatchObject({
+    action: 'create-pool',
+    outcome: 'failed',
+    status: refused.status,
+  });
+  expect(entry!.changes).toContainEqual({
+    field: 'identity_claim',
+    before: null,
+    after: 'sub',
+  });
+});
+
+test('test cases are recorded by name, never with their claims', async () => {
+  const { api, providerId, store } = await setup();
+  const path = `/api/lifeguard/providers/${providerId}/pools/pool-x/test-cases`;
+  const claims = { sub: 'svc-1', email: 'secret-person@example.com' };
+  const created = await api('POST', path, {
+    name: 'deployer matches',
+    claims,
+    expected: 'match',
+  });
+  expect(created.status).toBe(201);
+  await api('DELETE', `${path}/${created.body.id as string}`);
+  const entries = store.listAudit({}, 10);
+  expect(entries.map((entry) => entry.action)).toEqual([
+    'delete-test-case',
+    'create-test-case',
+  ]);
+  expect(entries[1]!.changes).toEqual([
+    { field: 'name', before: null, after: 'deployer matches' },
+    { field: 'expected', before: null, after: 'match' },
+  ]);
+  expect(entries[0]!.changes).toEqual([
+    { field: 'name', before: 'deployer matches', after: null },
+    { field: 'expected', before: 'match', after: null },
+  ]);
+  expect(JSON.stringify(entries)).not.toContain('secret-person');
+});
+
+test('reads are not recorded, and the history pages by id and filters by time', async () => {
+  const { api, providerId, store } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  await api('GET', pools);
+  expect(store.listAudit({}, 10)).toEqual([]);
+  for (let index = 0; index < 5; index += 1) {
+    await api('POST', pools, { ...POOL, display_name: `pool-${index}` });
+  }
+  const first = await history(api, 'page_size=2');
+  expect(first.data.map((entry) => entry.changes[0]!.after)).toEqual([
+    'pool-4',
+    'pool-3',
+  ]);
+  const second = await history(api, `page_size=2&before=${first.next}`);
+  expect(second.data.map((entry) => entry.changes[0]!.after)).toEqual([
+    'pool-2',
+    'pool-1',
+  ]);
+  const all = await history(api, 'page_size=10');
+  const cut = all.data[2]!.at;
+  const since = await history(api, `since=${encodeURIComponent(cut)}`);
+  expect(since.data.length).toBeGreaterThanOrEqual(3);
+  expect(since.data.every((entry) => entry.at >= cut)).toBe(true);
+  expect((await history(api, 'until=2000-01-01T00:00:00Z')).data).toEqual([]);
+});
+
+test('the export is every matching entry as JSON Lines, as a download', async () => {
+  const { api, providerId, server } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  await api('POST', pools, POOL);
+  await api('POST', pools, { ...POOL, display_name: 'second' });
+  const response = await fetch(
+    `${server.url}/api/lifeguard/audit/export?provider_id=${providerId}`,
+  );
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(
+    /^application\/x-ndjson/,
+  );
+  expect(response.headers.get('content-disposition')).toMatch(
+    /^attachment; filename="lifeguard-audit-.*\.jsonl"$/,
+  );
+  const lines = (await response.text()).trimEnd().split('\n');
+  expect(lines).toHaveLength(2);
+  const entries = lines.map((line) => JSON.parse(line) as AuditEntry);
+  expect(entries.map((entry) => entry.changes[0]!.after)).toEqual([
+    'second',
+    'ci-deployers',
+  ]);
+});
+
+test.each([
+  ['since=yesterday', 'since'],
+  ['page_size=0', 'page_size'],
+  ['page_size=1000', 'page_size'],
+  ['before=-3', 'before'],
+  ['pool_id=../x', 'pool_id'],
+])('a bad query (%s) is a 400 naming the parameter', async (query, name) => {
+  const { api } = await setup();
+  const response = await api('GET', `/api/lifeguard/audit?${query}`);
+  expect(response.status).toBe(400);
+  expect(response.body).toMatchObject({
+    errors: [{ code: 'invalid_parameter', source: { parameter: name } }],
+  });
+});
+
+test('the log is append-only: the database itself refuses to change or remove an entry', async () => {
+  const { api, providerId, store, dir } = await setup();
+  await api(
+    'POST',
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    POOL,
+  );
+  const db = new Database(join(dir, 'lifeguard.sqlite'));
+  onTestFinished(() => db.close());
+  expect(() =>
+    db.prepare("UPDATE audit_log SET actor_id = 'someone'").run(),
+  ).toThrow(/append-only/);
+  expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(
+    /append-only/,
+  );
+  expect(store.listAudit({}, 10)[0]!.actor.id).toBe('local');
+});
+
+test('auditTarget names each write and ignores reads and unknown paths', () => {
+  expect(
+    auditTarget(
+      'PATCH',
+      '/api/iam/v2/identity-providers/op-1/identity-pools/pool-2',
+    ),
+  ).toEqual({ action: 'update-pool', providerId: 'op-1', poolId: 'pool-2' });
+  expect(auditTarget('DELETE', '/api/iam/v2/identity-providers/op-1')).toEqual({
+    action: 'delete-provider',
+    providerId: 'op-1',
+    poolId: null,
+  });
+  expect(
+    auditTarget('PATCH', '/api/iam/v2/identity-providers/op-1/jwks'),
+  ).toEqual({
+    action: 'refresh-provider-keys',
+    providerId: 'op-1',
+    poolId: null,
+  });
+  expect(auditTarget('GET', '/api/iam/v2/identity-providers')).toBeUndefined();
+  expect(auditTarget('POST', '/api/lifeguard/login')).toBeUndefined();
+  expect(
+    auditTarget('POST', '/api/lifeguard/providers/op-1/pools/p-1/test-cases/x'),
+  ).toBeUndefined();
+});
+
+test('an applied update that changed nothing records no field; a failed one records what was asked', () => {
+  const before = { display_name: 'a', filter: 'true', id: 'pool-1' };
+  expect(
+    auditChanges('update-pool', 'applied', {
+      requested: { display_name: 'a', filter: 'true' },
+      before,
+      after: before,
+    }),
+  ).toEqual([]);
+  expect(
+    auditChanges('update-pool', 'failed', {
+      requested: { filter: 'claims.sub == "x"' },
+      before,
+    }),
+  ).toEqual([{ field: 'filter', before: 'true', after: 'claims.sub == "x"' }]);
+});

@@ -1,0 +1,234 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import {
+  AUTH_API,
+  loginInputSchema,
+  type SessionInfo,
+  type SessionUser,
+} from '#contract/auth.ts';
+import { failureBody, type FailureItem } from '#contract/errors.ts';
+import type { AuthConfig, SessionConfig } from './config.ts';
+import { FailureLimiter } from './login-limiter.ts';
+import { verifyPassword } from './passwords.ts';
+import type { LifeguardStore } from './store.ts';
+
+/** Who acts when there is no sign-in (AUTH_MODE=none, loopback only). */
+export const LOCAL_USER: SessionUser = {
+  id: 'local',
+  name: 'Local user',
+  role: 'admin',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user; undefined when signed out. */
+    user?: SessionUser;
+  }
+}
+
+export type AuthOptions = {
+  auth: AuthConfig;
+  session: SessionConfig;
+  store: LifeguardStore;
+};
+
+// Answered to everyone: they are how a signed-out browser signs in.
+const PUBLIC_API = new Set<string>([
+  AUTH_API.session,
+  AUTH_API.login,
+  AUTH_API.logout,
+]);
+
+const FAILURES_PER_USER = 5;
+const FAILURES_PER_ADDRESS = 20;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/** __Host- cookies must be Secure, so the name follows the scheme. */
+function sessionCookie(request: FastifyRequest) {
+  const secure = request.protocol === 'https';
+  return {
+    name: secure ? '__Host-lifeguard_session' : 'lifeguard_session',
+    secure,
+  };
+}
+
+export function fail(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  item: FailureItem,
+) {
+  return reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send(failureBody(status, [item], request.id));
+}
+
+/**
+ * Starts a session for `user` with a new id (any session the browser
+ * brought is ended first, so a planted id never becomes a signed-in one).
+ */
+export function startSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: AuthOptions,
+  user: SessionUser,
+) {
+  const cookie = sessionCookie(request);
+  const previous = request.cookies[cookie.name];
+  if (previous) options.store.deleteSession(previous);
+  const token = options.store.createSession(user);
+  reply.setCookie(cookie.name, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: cookie.secure,
+    path: '/',
+    maxAge: Math.floor(options.session.maxMs / 1000),
+  });
+  request.log.info(
+    { user: user.id, role: user.role, mode: options.auth.mode },
+    'signed in',
+  );
+}
+
+function sessionInfo(options: AuthOptions, user?: SessionUser): SessionInfo {
+  return {
+    mode: options.auth.mode,
+    user: user ?? null,
+    ...(options.auth.mode === 'oidc' ? { signInUrl: AUTH_API.oidcLogin } : {}),
+  };
+}
+
+function passwordLogin(app: FastifyInstance, options: AuthOptions) {
+  const byUser = new FailureLimiter(FAILURES_PER_USER, FAILURE_WINDOW_MS);
+  const byAddress = new FailureLimiter(FAILURES_PER_ADDRESS, FAILURE_WINDOW_MS);
+
+  app.post(AUTH_API.login, async (request, reply) => {
+    const { auth } = options;
+    if (auth.mode !== 'password') {
+      return fail(request, reply, 409, {
+        code: 'not_password_mode',
+        title: 'Conflict',
+        detail:
+          auth.mode === 'none'
+            ? 'This Lifeguard has no sign-in (AUTH_MODE=none).'
+            : 'Sign in with your organisation instead (AUTH_MODE=oidc).',
+      });
+    }
+    const parsed = loginInputSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return fail(request, reply, 400, {
+        code: 'bad_request',
+        title: 'Bad Request',
+        detail: 'Give a username and a password.',
+      });
+    }
+    const { username, password } = parsed.data;
+    const userKey = username.toLowerCase();
+    const waitMs = Math.max(
+      byUser.retryAfterMs(userKey),
+      byAddress.retryAfterMs(request.ip),
+    );
+    if (waitMs > 0) {
+      request.log.warn({ address: request.ip }, 'sign-in attempts limited');
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header('retry-after', String(seconds));
+      return fail(request, reply, 429, {
+        code: 'too_many_attempts',
+        title: 'Too Many Requests',
+        detail: `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
+      });
+    }
+    const user = auth.users.get(username);
+    // Always derives a key, so an unknown name costs as long as a wrong password.
+    const valid = await verifyPassword(password, user?.hash);
+    if (!valid || !user) {
+      byUser.fail(userKey);
+      byAddress.fail(request.ip);
+      // The attempted name is not logged: people type passwords into it.
+      request.log.warn(
+        { address: request.ip, knownUser: user !== undefined },
+        'sign-in failed',
+      );
+      return fail(request, reply, 401, {
+        code: 'sign_in_failed',
+        title: 'Unauthorized',
+        detail: 'Incorrect username or password.',
+      });
+    }
+    byUser.reset(userKey);
+    const sessionUser = {
+      id: user.username,
+      name: user.username,
+      role: user.role,
+    };
+    startSession(request, reply, options, sessionUser);
+    return sessionInfo(options, sessionUser);
+  });
+}
+
+/**
+ * Who is calling: the session cookie (or the local user without sign-in).
+ * Every /api route but sign-in itself needs a signed-in user.
+ */
+export const authentication = fastifyPlugin(
+  async (app: FastifyInstance, options: AuthOptions) => {
+    await app.register(fastifyCookie);
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (options.auth.mode === 'none') {
+        request.user = LOCAL_USER;
+        return;
+      }
+      const token = request.cookies[sessionCookie(request).name];
+      if (token) {
+        request.user = options.store.touchSession(token, options.session);
+      }
+      const path = (request.raw.url ?? '').split('?')[0] ?? '';
+      if (request.user || !path.startsWith('/api/') || PUBLIC_API.has(path)) {
+        return;
+      }
+      return fail(request, reply, 401, {
+        code: 'unauthenticated',
+        title: 'Unauthorized',
+        detail: token
+          ? 'Your session has ended; sign in again.'
+          : 'Sign in to use Lifeguard.',
+      });
+    });
+
+    app.get(AUTH_API.session, async (request) =>
+      sessionInfo(options, request.user),
+    );
+
+    passwordLogin(app, options);
+
+    app.post(AUTH_API.logout, async (request, reply) => {
+      const cookie = sessionCookie(request);
+      const token = request.cookies[cookie.name];
+      if (token) options.store.deleteSession(token);
+      if (request.user && options.auth.mode !== 'none') {
+        request.log.info({ user: request.user.id }, 'signed out');
+      }
+      reply.clearCookie(cookie.name, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: cookie.secure,
+      });
+      return reply.code(204).send();
+    });
+
+    if (options.auth.mode !== 'none') {
+      const timer = setInterval(
+        () => options.store.purgeSessions(options.session),
+        PURGE_EVERY_MS,
+      );
+      timer.unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
+  },
+  { name: 'lifeguard-authentication' },
+);
