@@ -250,7 +250,9 @@ test('the log is append-only: the database itself refuses to change or remove an
     POOL,
   );
   const db = new Database(join(dir, 'lifeguard.sqlite'));
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   expect(() =>
     db.prepare("UPDATE audit_log SET actor_id = 'someone'").run(),
   ).toThrow(/append-only/);

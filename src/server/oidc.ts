@@ -24,7 +24,10 @@ export function safeReturnTo(value: unknown): string {
     typeof value !== 'string' ||
     !value.startsWith('/') ||
     value.startsWith('//') ||
-    /[\\\s]/.test(value) ||
+    // Printable ASCII only (a browser's paths are percent-encoded): no
+    // backslash, space or control character a browser would bend into
+    // another host, nor anything Node refuses in a Location header.
+    /[^\x21-\x7e]|\\/.test(value) ||
     value.length > 2000
   ) {
     return '/';
