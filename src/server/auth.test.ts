@@ -373,3 +373,21 @@ test('in mode none every caller is the local admin and login says there is no si
   const response = await login(server.port, 'alice', ADMIN_PASSWORD);
   expect(response.status).toBe(409);
 });
+
+test('a 401, a failed sign-in and a rate-limited one carry the security headers too', async () => {
+  const { server } = await setup();
+  const responses = [
+    await rawRequest(server.port, 'GET', PROVIDERS),
+    await login(server.port, 'alice', 'wrong'),
+  ];
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    responses.push(await login(server.port, 'alice', 'wrong'));
+  }
+  expect(responses.map((response) => response.status)).toContain(429);
+  for (const response of responses) {
+    expect(response.headers['content-security-policy']).toContain(
+      "script-src 'self'",
+    );
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  }
+});

@@ -62,13 +62,17 @@ test('the console’s own write (same origin, custom header) passes; reads need 
 });
 
 test.each([
-  ['the console page', '/'],
-  ['an API answer', '/api/iam/v2/identity-providers'],
-  ['an API error', '/api/iam/v2/service-accounts'],
-  ['health', '/healthz'],
-])('security headers are on %s', async (_name, path) => {
+  ['the console page', 'GET', '/', {}],
+  ['an API answer', 'GET', '/api/iam/v2/identity-providers', {}],
+  ['an API error', 'GET', '/api/iam/v2/service-accounts', {}],
+  ['health', 'GET', '/healthz', {}],
+  ['the session', 'GET', '/api/lifeguard/session', {}],
+  ['the audit log', 'GET', '/api/lifeguard/audit', {}],
+  ['a refused write', 'POST', POOLS, { 'sec-fetch-site': 'cross-site' }],
+  ['a logout', 'POST', '/api/lifeguard/logout', { 'x-lifeguard-csrf': '1' }],
+])('security headers are on %s', async (_name, method, path, headers) => {
   const { server } = await setup();
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { method, headers });
   const csp = response.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-eval');
