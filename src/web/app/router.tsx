@@ -3,8 +3,9 @@ import {
   NotFoundMessage,
   RouteErrorBoundary,
 } from '@/components/errors/route-error-boundary.tsx';
-import { AppLayout } from '@/components/layouts/app-layout.tsx';
 import { paths } from '@/config/paths.ts';
+import { RootLayout } from './root-layout.tsx';
+import { AuditRoute } from './routes/audit.tsx';
 import { PoolCreateRoute } from './routes/pool-create.tsx';
 import { PoolDetailRoute } from './routes/pool-detail.tsx';
 import { PoolEditRoute } from './routes/pool-edit.tsx';
@@ -14,7 +15,7 @@ import { ProvidersRoute } from './routes/providers.tsx';
 /** Every screen; each route has its own error boundary. */
 export const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    element: <RootLayout />,
     errorElement: <RouteErrorBoundary />,
     children: [
       {
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
           { path: paths.poolNew.path, element: <PoolCreateRoute /> },
           { path: paths.pool.path, element: <PoolDetailRoute /> },
           { path: paths.poolEdit.path, element: <PoolEditRoute /> },
+          { path: paths.audit.path, element: <AuditRoute /> },
           { path: '*', element: <NotFoundMessage /> },
         ],
       },

@@ -24,15 +24,46 @@ export const paths = {
   },
   pool: {
     path: '/providers/:providerId/pools/:poolId',
-    getHref: (providerId: string, poolId: string) =>
-      `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}`,
+    getHref: (
+      providerId: string,
+      poolId: string,
+      search: { tab?: 'history' } = {},
+    ) =>
+      `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}${search.tab ? `?tab=${search.tab}` : ''}`,
   },
   poolEdit: {
     path: '/providers/:providerId/pools/:poolId/edit',
     getHref: (providerId: string, poolId: string) =>
       `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}/edit`,
   },
+  audit: {
+    path: '/audit',
+    getHref: (search: AuditSearch = {}) => {
+      const query = new URLSearchParams();
+      for (const key of AUDIT_SEARCH_KEYS) {
+        const value = search[key];
+        if (value) query.set(key, value);
+      }
+      const text = query.toString();
+      return `/audit${text ? `?${text}` : ''}`;
+    },
+  },
 } as const;
+
+/** The audit page's filters as the URL holds them; dates are YYYY-MM-DD (UTC). */
+export type AuditSearch = {
+  provider_id?: string;
+  pool_id?: string;
+  since?: string;
+  until?: string;
+};
+
+export const AUDIT_SEARCH_KEYS = [
+  'provider_id',
+  'pool_id',
+  'since',
+  'until',
+] as const satisfies readonly (keyof AuditSearch)[];
 
 /** Maps an upstream resource path (from a Location header) to a console URL. */
 export function consoleHrefForApiPath(apiPath: string): string | undefined {

@@ -44,3 +44,32 @@ export function api(): Client<paths> {
   }
   return client;
 }
+
+/**
+ * Calls Lifeguard's own API (/api/lifeguard/…, not Confluent's contract)
+ * with plain fetch: the same CSRF header on writes and the same ApiError on
+ * failure as the typed client. Answers 204 as undefined.
+ */
+export async function lifeguardApi<T>(
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    // Absolute, like the typed client's base URL: fetch outside a browser
+    // (the component tests' jsdom) does not resolve relative URLs.
+    response = await fetch(new URL(path, window.location.href), {
+      ...init,
+      headers: {
+        accept: 'application/json',
+        ...(init.method && init.method !== 'GET' ? { [CSRF_HEADER]: '1' } : {}),
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0 });
+  }
+  if (!response.ok) throw await apiErrorFrom(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}

@@ -31,6 +31,12 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** Location of the conflicting resource on a 409, as an /api path. */
   readonly location: string | undefined;
+  /**
+   * The first error's `code`, which tells Lifeguard's own refusals apart
+   * from the upstream's: `unauthenticated` (the session ended) or
+   * `forbidden_role` (a viewer tried to write).
+   */
+  readonly code: string | undefined;
 
   constructor(options: {
     status: number;
@@ -50,12 +56,42 @@ export class ApiError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.location = options.location;
     this.fieldErrors = fieldErrors(options.body);
+    this.code = errorCodeOf(options.body);
   }
 
   /** A short title for the status, independent of the upstream's wording. */
   get title(): string {
     return STATUS_TEXT[this.status] ?? `HTTP ${this.status}`;
   }
+}
+
+function errorCodeOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body)) {
+    return undefined;
+  }
+  const [first] = Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
+  if (typeof first !== 'object' || first === null || !('code' in first)) {
+    return undefined;
+  }
+  return typeof first.code === 'string' ? first.code : undefined;
+}
+
+/** Lifeguard's server refused the call because no one is signed in (any more). */
+export function isSessionLost(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 401 &&
+    error.code === 'unauthenticated'
+  );
+}
+
+/** Lifeguard's server refused a write because the caller's role may not make it. */
+export function isRoleRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 403 &&
+    error.code === 'forbidden_role'
+  );
 }
 
 /** Builds an ApiError from a non-2xx response. */

@@ -1,8 +1,30 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { ApiError, getErrorMessage } from './errors.ts';
+import { ApiError, getErrorMessage, isRoleRefusal } from './errors.ts';
 
 const MAX_RETRIES = 2;
+
+/**
+ * The key of the signed-in session's query (features/session owns the
+ * query). It lives here because every failed call may make it stale.
+ */
+export const SESSION_QUERY_KEY = ['session'] as const;
+
+/** Whether a query key is the session's (e.g. to spare it when clearing the rest). */
+export function isSessionQueryKey(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === SESSION_QUERY_KEY[0];
+}
+
+/**
+ * A 401 from any call means the session may have ended, and a role refusal
+ * that the role may have changed: either way the session is asked again,
+ * which shows the sign-in (over the page, so nothing typed is lost).
+ */
+function isSessionDoubt(error: unknown): boolean {
+  return (
+    (error instanceof ApiError && error.status === 401) || isRoleRefusal(error)
+  );
+}
 
 /** Retry 429 and server errors, never other 4xx (they will not change). */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -24,11 +46,16 @@ export function retryDelay(failureCount: number, error: unknown): number {
 export function createQueryClient(
   options: { retries?: boolean } = {},
 ): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      // A first load shows its error inline; a failed background refetch of
-      // data already on screen says so in a toast instead.
       onError: (error, query) => {
+        if (isSessionDoubt(error) && !isSessionQueryKey(query.queryKey)) {
+          void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+          // The sign-in that follows explains it better than a toast.
+          if (error instanceof ApiError && error.status === 401) return;
+        }
+        // A first load shows its error inline; a failed background refetch of
+        // data already on screen says so in a toast instead.
         if (query.state.data !== undefined) {
           toast.error(`Could not refresh: ${getErrorMessage(error)}`);
         }
@@ -36,6 +63,9 @@ export function createQueryClient(
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
+        if (isSessionDoubt(error)) {
+          void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+        }
         if (!mutation.options.onError && !mutation.meta?.handlesErrors) {
           toast.error(getErrorMessage(error));
         }
@@ -51,4 +81,5 @@ export function createQueryClient(
       mutations: { retry: false },
     },
   });
+  return client;
 }

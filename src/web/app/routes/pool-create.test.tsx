@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import {
   apiCall,
@@ -7,7 +7,8 @@ import {
   resetEmulator,
 } from '@/testing/emulator.ts';
 import { filterField } from '@/testing/filter-field.ts';
-import { renderApp } from '@/testing/render.tsx';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
 beforeEach(() => resetEmulator('demo'));
 
@@ -186,4 +187,19 @@ test('an unknown provider says so instead of showing the form', async () => {
   renderApp('/providers/op-nope/pools/new');
   expect(await screen.findByRole('alert')).toHaveTextContent('Not found');
   expect(screen.queryByLabelText('Display name')).not.toBeInTheDocument();
+});
+
+test('a viewer who opens the form by its address is told why instead', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}/pools/new`, { session: VIEWER_SESSION });
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('You cannot create pools');
+  expect(alert).toHaveTextContent(VIEWER_WRITE_REASON);
+  expect(
+    within(alert).getByRole('link', { name: 'Back to the provider’s pools' }),
+  ).toHaveAttribute('href', `/providers/${okta}`);
+  expect(screen.queryByLabelText('Display name')).not.toBeInTheDocument();
+  expect(
+    screen.queryByRole('button', { name: 'Create pool' }),
+  ).not.toBeInTheDocument();
 });

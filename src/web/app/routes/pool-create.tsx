@@ -8,6 +8,8 @@ import { useCreatePool } from '@/features/pools/api/mutations.ts';
 import { PoolForm } from '@/features/pools/components/pool-form.tsx';
 import type { PoolFormValues } from '@/features/pools/schemas.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useWriteAccess } from '@/features/session/api/use-session.ts';
+import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 import { ApiError } from '@/lib/errors.ts';
 
@@ -23,6 +25,7 @@ export function PoolCreateRoute() {
   const navigate = useNavigate();
   const provider = useQuery(providerQueries.detail(providerId));
   const createPool = useCreatePool(providerId);
+  const access = useWriteAccess();
   useDocumentTitle('New identity pool');
 
   const crumbs = [
@@ -41,6 +44,22 @@ export function PoolCreateRoute() {
       <>
         <Breadcrumbs items={crumbs} />
         <ApiErrorView error={provider.error} />
+      </>
+    );
+  }
+
+  if (!access.canWrite) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1 className="mb-4 text-2xl font-semibold">New identity pool</h1>
+        <WriteAccessNotice
+          title="You cannot create pools"
+          backHref={paths.provider.getHref(providerId)}
+          backLabel="Back to the provider’s pools"
+        >
+          {access.reason}
+        </WriteAccessNotice>
       </>
     );
   }

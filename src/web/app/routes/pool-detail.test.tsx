@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
-import { renderApp } from '@/testing/render.tsx';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
+import { createTestCaseFor, createTestPool } from '@/testing/writes.ts';
 
 beforeEach(() => resetEmulator('demo'));
 
@@ -87,4 +89,35 @@ test('an address that is no screen shows the not-found page', async () => {
   expect(
     await screen.findByRole('heading', { name: 'Page not found' }),
   ).toBeInTheDocument();
+});
+
+test('a viewer sees every write control disabled, each saying why', async () => {
+  const okta = await demoProviderId('okta.com');
+  const pool = await createTestPool(okta);
+  await createTestCaseFor(okta, pool.id, 'orders service');
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}`, {
+    session: VIEWER_SESSION,
+  });
+  await screen.findByRole('heading', { level: 1, name: pool.display_name });
+  for (const name of ['Edit', 'Delete']) {
+    const button = screen.getByRole('button', { name });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
+  }
+  expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
+
+  const remove = await screen.findByRole('button', {
+    name: 'Delete test case orders service',
+  });
+  expect(remove).toBeDisabled();
+  expect(remove).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
+
+  // Testing a token is for everyone; keeping it as a test case is not.
+  const token = await screen.findByLabelText('Token or claims');
+  await user.click(token);
+  await user.paste('{"sub": "svc-orders", "aud": "kafka"}');
+  const save = await screen.findByRole('button', { name: 'Save as test case' });
+  expect(save).toBeDisabled();
+  expect(save).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
+  expect(screen.getByLabelText('Test case name')).toBeDisabled();
 });

@@ -1,10 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useId } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
-import { buttonVariants } from '@/components/ui/button.tsx';
+import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
+import {
+  Tabs,
+  TabsContent,
+  TabsList,
+  TabsTrigger,
+} from '@/components/ui/tabs.tsx';
 import { paths } from '@/config/paths.ts';
+import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
 import { LazyTestCasesPanel } from '@/features/pools/components/lazy-test-cases-panel.tsx';
@@ -16,14 +25,27 @@ import {
 } from '@/features/pools/components/pool-detail.tsx';
 import { PoolLoadError } from '@/features/pools/components/pool-load-error.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+
+const TABS = ['details', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | null): value is Tab {
+  return (TABS as readonly (string | null)[]).includes(value);
+}
 
 export function PoolDetailRoute() {
   const { providerId = '', poolId = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const provider = useQuery(providerQueries.detail(providerId));
   const pool = useQuery(poolQueries.detail(providerId, poolId));
   const createTestCase = useCreateTestCase(providerId, poolId);
+  const access = useWriteAccess();
+  const reasonId = useId();
+  const requestedTab = searchParams.get('tab');
+  const tab: Tab = isTab(requestedTab) ? requestedTab : 'details';
   useDocumentTitle(pool.data?.display_name ?? 'Identity pool');
 
   const crumbs = [
@@ -59,44 +81,83 @@ export function PoolDetailRoute() {
             <Skeleton className="h-8 w-64" />
           )}
         </h1>
-        {pool.data && (
-          <div className="flex gap-2">
-            <Link
-              to={paths.poolEdit.getHref(providerId, poolId)}
-              className={buttonVariants({ variant: 'secondary' })}
-            >
-              Edit
-            </Link>
-            <DeletePoolDialog
-              providerId={providerId}
-              pool={pool.data}
-              onDeleted={() => {
-                toast.success(`Deleted ${pool.data.display_name}`);
-                void navigate(paths.provider.getHref(providerId));
-              }}
-            />
-          </div>
-        )}
+        {pool.data &&
+          (access.canWrite ? (
+            <div className="flex gap-2">
+              <Link
+                to={paths.poolEdit.getHref(providerId, poolId)}
+                className={buttonVariants({ variant: 'secondary' })}
+              >
+                Edit
+              </Link>
+              <DeletePoolDialog
+                providerId={providerId}
+                pool={pool.data}
+                onDeleted={() => {
+                  toast.success(`Deleted ${pool.data.display_name}`);
+                  void navigate(paths.provider.getHref(providerId));
+                }}
+              />
+            </div>
+          ) : (
+            <div className="grid max-w-sm justify-items-end gap-1 text-right">
+              <div className="flex gap-2">
+                <Button
+                  variant="secondary"
+                  disabled
+                  aria-describedby={reasonId}
+                >
+                  Edit
+                </Button>
+                <Button variant="danger" disabled aria-describedby={reasonId}>
+                  Delete
+                </Button>
+              </div>
+              <DisabledReason id={reasonId}>{access.reason}</DisabledReason>
+            </div>
+          ))}
       </div>
-      {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
-      {pool.data && (
-        <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
-          <LazyTokenTester
-            filter={pool.data.filter}
-            identityClaim={pool.data.identity_claim}
-            providerIssuer={provider.data?.issuer}
-            onSaveTestCase={async (testCase) => {
-              await createTestCase.mutateAsync(testCase);
-              toast.success(`Saved test case ${testCase.name}`);
-            }}
-          />
-          <LazyTestCasesPanel
-            providerId={providerId}
-            poolId={poolId}
-            filter={pool.data.filter}
-          />
-        </div>
-      )}
+      <Tabs
+        value={tab}
+        onValueChange={(value) => {
+          if (!isTab(value)) return;
+          const next = new URLSearchParams(searchParams);
+          if (value === 'details') next.delete('tab');
+          else next.set('tab', value);
+          setSearchParams(next, { replace: true });
+        }}
+      >
+        <TabsList aria-label="Pool sections">
+          <TabsTrigger value="details">Details</TabsTrigger>
+          <TabsTrigger value="history">History</TabsTrigger>
+        </TabsList>
+        <TabsContent value="details">
+          {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
+          {pool.data && (
+            <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+              <LazyTokenTester
+                filter={pool.data.filter}
+                identityClaim={pool.data.identity_claim}
+                providerIssuer={provider.data?.issuer}
+                onSaveTestCase={async (testCase) => {
+                  await createTestCase.mutateAsync(testCase);
+                  toast.success(`Saved test case ${testCase.name}`);
+                }}
+                saveDisabledReason={access.reason}
+              />
+              <LazyTestCasesPanel
+                providerId={providerId}
+                poolId={poolId}
+                filter={pool.data.filter}
+                readOnlyReason={access.reason}
+              />
+            </div>
+          )}
+        </TabsContent>
+        <TabsContent value="history">
+          <PoolHistory providerId={providerId} poolId={poolId} />
+        </TabsContent>
+      </Tabs>
     </>
   );
 }

@@ -2,7 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
 import { filterField } from '@/testing/filter-field.ts';
-import { renderApp } from '@/testing/render.tsx';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
 beforeEach(() => resetEmulator('demo'));
 
@@ -166,4 +167,24 @@ test('an unknown pool is a not-found with a way back to the provider', async () 
     within(alert).getByRole('link', { name: 'Back to the provider’s pools' }),
   ).toHaveAttribute('href', `/providers/${okta}`);
   expect(screen.queryByLabelText('Display name')).not.toBeInTheDocument();
+});
+
+test('a viewer who opens the form by its address is told why instead', async () => {
+  const { okta, pool } = await firstOktaPool();
+  renderApp(`/providers/${okta}/pools/${pool.id}/edit`, {
+    session: VIEWER_SESSION,
+  });
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('You cannot edit pools');
+  expect(alert).toHaveTextContent(VIEWER_WRITE_REASON);
+  expect(
+    within(alert).getByRole('link', { name: 'Back to the pool' }),
+  ).toHaveAttribute('href', `/providers/${okta}/pools/${pool.id}`);
+  expect(screen.queryByLabelText('Display name')).not.toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: `Edit ${pool.display_name}`,
+    }),
+  ).toBeInTheDocument();
 });

@@ -21,6 +21,8 @@ import {
 import { LazyFilterChangeReview } from '@/features/pools/components/lazy-filter-change-review.tsx';
 import { PoolLoadError } from '@/features/pools/components/pool-load-error.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useWriteAccess } from '@/features/session/api/use-session.ts';
+import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
 function toFormValues(pool: Pool): PoolFormValues {
@@ -39,6 +41,7 @@ export function PoolEditRoute() {
   const provider = useQuery(providerQueries.detail(providerId));
   const pool = useQuery(poolQueries.detail(providerId, poolId));
   const updatePool = useUpdatePool(providerId, poolId);
+  const access = useWriteAccess();
   const [review, setReview] = useState<{ before: string; after: string }>();
   const answerRef = useRef<(confirmed: boolean) => void>(undefined);
   useDocumentTitle(
@@ -67,6 +70,24 @@ export function PoolEditRoute() {
           providerId={providerId}
           onRetry={() => void pool.refetch()}
         />
+      </>
+    );
+  }
+
+  if (!access.canWrite) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1 className="mb-4 text-2xl font-semibold [overflow-wrap:anywhere]">
+          {pool.data ? `Edit ${pool.data.display_name}` : 'Edit identity pool'}
+        </h1>
+        <WriteAccessNotice
+          title="You cannot edit pools"
+          backHref={paths.pool.getHref(providerId, poolId)}
+          backLabel="Back to the pool"
+        >
+          {access.reason}
+        </WriteAccessNotice>
       </>
     );
   }

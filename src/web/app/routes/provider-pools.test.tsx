@@ -5,7 +5,8 @@ import {
   injectFault,
   resetEmulator,
 } from '@/testing/emulator.ts';
-import { renderApp } from '@/testing/render.tsx';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { LOCAL_SESSION, renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
 beforeEach(() => resetEmulator('demo'));
 
@@ -16,7 +17,8 @@ function rows() {
 
 test('the first page shows 10 pools, its position, and a skeleton of the final size first', async () => {
   const okta = await demoProviderId('okta.com');
-  renderApp(`/providers/${okta}`);
+  // Session known up front, so the first render is the screen itself.
+  renderApp(`/providers/${okta}`, { session: LOCAL_SESSION });
   expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
   expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
   expect(rows()).toHaveLength(10);
@@ -134,6 +136,29 @@ test('a provider with no pools invites creating the first one', async () => {
   expect(
     screen.getByRole('link', { name: 'Create the first pool' }),
   ).toHaveAttribute('href', `/providers/${keycloak}/pools/new`);
+});
+
+test('a viewer’s New pool button is disabled and says why', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}`, { session: VIEWER_SESSION });
+  const button = screen.getByRole('button', { name: 'New pool' });
+  expect(button).toBeDisabled();
+  expect(button).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
+  expect(screen.getByText(VIEWER_WRITE_REASON)).toBeVisible();
+  expect(
+    screen.queryByRole('link', { name: 'New pool' }),
+  ).not.toBeInTheDocument();
+  // Browsing works as for anyone.
+  expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
+});
+
+test('a viewer is not invited to create a provider’s first pool', async () => {
+  const keycloak = await demoProviderId('sso.staging');
+  renderApp(`/providers/${keycloak}`, { session: VIEWER_SESSION });
+  await screen.findByRole('heading', { name: 'No identity pools yet' });
+  const button = screen.getByRole('button', { name: 'Create the first pool' });
+  expect(button).toBeDisabled();
+  expect(button).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
 });
 
 test.each([

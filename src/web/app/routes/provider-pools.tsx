@@ -1,18 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
-import { buttonVariants } from '@/components/ui/button.tsx';
+import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { LazyMatchingPools } from '@/features/pools/components/lazy-matching-pools.tsx';
 import { PoolList } from '@/features/pools/components/pool-list.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
 export function ProviderPoolsRoute() {
   const { providerId = '' } = useParams();
   const provider = useQuery(providerQueries.detail(providerId));
+  const access = useWriteAccess();
+  const reasonId = useId();
   useDocumentTitle(
     provider.data ? `${provider.data.display_name} pools` : 'Identity pools',
   );
@@ -45,14 +50,23 @@ export function ProviderPoolsRoute() {
             {provider.data?.issuer ?? '\u00a0'}
           </p>
         </div>
-        <Link
-          to={paths.poolNew.getHref(providerId)}
-          className={buttonVariants()}
-        >
-          New pool
-        </Link>
+        {access.canWrite ? (
+          <Link
+            to={paths.poolNew.getHref(providerId)}
+            className={buttonVariants()}
+          >
+            New pool
+          </Link>
+        ) : (
+          <div className="grid max-w-sm justify-items-end gap-1 text-right">
+            <Button disabled aria-describedby={reasonId}>
+              New pool
+            </Button>
+            <DisabledReason id={reasonId}>{access.reason}</DisabledReason>
+          </div>
+        )}
       </div>
-      <PoolList providerId={providerId} />
+      <PoolList providerId={providerId} createDisabledReason={access.reason} />
       <details className="mt-6">
         <summary className="cursor-pointer font-medium text-brand-700">
           Find the pools a token lands in

@@ -1,6 +1,11 @@
 import { Link } from 'react-router';
 import { consoleHrefForApiPath, paths } from '@/config/paths.ts';
-import { ApiError, getErrorMessage } from '@/lib/errors.ts';
+import {
+  ApiError,
+  getErrorMessage,
+  isRoleRefusal,
+  isSessionLost,
+} from '@/lib/errors.ts';
 import { Alert, AlertTitle } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 
@@ -41,6 +46,27 @@ export function ApiErrorView({
     );
   }
   const { status } = error;
+  // Lifeguard's own refusals, not Confluent's: the sign-in dialog handles
+  // an ended session, and a role refusal names the role.
+  if (isSessionLost(error)) {
+    return (
+      <Alert tone="warning">
+        <AlertTitle>You are signed out</AlertTitle>
+        <p>Your session ended. Sign in again, then retry.</p>
+        <RequestId error={error} />
+        {onRetry && <RetryButton onRetry={onRetry} />}
+      </Alert>
+    );
+  }
+  if (isRoleRefusal(error)) {
+    return (
+      <Alert tone="warning">
+        <AlertTitle>Your role does not allow this</AlertTitle>
+        <p>{error.message}</p>
+        <RequestId error={error} />
+      </Alert>
+    );
+  }
   if (status === 401 || status === 403) {
     return (
       <Alert>

@@ -1,7 +1,19 @@
-import { Link, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 
-export function AppLayout() {
+/** The page frame: skip link, header (brand, `nav`, `account`) and main. */
+export function AppLayout({
+  nav,
+  account,
+  children,
+}: {
+  /** Links to the console's sections, after the brand. */
+  nav?: ReactNode;
+  /** Who is signed in, at the end of the header. */
+  account?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen bg-slate-50 font-sans text-slate-900">
       <a
@@ -11,7 +23,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+        <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <Link
             to={paths.home.getHref()}
             className="flex items-center gap-2 font-semibold"
@@ -22,10 +34,16 @@ export function AppLayout() {
           <span className="text-sm text-slate-600">
             Confluent Cloud identity pools
           </span>
+          {nav && (
+            <nav aria-label="Sections" className="ml-2 flex gap-3 text-sm">
+              {nav}
+            </nav>
+          )}
+          {account && <div className="ml-auto">{account}</div>}
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        <Outlet />
+        {children}
       </main>
     </div>
   );

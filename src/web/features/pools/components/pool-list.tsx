@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Input } from '@/components/ui/input.tsx';
 import { RelativeTime } from '@/components/ui/relative-time.tsx';
 import { Select } from '@/components/ui/select.tsx';
@@ -53,12 +54,20 @@ function visibleRows(pools: Pool[], search: PoolListSearch): Pool[] {
 }
 
 /** One page of a provider's pools: cursor paging, rows per page, quick filter and sort. */
-export function PoolList({ providerId }: { providerId: string }) {
+export function PoolList({
+  providerId,
+  createDisabledReason,
+}: {
+  providerId: string;
+  /** Set when the user may not create pools: why. */
+  createDisabledReason?: string;
+}) {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = parsePoolListSearch(searchParams);
   const queryClient = useQueryClient();
   const filterId = useId();
   const sizeId = useId();
+  const reasonId = useId();
   const listParams = {
     providerId,
     pageSize: search.page_size,
@@ -109,12 +118,23 @@ export function PoolList({ providerId }: { providerId: string }) {
           A pool decides which tokens of this provider may act in your
           organisation.
         </p>
-        <Link
-          to={paths.poolNew.getHref(providerId)}
-          className={`${buttonVariants()} mt-4`}
-        >
-          Create the first pool
-        </Link>
+        {createDisabledReason ? (
+          <>
+            <Button className="mt-4" disabled aria-describedby={reasonId}>
+              Create the first pool
+            </Button>
+            <DisabledReason id={reasonId} className="mt-2">
+              {createDisabledReason}
+            </DisabledReason>
+          </>
+        ) : (
+          <Link
+            to={paths.poolNew.getHref(providerId)}
+            className={`${buttonVariants()} mt-4`}
+          >
+            Create the first pool
+          </Link>
+        )}
       </section>
     );
   }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { compileFilter } from '#filter/evaluate.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button } from '@/components/ui/button.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { useDeleteTestCase } from '../api/mutations.ts';
@@ -47,12 +48,16 @@ export function TestCasesPanel({
   poolId,
   filter,
   savedFilter,
+  readOnlyReason,
 }: {
   providerId: string;
   poolId: string;
   filter: string;
   savedFilter?: string;
+  /** Set when the user may not delete test cases: why. */
+  readOnlyReason?: string;
 }) {
+  const reasonId = useId();
   const query = useQuery(testCaseQueries.list(providerId, poolId));
   const remove = useDeleteTestCase(providerId, poolId);
   const outcomes = useMemo(
@@ -145,7 +150,8 @@ export function TestCasesPanel({
                       variant="ghost"
                       size="sm"
                       aria-label={`Delete test case ${outcome.testCase.name}`}
-                      disabled={remove.isPending}
+                      disabled={remove.isPending || !!readOnlyReason}
+                      aria-describedby={readOnlyReason ? reasonId : undefined}
                       onClick={() => remove.mutate(outcome.testCase.id)}
                     >
                       Delete
@@ -155,6 +161,9 @@ export function TestCasesPanel({
               ))}
             </tbody>
           </Table>
+          {readOnlyReason && (
+            <DisabledReason id={reasonId}>{readOnlyReason}</DisabledReason>
+          )}
         </>
       )}
     </section>

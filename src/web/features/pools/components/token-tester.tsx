@@ -3,6 +3,7 @@ import { evaluateFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken, tokenNotices } from '#filter/token.ts';
 import { Alert } from '@/components/ui/alert.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import {
   FieldDescription,
   FieldError,
@@ -30,6 +31,7 @@ export function TokenTester({
   input: controlledInput,
   onInputChange,
   onSaveTestCase,
+  saveDisabledReason,
 }: {
   filter: string;
   identityClaim: string;
@@ -44,6 +46,8 @@ export function TokenTester({
     expected: 'match' | 'no-match';
     claims: Record<string, unknown>;
   }) => Promise<void>;
+  /** Set when the user may not save test cases: why (the controls stay, disabled). */
+  saveDisabledReason?: string;
 }) {
   const [ownInput, setOwnInput] = useState('');
   const input = controlledInput ?? ownInput;
@@ -183,6 +187,7 @@ export function TokenTester({
           claims={claims}
           matches={evaluation?.ok ? evaluation.matches : undefined}
           onSave={onSaveTestCase}
+          disabledReason={saveDisabledReason}
         />
       )}
 
@@ -204,11 +209,16 @@ function SaveTestCase({
   claims,
   matches,
   onSave,
+  disabledReason,
 }: {
   claims: Record<string, unknown>;
   matches: boolean | undefined;
   onSave: NonNullable<Parameters<typeof TokenTester>[0]['onSaveTestCase']>;
+  disabledReason?: string;
 }) {
+  const reasonId = useId();
+  const isDisabled = disabledReason !== undefined;
+  const describedBy = isDisabled ? reasonId : undefined;
   const [name, setName] = useState('');
   const [expected, setExpected] = useState<'match' | 'no-match' | undefined>();
   const [state, setState] = useState<{ saving?: boolean; error?: string }>({});
@@ -220,6 +230,7 @@ function SaveTestCase({
       className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-3"
       onSubmit={async (event) => {
         event.preventDefault();
+        if (isDisabled) return;
         if (!name.trim()) {
           setState({ error: 'Give the test case a name.' });
           return;
@@ -241,6 +252,8 @@ function SaveTestCase({
         <input
           id={nameId}
           value={name}
+          disabled={isDisabled}
+          aria-describedby={describedBy}
           onChange={(event) => setName(event.target.value)}
           className="h-8 rounded-md border border-slate-300 px-2 text-sm"
         />
@@ -250,6 +263,8 @@ function SaveTestCase({
         <select
           id={expectedId}
           value={effective}
+          disabled={isDisabled}
+          aria-describedby={describedBy}
           onChange={(event) =>
             setExpected(event.target.value as 'match' | 'no-match')
           }
@@ -261,11 +276,17 @@ function SaveTestCase({
       </div>
       <button
         type="submit"
-        disabled={state.saving}
-        className="h-8 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50"
+        disabled={state.saving || isDisabled}
+        aria-describedby={describedBy}
+        className="h-8 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
       >
         {state.saving ? 'Saving…' : 'Save as test case'}
       </button>
+      {disabledReason && (
+        <DisabledReason id={reasonId} className="w-full">
+          {disabledReason}
+        </DisabledReason>
+      )}
       <p className="w-full text-xs text-slate-600">
         Saving stores these decoded claims (not the token) on Lifeguard’s
         server, so your team can re-run them whenever the filter changes.

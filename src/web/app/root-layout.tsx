@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { toast } from 'sonner';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { AppLayout } from '@/components/layouts/app-layout.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { paths } from '@/config/paths.ts';
+import { useLogout } from '@/features/session/api/mutations.ts';
+import { useSession } from '@/features/session/api/use-session.ts';
+import { AccountMenu } from '@/features/session/components/account-menu.tsx';
+import { SessionGate } from '@/features/session/components/session-gate.tsx';
+import { ApiError, getErrorMessage } from '@/lib/errors.ts';
+
+/** The frame of every screen: who is signed in, and the sign-in when no one is. */
+export function RootLayout() {
+  const session = useSession();
+  const logout = useLogout();
+  // Set before the request, so the signed-out answer shows the sign-in
+  // screen rather than the dialog for a session that ended by itself.
+  const [isSigningOut, setIsSigningOut] = useState(false);
+  const isAdmin = session.data?.user?.role === 'admin';
+
+  function signOut() {
+    setIsSigningOut(true);
+    logout.mutate(undefined, {
+      onError: (error) => {
+        // Already signed out: the session query is asked again anyway.
+        if (error instanceof ApiError && error.status === 401) return;
+        setIsSigningOut(false);
+        toast.error(`Could not sign out: ${getErrorMessage(error)}`);
+      },
+    });
+  }
+
+  return (
+    <AppLayout
+      nav={
+        isAdmin && (
+          <NavLink
+            to={paths.audit.getHref()}
+            className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+          >
+            Audit log
+          </NavLink>
+        )
+      }
+      account={
+        session.data && (
+          <AccountMenu
+            session={session.data}
+            onSignOut={signOut}
+            isSigningOut={logout.isPending}
+          />
+        )
+      }
+    >
+      {session.data ? (
+        <SessionGate
+          session={session.data}
+          isSigningOut={isSigningOut}
+          onSignedIn={() => setIsSigningOut(false)}
+        >
+          <Outlet />
+        </SessionGate>
+      ) : session.isError ? (
+        <ApiErrorView
+          error={session.error}
+          onRetry={() => void session.refetch()}
+        />
+      ) : (
+        <div aria-busy="true" className="grid gap-3">
+          <span className="sr-only">Loading…</span>
+          <Skeleton className="h-8 w-64" />
+          <Skeleton className="h-32 w-full" />
+        </div>
+      )}
+    </AppLayout>
+  );
+}

@@ -1,0 +1,25 @@
+import { AUTH_API, type LoginInput, type SessionInfo } from '#contract/auth.ts';
+import { lifeguardApi } from '@/lib/api-client.ts';
+
+export type { LoginInput, SessionInfo };
+
+export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
+  return lifeguardApi(AUTH_API.session, { signal });
+}
+
+export function login(input: LoginInput): Promise<SessionInfo> {
+  return lifeguardApi(AUTH_API.login, {
+    method: 'POST',
+    body: JSON.stringify(input),
+  });
+}
+
+export function logout(): Promise<void> {
+  return lifeguardApi(AUTH_API.logout, { method: 'POST' });
+}
+
+/** Where the browser goes to sign in with OIDC, coming back to `returnTo`. */
+export function oidcSignInHref(signInUrl: string, returnTo: string): string {
+  const separator = signInUrl.includes('?') ? '&' : '?';
+  return `${signInUrl}${separator}returnTo=${encodeURIComponent(returnTo)}`;
+}
