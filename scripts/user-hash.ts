@@ -2,6 +2,7 @@
 // The password is read from the terminal without echo (or from stdin when
 // piped), never from the command line, where shell history would keep it.
 import { createInterface } from 'node:readline';
+import { ROLES } from '../src/contract/auth.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 
 const MIN_LENGTH = 12;
@@ -40,6 +41,13 @@ function ask(question: string): Promise<string> {
   });
 }
 
+const username = process.argv[2];
+const role = process.argv[3] ?? 'admin';
+if (!(ROLES as readonly string[]).includes(role)) {
+  console.error(`The role must be ${ROLES.join(' or ')}, not "${role}".`);
+  process.exit(1);
+}
+
 let password: string;
 if (process.stdin.isTTY) {
   password = await ask('Password: ');
@@ -54,7 +62,5 @@ if (password.length < MIN_LENGTH) {
   console.error(`Use at least ${MIN_LENGTH} characters; nothing was printed.`);
   process.exit(1);
 }
-const username = process.argv[2];
-const role = process.argv[3] ?? 'admin';
 const hash = await hashPassword(password);
 console.log(username ? `${username}:${role}:${hash}` : hash);
