@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as client from 'openid-client';
 import { AUTH_API, type Role, type SessionUser } from '#contract/auth.ts';
 import { startSession, type AuthOptions } from './auth.ts';
@@ -13,7 +13,9 @@ type PendingSignIn = {
   startedAt: number;
 };
 
-const PENDING_COOKIE = 'lifeguard_oidc';
+// One cookie per sign-in in progress (named by its state), so two tabs
+// signing in at once do not undo each other.
+const PENDING_COOKIE = 'lifeguard_oidc_';
 const PENDING_TTL_MS = 10 * 60_000;
 const MAX_PENDING = 10_000;
 const DISCOVERY_TIMEOUT_S = 10;
@@ -187,7 +189,7 @@ export function oidcRoutes(
         startedAt: now,
       });
       // Lax: the identity provider's redirect back is a cross-site navigation.
-      reply.setCookie(PENDING_COOKIE, state, {
+      reply.setCookie(`${PENDING_COOKIE}${state}`, state, {
         httpOnly: true,
         sameSite: 'lax',
         secure: request.protocol === 'https',
@@ -206,66 +208,77 @@ export function oidcRoutes(
     },
   );
 
-  app.get(AUTH_API.oidcCallback, async (request: FastifyRequest, reply) => {
-    const state = request.cookies[PENDING_COOKIE];
-    const entry = state ? pending.get(state) : undefined;
-    if (state) pending.delete(state);
-    reply.clearCookie(PENDING_COOKIE, { path: AUTH_API.oidcCallback });
-    if (!state || !entry || Date.now() - entry.startedAt > PENDING_TTL_MS) {
-      return messagePage(
-        reply,
-        400,
-        'Sign-in expired',
-        'This sign-in was not started here or took longer than 10 minutes.',
-      );
-    }
-    // The identity provider answers on the registered redirect URI; the
-    // query is what it sent back.
-    const currentUrl = new URL(auth.redirectUri);
-    currentUrl.search = (request.raw.url ?? '').split('?')[1] ?? '';
-    let claims: Record<string, unknown>;
-    try {
-      const tokens = await client.authorizationCodeGrant(
-        await configuration(),
-        currentUrl,
-        {
-          pkceCodeVerifier: entry.codeVerifier,
-          expectedState: state,
-          expectedNonce: entry.nonce,
-          idTokenExpected: true,
-        },
-      );
-      claims = (tokens.claims() ?? {}) as Record<string, unknown>;
-    } catch (error) {
-      const reason =
-        error instanceof client.AuthorizationResponseError
-          ? `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`
-          : (error as Error).message;
-      request.log.warn(
-        { err: { type: (error as Error).name, reason } },
-        'OIDC sign-in failed',
-      );
-      return messagePage(
-        reply,
-        401,
-        'Sign-in failed',
-        `Your organisation's sign-in did not complete (${reason}).`,
-      );
-    }
-    const role = roleFromClaims(claims, auth);
-    if (!role) {
-      request.log.warn(
-        { user: claims.sub, claim: auth.roleClaim },
-        'OIDC user has no Lifeguard role',
-      );
-      return messagePage(
-        reply,
-        403,
-        'No access to Lifeguard',
-        `You signed in as ${userFromClaims(claims, 'viewer').name}, but your "${auth.roleClaim}" claim names no Lifeguard role. Ask an administrator to add you to a group that may use Lifeguard.`,
-      );
-    }
-    startSession(request, reply, options, userFromClaims(claims, role));
-    return reply.redirect(entry.returnTo, 303);
-  });
+  app.get<{ Querystring: { state?: string } }>(
+    AUTH_API.oidcCallback,
+    async (request, reply) => {
+      const { state } = request.query;
+      // Only the browser that started this sign-in holds its cookie.
+      const started =
+        typeof state === 'string' &&
+        request.cookies[`${PENDING_COOKIE}${state}`] === state;
+      const entry = started ? pending.get(state) : undefined;
+      if (started) {
+        pending.delete(state);
+        reply.clearCookie(`${PENDING_COOKIE}${state}`, {
+          path: AUTH_API.oidcCallback,
+        });
+      }
+      if (!started || !entry || Date.now() - entry.startedAt > PENDING_TTL_MS) {
+        return messagePage(
+          reply,
+          400,
+          'Sign-in expired',
+          'This sign-in was not started here or took longer than 10 minutes.',
+        );
+      }
+      // The identity provider answers on the registered redirect URI; the
+      // query is what it sent back.
+      const currentUrl = new URL(auth.redirectUri);
+      currentUrl.search = (request.raw.url ?? '').split('?')[1] ?? '';
+      let claims: Record<string, unknown>;
+      try {
+        const tokens = await client.authorizationCodeGrant(
+          await configuration(),
+          currentUrl,
+          {
+            pkceCodeVerifier: entry.codeVerifier,
+            expectedState: state,
+            expectedNonce: entry.nonce,
+            idTokenExpected: true,
+          },
+        );
+        claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        const reason =
+          error instanceof client.AuthorizationResponseError
+            ? `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`
+            : (error as Error).message;
+        request.log.warn(
+          { err: { type: (error as Error).name, reason } },
+          'OIDC sign-in failed',
+        );
+        return messagePage(
+          reply,
+          401,
+          'Sign-in failed',
+          `Your organisation's sign-in did not complete (${reason}).`,
+        );
+      }
+      const role = roleFromClaims(claims, auth);
+      if (!role) {
+        request.log.warn(
+          { user: claims.sub, claim: auth.roleClaim },
+          'OIDC user has no Lifeguard role',
+        );
+        return messagePage(
+          reply,
+          403,
+          'No access to Lifeguard',
+          `You signed in as ${userFromClaims(claims, 'viewer').name}, but your "${auth.roleClaim}" claim names no Lifeguard role. Ask an administrator to add you to a group that may use Lifeguard.`,
+        );
+      }
+      startSession(request, reply, options, userFromClaims(claims, role));
+      return reply.redirect(entry.returnTo, 303);
+    },
+  );
 }
