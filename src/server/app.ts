@@ -1,5 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import type { RequestListener, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { Agent, type Dispatcher } from 'undici';
 import type { AuthConfig, SessionConfig } from './config.ts';
 import type { CredentialSource } from './credentials.ts';
@@ -33,6 +35,8 @@ export type ServerOptions = {
   session?: SessionConfig;
   /** Reverse proxies whose X-Forwarded-* headers are believed. */
   trustProxy?: string[];
+  /** PEM certificate and key: serve https instead of http. */
+  tls?: { cert: Buffer; key: Buffer };
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write: (line: string) => void };
 };
@@ -67,6 +71,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     ...(options.trustProxy?.length ? { trustProxy: options.trustProxy } : {}),
+    // A factory keeps the instance's type the same for http and https.
+    ...(options.tls
+      ? {
+          serverFactory: (handler: RequestListener) =>
+            createHttpsServer(options.tls!, handler) as unknown as Server,
+        }
+      : {}),
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   });
 

@@ -97,6 +97,12 @@ export const SERVER_VARIABLES = [
     '*',
     'oidc: values that make a user viewer; * means every signed-in user',
   ],
+  [
+    'TLS_CERT_FILE',
+    '',
+    'Serve https with this PEM certificate (chain); with TLS_KEY_FILE',
+  ],
+  ['TLS_KEY_FILE', '', 'Its PEM private key'],
   ['SESSION_IDLE_MINUTES', '30', 'A session ends after this long unused'],
   ['SESSION_MAX_HOURS', '12', 'and at the latest this long after sign-in'],
   [
@@ -181,6 +187,8 @@ const envSchema = z
     SESSION_IDLE_MINUTES: envInt(1, 7 * 24 * 60).default(30),
     SESSION_MAX_HOURS: envInt(1, 30 * 24).default(12),
     TRUSTED_PROXY: envList.optional(),
+    TLS_CERT_FILE: z.string().optional(),
+    TLS_KEY_FILE: z.string().optional(),
   })
   .superRefine((env, context) => {
     if (!isLoopback(env.HOST) && env.AUTH_MODE === 'none') {
@@ -189,6 +197,18 @@ const envSchema = z
         path: ['HOST'],
         message:
           'would expose Lifeguard beyond this machine without sign-in: whoever reaches it would act with its Confluent credential. Set AUTH_MODE=password (with AUTH_USERS from `npm run user:hash`) or AUTH_MODE=oidc (with OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI and OIDC_ADMIN_VALUES), or keep the default 127.0.0.1',
+      });
+    }
+    if (
+      (env.TLS_CERT_FILE === undefined) !==
+      (env.TLS_KEY_FILE === undefined)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: [
+          env.TLS_CERT_FILE === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE',
+        ],
+        message: 'is needed too: set TLS_CERT_FILE and TLS_KEY_FILE together',
       });
     }
     const need = (name: keyof typeof env, why: string) => {
@@ -310,6 +330,8 @@ export type ServerConfig = {
   session: SessionConfig;
   /** Addresses whose X-Forwarded-* headers are believed; none by default. */
   trustProxy: string[];
+  /** PEM certificate and key: serve https. */
+  tls?: { cert: Buffer; key: Buffer };
 };
 
 function upstreamMode(env: z.infer<typeof envSchema>): UpstreamMode {
@@ -344,6 +366,8 @@ export function parseServerConfig(
   const e = parsed.config;
   const auth = authConfig(e);
   if (!auth.ok) return { ok: false, errors: [auth.error] };
+  const tls = tlsConfig(e);
+  if (!tls.ok) return { ok: false, errors: [tls.error] };
   return {
     ok: true,
     config: {
@@ -362,8 +386,36 @@ export function parseServerConfig(
         maxMs: e.SESSION_MAX_HOURS * 3_600_000,
       },
       trustProxy: e.TRUSTED_PROXY ?? [],
+      ...(tls.config ? { tls: tls.config } : {}),
     },
   };
+}
+
+function readVariableFile(
+  variable: string,
+  file: string,
+): { ok: true; data: Buffer } | { ok: false; error: string } {
+  try {
+    return { ok: true, data: readFileSync(resolve(file)) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
+  }
+}
+
+function tlsConfig(
+  e: z.infer<typeof envSchema>,
+):
+  | { ok: true; config?: { cert: Buffer; key: Buffer } }
+  | { ok: false; error: string } {
+  if (!e.TLS_CERT_FILE || !e.TLS_KEY_FILE) return { ok: true };
+  const cert = readVariableFile('TLS_CERT_FILE', e.TLS_CERT_FILE);
+  if (!cert.ok) return cert;
+  const key = readVariableFile('TLS_KEY_FILE', e.TLS_KEY_FILE);
+  if (!key.ok) return key;
+  return { ok: true, config: { cert: cert.data, key: key.data } };
 }
 
 function authConfig(
@@ -389,14 +441,9 @@ function authConfig(
   let text = e.AUTH_USERS ?? '';
   const variable = e.AUTH_USERS_FILE ? 'AUTH_USERS_FILE' : 'AUTH_USERS';
   if (e.AUTH_USERS_FILE) {
-    try {
-      text = readFileSync(resolve(e.AUTH_USERS_FILE), 'utf8');
-    } catch (error) {
-      return {
-        ok: false,
-        error: `AUTH_USERS_FILE: cannot read ${e.AUTH_USERS_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      };
-    }
+    const file = readVariableFile(variable, e.AUTH_USERS_FILE);
+    if (!file.ok) return file;
+    text = file.data.toString('utf8');
   }
   const users = parseUsers(text);
   if (!users.ok) return { ok: false, error: `${variable}: ${users.error}` };

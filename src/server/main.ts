@@ -128,10 +128,13 @@ const server = createServer({
   auth: config.auth,
   session: config.session,
   trustProxy: config.trustProxy,
+  ...(config.tls ? { tls: config.tls } : {}),
 });
-const url = await server
+const listening = await server
   .listen({ host: config.host, port: config.port })
   .catch(exitOnListenError(`${config.host}:${config.port}`, 'PORT'));
+// Fastify names the scheme from its own options, not the server factory's.
+const url = config.tls ? listening.replace(/^http:/, 'https:') : listening;
 const signIn = {
   none: 'no sign-in (loopback only)',
   password: `password sign-in for ${config.auth.mode === 'password' ? config.auth.users.size : 0} user(s)`,

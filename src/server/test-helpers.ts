@@ -99,7 +99,7 @@ export async function startTestServer(
   } & Partial<
     Pick<
       ServerOptions,
-      'logLevel' | 'auth' | 'session' | 'store' | 'trustProxy'
+      'logLevel' | 'auth' | 'session' | 'store' | 'trustProxy' | 'tls'
     >
   > = {},
 ): Promise<TestServer> {
@@ -118,9 +118,14 @@ export async function startTestServer(
     ...(options.session ? { session: options.session } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
     logStream: { write: (line: string) => void logs.push(line) },
   });
-  const url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const listening = await app.listen({
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+  });
+  const url = options.tls ? listening.replace(/^http:/, 'https:') : listening;
   return {
     url,
     port: Number(new URL(url).port),
