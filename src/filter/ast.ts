@@ -99,6 +99,17 @@ const MAX_NESTING = 1000;
  * positions. Never throws.
  */
 export function parseFilterAst(source: string): ParseOutcome {
+  // Checking, compiling and linting one text each parse it; the last result
+  // is kept so a keystroke or a compile parses once (results are never mutated).
+  if (lastParsed?.source === source) return lastParsed.outcome;
+  const outcome = parseUncached(source);
+  lastParsed = { source, outcome };
+  return outcome;
+}
+
+let lastParsed: { source: string; outcome: ParseOutcome } | undefined;
+
+function parseUncached(source: string): ParseOutcome {
   let celRoot: ASTNode;
   try {
     celRoot = parse(source).ast;

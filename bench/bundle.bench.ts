@@ -1,0 +1,89 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Metric, Suite } from './metrics.ts';
+
+export const FIRST_SCREEN_BUDGET_KB = 110;
+export const EDITOR_CHUNK_BUDGET_KB = 130;
+
+const kB = (bytes: number) => bytes / 1000;
+
+export type BundleReport = {
+  firstScreen: { files: string[]; gzipBytes: number };
+  chunks: { file: string; gzipBytes: number }[];
+};
+
+/**
+ * What the built console makes a browser download: the scripts index.html
+ * loads or preloads (the first screen) and every other chunk (lazy).
+ */
+export function bundleReport(distDir: string): BundleReport {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const initial = [
+    ...html.matchAll(
+      /<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g,
+    ),
+  ].map((match) => match[1]!);
+  const gzipped = (file: string) =>
+    gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+  const all = readdirSync(join(distDir, 'assets'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `assets/${file}`);
+  return {
+    firstScreen: {
+      files: initial,
+      gzipBytes: initial.reduce((sum, file) => sum + gzipped(file), 0),
+    },
+    chunks: all
+      .filter((file) => !initial.includes(file))
+      .map((file) => ({ file, gzipBytes: gzipped(file) }))
+      .sort((a, b) => b.gzipBytes - a.gzipBytes),
+  };
+}
+
+/** Gzip sizes of the built console (run `npm run build` first). */
+export function bundleSuite(distDir: string): Suite {
+  return {
+    name: 'Bundle',
+    async run(): Promise<Metric[]> {
+      const report = bundleReport(distDir);
+      const editor = report.chunks.find((chunk) =>
+        /filter-editor/.test(chunk.file),
+      );
+      return [
+        {
+          id: 'bundle.first_screen_kb_gz',
+          label: `JavaScript the first screen needs (${report.firstScreen.files.length} files), gzip`,
+          unit: 'kB',
+          value: kB(report.firstScreen.gzipBytes),
+          target: {
+            value: FIRST_SCREEN_BUDGET_KB,
+            text: `≤ ${FIRST_SCREEN_BUDGET_KB} kB`,
+          },
+        },
+        ...(editor
+          ? [
+              {
+                id: 'bundle.editor_chunk_kb_gz',
+                label: 'Filter editor chunk (CodeMirror), gzip',
+                unit: 'kB',
+                value: kB(editor.gzipBytes),
+                target: {
+                  value: EDITOR_CHUNK_BUDGET_KB,
+                  text: `≤ ${EDITOR_CHUNK_BUDGET_KB} kB`,
+                },
+              },
+            ]
+          : []),
+        ...report.chunks
+          .filter((chunk) => chunk !== editor)
+          .map((chunk) => ({
+            id: `bundle.lazy.${chunk.file.replace(/^assets\/|-[\w-]{8}\.js$/g, '')}_kb_gz`,
+            label: `Lazy chunk ${chunk.file}, gzip`,
+            unit: 'kB',
+            value: kB(chunk.gzipBytes),
+          })),
+      ];
+    },
+  };
+}
