@@ -46,6 +46,11 @@ export default defineConfig({
       EMULATOR_PORT: String(EMULATOR_PORT),
       DATA_DIR: 'test-results/e2e-data',
       EMULATOR_CONTROL: '1',
+      // Every test's browser calls from 127.0.0.1, so the whole suite would
+      // share one client budget; src/server/rate-limit.test.ts covers it.
+      API_RATE_LIMIT: '0',
+      // Short, so the stalled-upstream journey sees its 504 quickly.
+      UPSTREAM_TIMEOUT_MS: '3000',
       // e2e always runs on the emulator, whatever the developer's shell holds.
       CONFLUENT_CLOUD_API_KEY: '',
       CONFLUENT_CLOUD_API_SECRET: '',

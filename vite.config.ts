@@ -12,7 +12,7 @@ export default defineConfig({
   build: { outDir: 'dist' },
   server: {
     // In dev the browser stays same-origin: Vite hands /api to our server.
-    proxy: { '/api': serverUrl, '/healthz': serverUrl },
+    proxy: { '/api': serverUrl, '/healthz': serverUrl, '/readyz': serverUrl },
   },
   test: {
     projects: [

@@ -2,6 +2,7 @@
 // Writes bench/results.json (metric → number, with peers and ratios) and
 // BENCHMARKS.md (a table per suite, and the machine it ran on).
 import { existsSync, writeFileSync } from 'node:fs';
+import { format as prettier } from 'prettier';
 import { join, resolve } from 'node:path';
 import { bundleSuite } from './bundle.bench.ts';
 import { emulatorSuite } from './emulator.bench.ts';
@@ -103,20 +104,24 @@ results['machine.cpu'] = host.cpu;
 results['machine.memory_gib'] = host.memoryGiB;
 results['machine.node'] = host.node;
 results['machine.date'] = new Date().toISOString();
+// Written as Prettier would, so the committed files pass format:check.
 writeFileSync(
   join(root, 'bench', 'results.json'),
-  `${JSON.stringify(results, null, 2)}\n`,
+  await prettier(JSON.stringify(results), { parser: 'json' }),
 );
 writeFileSync(
   join(root, 'BENCHMARKS.md'),
-  [
-    '# Benchmarks',
-    '',
-    `Written by \`npm run bench\` on ${results['machine.date']}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}.`,
-    'Absolute times are noisy on a shared machine; each comparison is a ratio',
-    'of two figures taken in the same run (ratio = Lifeguard ÷ peer).',
-    '',
-    ...sections,
-  ].join('\n'),
+  await prettier(
+    [
+      '# Benchmarks',
+      '',
+      `Written by \`npm run bench\` on ${results['machine.date']}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}.`,
+      'Absolute times are noisy on a shared machine; each comparison is a ratio',
+      'of two figures taken in the same run (ratio = Lifeguard ÷ peer).',
+      '',
+      ...sections,
+    ].join('\n'),
+    { parser: 'markdown' },
+  ),
 );
 console.log('Wrote bench/results.json and BENCHMARKS.md');

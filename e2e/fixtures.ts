@@ -13,6 +13,8 @@ type Fault = {
 type Emulator = {
   /** Arms a fault in the embedded emulator (its /_emulator control API). */
   fault: (fault: Fault) => Promise<void>;
+  /** Closes the emulator's port for `durationMs`, then listens again. */
+  outage: (durationMs: number) => Promise<void>;
   /** The demo provider whose issuer contains `issuerPart`. */
   providerId: (issuerPart: string) => Promise<string>;
   /** Reads straight from the emulator, bypassing the console. */
@@ -66,6 +68,7 @@ export const test = base.extend<{
     };
     await use({
       fault: (fault) => control('POST', '/faults', fault),
+      outage: (durationMs) => control('POST', '/outage', { durationMs }),
       get,
       post: async (path, body) => {
         const response = await fetch(`${EMULATOR_URL}${path}`, {

@@ -10,6 +10,7 @@ import { authentication } from './auth.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
 import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import { LifeguardStore } from './store.ts';
@@ -24,9 +25,13 @@ export type ServerOptions = {
     label: UpstreamLabel;
     credentials: CredentialSource;
     timeoutMs: number;
+    /** Most connections open to the upstream at once (64 by default). */
+    connections?: number;
   };
   /** Injectable for tests; by default a keep-alive pool per upstream origin. */
   dispatcher?: Dispatcher;
+  /** Per-client budget on /api; none by default (main.ts sets one). */
+  apiRateLimit?: ApiRateLimit;
   logLevel?: string;
   /** Lifeguard's own data (test cases, sessions, audit); in memory by default. */
   store?: LifeguardStore;
@@ -39,14 +44,65 @@ export type ServerOptions = {
   tls?: { cert: Buffer; key: Buffer };
   /** Where the JSON log lines go (stdout by default). */
   logStream?: { write: (line: string) => void };
+  /** Overrides of {@link clientTimeouts}, for tests. */
+  clientTimeouts?: Partial<ClientTimeouts>;
 };
+
+export const UPSTREAM_CONNECTIONS = 64;
+
+/** How long a browser's connection may take, in ms. */
+export type ClientTimeouts = {
+  /** To send a request's headers. */
+  headersMs: number;
+  /** To send a whole request, body included; answering does not count. */
+  requestMs: number;
+  /** Between two requests on a keep-alive connection. */
+  keepAliveMs: number;
+  /** Without a byte moving either way, whatever the state. */
+  idleMs: number;
+};
+
+/**
+ * Node's defaults are 60 s for headers, 300 s for a whole request (which
+ * Fastify turns off) and no idle limit, so a client trickling bytes could
+ * hold a socket for ever.
+ */
+export function clientTimeouts(upstreamTimeoutMs: number): ClientTimeouts {
+  return {
+    // Browsers send headers at once; a trickle is an attack or a dead network.
+    headersMs: 20_000,
+    // Bodies are at most 64 KiB.
+    requestMs: 30_000,
+    // Above the 60 s idle timeout of common load balancers, so they hang up
+    // first (Fastify's default).
+    keepAliveMs: 72_000,
+    // A write waits for two upstream calls (the audit reads the resource
+    // first), each allowed the upstream timeout.
+    idleMs: 2 * upstreamTimeoutMs + 10_000,
+  };
+}
 
 /** Builds the server (console, /api forwarding, health); it does not listen. */
 export function createServer(options: ServerOptions): FastifyInstance {
+  const timeouts = {
+    ...clientTimeouts(options.upstream.timeoutMs),
+    ...options.clientTimeouts,
+  };
+  // Node checks the headers and request timeouts on this period (30 s by
+  // default), so they would otherwise fire up to that much late.
+  const httpOptions = {
+    connectionsCheckingInterval: Math.max(
+      10,
+      Math.min(5_000, timeouts.headersMs / 4, timeouts.requestMs / 4),
+    ),
+  };
+  // A bounded pool: under load, requests queue here (each limited by the
+  // upstream timeout, queueing included) instead of opening sockets without
+  // end.
   const dispatcher =
     options.dispatcher ??
     new Agent({
-      connections: 64,
+      connections: options.upstream.connections ?? UPSTREAM_CONNECTIONS,
       keepAliveTimeout: 10_000,
       connect: { timeout: Math.min(options.upstream.timeoutMs, 10_000) },
     });
@@ -75,11 +131,21 @@ export function createServer(options: ServerOptions): FastifyInstance {
     ...(options.tls
       ? {
           serverFactory: (handler: RequestListener) =>
-            createHttpsServer(options.tls!, handler) as unknown as Server,
+            createHttpsServer(
+              { ...options.tls!, ...httpOptions },
+              handler,
+            ) as unknown as Server,
         }
-      : {}),
+      : { http: httpOptions }),
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
   });
+
+  // Set on the server itself: Fastify applies its timeout options only to
+  // servers it creates, not to the https one from serverFactory.
+  app.server.headersTimeout = timeouts.headersMs;
+  app.server.requestTimeout = timeouts.requestMs;
+  app.server.keepAliveTimeout = timeouts.keepAliveMs;
+  app.server.setTimeout(timeouts.idleMs);
 
   // One structured line per request: method, route pattern, status, duration.
   app.addHook('onResponse', async (request, reply) => {
@@ -116,6 +182,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
   securityHeaders(app);
   csrfProtection(app);
   app.register(authentication, authOptions);
+  // After authentication, which says who the client is.
+  if (options.apiRateLimit && options.apiRateLimit.max > 0) {
+    app.register(apiRateLimit, {
+      ...options.apiRateLimit,
+      authMode: auth.mode,
+    });
+  }
   app.register(async (scope) => {
     if (authOptions.auth.mode === 'oidc') {
       oidcRoutes(scope, { ...authOptions, auth: authOptions.auth });

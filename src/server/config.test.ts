@@ -216,3 +216,34 @@ test('a complete oidc configuration, with a secret that is never echoed', () => 
   if (!bad.ok)
     expect(bad.errors.join('\n')).not.toContain('client-secret-value');
 });
+
+test('each client may make 600 API requests a minute by default; 0 turns the limit off', () => {
+  const config = (env: Record<string, string>) => {
+    const result = parseServerConfig(env);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    return result.config;
+  };
+  expect(config({})).toMatchObject({
+    apiRateLimit: { max: 600, windowSeconds: 60 },
+    upstreamConnections: 64,
+  });
+  expect(
+    config({ API_RATE_LIMIT: '100', API_RATE_WINDOW_SECONDS: '10' })
+      .apiRateLimit,
+  ).toEqual({ max: 100, windowSeconds: 10 });
+  expect(config({ API_RATE_LIMIT: '0' }).apiRateLimit).toBeUndefined();
+  expect(
+    parseServerConfig({
+      API_RATE_LIMIT: '-1',
+      API_RATE_WINDOW_SECONDS: '0',
+      UPSTREAM_CONNECTIONS: '0',
+    }),
+  ).toEqual({
+    ok: false,
+    errors: [
+      'UPSTREAM_CONNECTIONS: must be a whole number from 1 to 1024 (got "0")',
+      'API_RATE_LIMIT: must be a whole number from 0 to 1000000 (got "-1")',
+      'API_RATE_WINDOW_SECONDS: must be a whole number from 1 to 86400 (got "0")',
+    ],
+  });
+});

@@ -42,6 +42,17 @@ export const SERVER_VARIABLES = [
     'Upstream answers slower than this become 504',
   ],
   [
+    'UPSTREAM_CONNECTIONS',
+    '64',
+    'Most connections open to the upstream at once; more requests wait for one',
+  ],
+  [
+    'API_RATE_LIMIT',
+    '600',
+    'Requests to /api per API_RATE_WINDOW_SECONDS per signed-in user (or per address without sign-in); over it: 429 with Retry-After; 0 turns the limit off',
+  ],
+  ['API_RATE_WINDOW_SECONDS', '60', 'Length of that window'],
+  [
     'SHUTDOWN_TIMEOUT_MS',
     '10000',
     'How long in-flight requests may finish on SIGTERM/SIGINT',
@@ -152,6 +163,9 @@ const envSchema = z
       })
       .default(CONFLUENT_CLOUD_ENDPOINT),
     UPSTREAM_TIMEOUT_MS: envInt(100, 600_000).default(15_000),
+    UPSTREAM_CONNECTIONS: envInt(1, 1024).default(64),
+    API_RATE_LIMIT: envInt(0, 1_000_000).default(600),
+    API_RATE_WINDOW_SECONDS: envInt(1, 86_400).default(60),
     SHUTDOWN_TIMEOUT_MS: envInt(0, 600_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -324,6 +338,9 @@ export type ServerConfig = {
   dataDir: string;
   upstream: UpstreamMode;
   upstreamTimeoutMs: number;
+  upstreamConnections: number;
+  /** Per-client budget on /api; undefined when API_RATE_LIMIT is 0. */
+  apiRateLimit?: { max: number; windowSeconds: number };
   shutdownTimeoutMs: number;
   logLevel: string;
   auth: AuthConfig;
@@ -378,6 +395,15 @@ export function parseServerConfig(
       dataDir: resolve(e.DATA_DIR),
       upstream: upstreamMode(e),
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      upstreamConnections: e.UPSTREAM_CONNECTIONS,
+      ...(e.API_RATE_LIMIT > 0
+        ? {
+            apiRateLimit: {
+              max: e.API_RATE_LIMIT,
+              windowSeconds: e.API_RATE_WINDOW_SECONDS,
+            },
+          }
+        : {}),
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       logLevel: e.LOG_LEVEL,
       auth: auth.config,

@@ -65,3 +65,40 @@ test('through /api the console reaches the emulator, with Location mapped back t
   expect(invalid.status).toBe(422);
   expect(invalid.headers.get('x-request-id')).toBeTruthy();
 });
+
+test('while the emulator’s port is closed the server answers 502, and recovers by itself when it reopens', async () => {
+  const emulator = await startTestEmulator();
+  const server = await startTestServer(emulator.url, {
+    credentials: basicCredentials(
+      emulator.config.apiKey,
+      emulator.config.apiSecret,
+    ),
+  });
+  onTestFinished(async () => {
+    await server.close();
+    await emulator.close();
+  });
+  const providers = `${server.url}/api/iam/v2/identity-providers?page_size=1`;
+  // Leaves a keep-alive connection to the emulator in the server's pool.
+  expect((await fetch(providers)).status).toBe(200);
+  const outage = await emulator.call('POST', '/_emulator/outage', {
+    body: { durationMs: 1_000 },
+  });
+  expect(outage.status).toBe(202);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+
+  const down = await fetch(providers);
+  expect(down.status).toBe(502);
+  expect(
+    ((await down.json()) as { errors: { code: string }[] }).errors[0]!.code,
+  ).toBe('upstream_unreachable');
+
+  const started = Date.now();
+  let status = 0;
+  while (Date.now() - started < 5_000) {
+    status = (await fetch(providers)).status;
+    if (status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(status).toBe(200);
+});

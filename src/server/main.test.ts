@@ -138,3 +138,49 @@ test('an unreadable token file stops start-up with a clear message', () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('cannot read its access token file');
 });
+
+test('the embedded emulator can be taken down mid-session: 502 meanwhile, then the same data again', async () => {
+  const server = start({
+    DATA_DIR: tempDir(),
+    EMULATOR_PORT: '0',
+    EMULATOR_CONTROL: '1',
+  });
+  const url = await server.ready;
+  const emulator = /emulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(
+    server.output(),
+  )![1]!;
+  const providers = `${url}/api/iam/v2/identity-providers`;
+  const before = await (await fetch(providers)).text();
+  const outage = await fetch(`${emulator}/_emulator/outage`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ durationMs: 1_500 }),
+  });
+  expect(outage.status).toBe(202);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect((await fetch(providers)).status).toBe(502);
+  expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+  let after: Response | undefined;
+  for (let tries = 0; tries < 100 && after?.status !== 200; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    after = await fetch(providers);
+  }
+  expect(after?.status).toBe(200);
+  expect(await after!.text()).toBe(before);
+});
+
+test('API_RATE_LIMIT from the environment limits each client', async () => {
+  const server = start({
+    DATA_DIR: tempDir(),
+    EMULATOR_PORT: '0',
+    API_RATE_LIMIT: '2',
+  });
+  const url = await server.ready;
+  const providers = `${url}/api/iam/v2/identity-providers`;
+  expect((await fetch(providers)).status).toBe(200);
+  expect((await fetch(providers)).status).toBe(200);
+  const limited = await fetch(providers);
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+});

@@ -123,7 +123,12 @@ const store = LifeguardStore.open(join(config.dataDir, 'lifeguard.sqlite'));
 const server = createServer({
   distDir: config.distDir,
   store,
-  upstream: { ...upstream, timeoutMs: config.upstreamTimeoutMs },
+  upstream: {
+    ...upstream,
+    timeoutMs: config.upstreamTimeoutMs,
+    connections: config.upstreamConnections,
+  },
+  ...(config.apiRateLimit ? { apiRateLimit: config.apiRateLimit } : {}),
   logLevel: config.logLevel,
   auth: config.auth,
   session: config.session,

@@ -15,6 +15,7 @@ export type ProxyOptions = {
 
 export const API_PREFIX = '/api';
 export const BODY_LIMIT = 64 * 1024;
+const BUFFERED_ANSWER_LIMIT = 64 * 1024;
 
 // Every segment of a forwardable path: ids are letters, digits, - and _, so
 // percent-escapes, dots and empty segments never get as far as the upstream.
@@ -321,6 +322,13 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
         if (!reply.raw.writableFinished) abort.abort();
       };
       reply.raw.once('close', onClose);
+      // undici's headersTimeout starts once the request is on a socket; this
+      // one also counts the wait for a free connection of the bounded pool.
+      let timedOut = false;
+      const deadline = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, options.timeoutMs);
       let upstream: Dispatcher.ResponseData;
       try {
         upstream = await send(`${options.endpoint}${upstreamPath}${query}`, {
@@ -338,17 +346,24 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
           body: hasBody ? (request.body as Buffer) : undefined,
         });
       } catch (error) {
-        if (abort.signal.aborted) return reply;
+        if (abort.signal.aborted && !timedOut) return reply;
         request.log.warn(
           {
             err: {
               type: (error as Error).name,
               code: (error as { code?: string }).code,
             },
+            ...(timedOut ? { timedOutAfterMs: options.timeoutMs } : {}),
           },
           'upstream request failed',
         );
-        throw upstreamFailure(error, origin, options.timeoutMs);
+        throw upstreamFailure(
+          timedOut ? new errors.HeadersTimeoutError() : error,
+          origin,
+          options.timeoutMs,
+        );
+      } finally {
+        clearTimeout(deadline);
       }
 
       reply.code(upstream.statusCode);
@@ -373,6 +388,12 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
         const body = Buffer.from(await upstream.body.arrayBuffer());
         audit.after = parseJson(body);
         return reply.send(body);
+      }
+      // Small answers (every pool, most pages) go out in one write; piping a
+      // stream costs more than the bytes for a few kilobytes.
+      const length = Number(upstream.headers['content-length']);
+      if (length <= BUFFERED_ANSWER_LIMIT) {
+        return reply.send(Buffer.from(await upstream.body.arrayBuffer()));
       }
       return reply.send(upstream.body);
     },

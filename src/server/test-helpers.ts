@@ -96,10 +96,19 @@ export async function startTestServer(
     distDir?: string;
     label?: string;
     port?: number;
+    /** Most connections to the upstream at once. */
+    connections?: number;
   } & Partial<
     Pick<
       ServerOptions,
-      'logLevel' | 'auth' | 'session' | 'store' | 'trustProxy' | 'tls'
+      | 'logLevel'
+      | 'auth'
+      | 'session'
+      | 'store'
+      | 'trustProxy'
+      | 'tls'
+      | 'apiRateLimit'
+      | 'clientTimeouts'
     >
   > = {},
 ): Promise<TestServer> {
@@ -112,6 +121,7 @@ export async function startTestServer(
       credentials:
         options.credentials ?? basicCredentials(TEST_KEY, TEST_SECRET),
       timeoutMs: options.timeoutMs ?? 5_000,
+      ...(options.connections ? { connections: options.connections } : {}),
     },
     logLevel: options.logLevel ?? 'info',
     ...(options.auth ? { auth: options.auth } : {}),
@@ -119,6 +129,10 @@ export async function startTestServer(
     ...(options.store ? { store: options.store } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.apiRateLimit ? { apiRateLimit: options.apiRateLimit } : {}),
+    ...(options.clientTimeouts
+      ? { clientTimeouts: options.clientTimeouts }
+      : {}),
     logStream: { write: (line: string) => void logs.push(line) },
   });
   const listening = await app.listen({
@@ -148,7 +162,12 @@ export function rawRequest(
   port: number,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: {
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** Another loopback source address (127.0.0.2 …), to act as another machine. */
+    localAddress?: string;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -157,6 +176,7 @@ export function rawRequest(
         port,
         method,
         path,
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         // As the console does on every write (CSRF, see security.ts).
         headers: { 'x-lifeguard-csrf': '1', ...options.headers },
       },

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
+import { connect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, onTestFinished, test } from 'vitest';
@@ -106,6 +107,31 @@ test('served over https, a sign-in sets a Secure __Host- cookie and every answer
   expect(login.headers['strict-transport-security']).toBe('max-age=31536000');
   const health = await httpsRequest(`${server.url}/healthz`, {});
   expect(health.headers['strict-transport-security']).toBe('max-age=31536000');
+});
+
+test('over https too, a browser trickling its headers is answered 408 and cut off', async () => {
+  const upstream = await startFakeUpstream();
+  const server = await startTestServer(upstream.url, {
+    tls,
+    clientTimeouts: { headersMs: 300, requestMs: 2_000 },
+  });
+  onTestFinished(async () => {
+    await server.close();
+    await upstream.close();
+  });
+  const started = Date.now();
+  const reply = await new Promise<string>((resolve) => {
+    let text = '';
+    const socket = connect(
+      { host: '127.0.0.1', port: server.port, ca: tls.cert },
+      () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'),
+    );
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(text));
+  });
+  expect(reply).toMatch(/^HTTP\/1\.1 408/);
+  expect(Date.now() - started).toBeLessThan(1_500);
 });
 
 test('TLS needs both files, and an unreadable one is named', () => {

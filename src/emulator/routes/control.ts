@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context.ts';
 import { faultSchema } from '../faults.ts';
+import { outageSchema, PortOutage } from '../outage.ts';
+import { FailureProblem } from '../problems.ts';
 import { applySeed, SEED_NAMES } from '../seed.ts';
 import { parseBody } from '../validation.ts';
 
@@ -27,5 +29,31 @@ export function controlRoutes(app: FastifyInstance, context: EmulatorContext) {
   app.delete('/_emulator/faults', async (_request, reply) => {
     context.faults.clear();
     return reply.code(204).send();
+  });
+
+  const outage = new PortOutage(app);
+  app.post('/_emulator/outage', async (request, reply) => {
+    const { durationMs } = parseBody(outageSchema, request.body);
+    if (outage.reopensAt !== undefined) {
+      throw new FailureProblem(409, [
+        {
+          code: 'outage_in_progress',
+          title: 'Conflict',
+          detail: 'An outage is already under way.',
+        },
+      ]);
+    }
+    // The port closes once this answer is out; the caller's connection
+    // closes with it rather than being cut.
+    outage.begin(durationMs, (closePort) =>
+      reply.raw.once('finish', closePort),
+    );
+    return reply
+      .code(202)
+      .header('connection', 'close')
+      .send({
+        durationMs,
+        reopensAt: new Date(Date.now() + durationMs).toISOString(),
+      });
   });
 }

@@ -1,6 +1,8 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '#contract/schema.d.ts';
+import { reportFailure, type CallTarget } from './connectivity.ts';
 import { ApiError, apiErrorFrom } from './errors.ts';
+import { recordRateLimit } from './rate-limit.ts';
 
 // React Query only notices thrown errors, so every non-2xx becomes an ApiError.
 // Lifeguard's server refuses writes without this header (CSRF): a page on
@@ -16,15 +18,28 @@ const markWrites: Middleware = {
   },
 };
 
+// Every answer, success or not, reports the upstream's budget and whether
+// the server and the upstream can be reached; both stores feed the header.
+function observe(response: Response, target: CallTarget) {
+  recordRateLimit(response.headers);
+  if (!response.ok) reportFailure(response.status, target);
+}
+
+function isAbort(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
 const throwOnError: Middleware = {
   async onResponse({ response }) {
+    observe(response, 'upstream');
     if (!response.ok) throw await apiErrorFrom(response);
     return undefined;
   },
   onError({ error }) {
     if (error instanceof ApiError) return error;
+    if (isAbort(error)) return error;
     // fetch rejects only when no answer arrived at all.
-    if (error instanceof Error && error.name === 'AbortError') return error;
+    reportFailure(0, 'upstream');
     return new ApiError({ status: 0 });
   },
 };
@@ -39,6 +54,9 @@ export function api(): Client<paths> {
   if (!client) {
     client = createClient<paths>({
       baseUrl: new URL('/api', window.location.href).href,
+      // Looked up per call rather than captured now, so a fetch replaced
+      // later (a test's spy, a polyfill) is the one used.
+      fetch: (request) => globalThis.fetch(request),
     });
     client.use(markWrites, throwOnError);
   }
@@ -67,9 +85,11 @@ export async function lifeguardApi<T>(
       },
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
+    reportFailure(0, 'lifeguard');
     throw new ApiError({ status: 0 });
   }
+  observe(response, 'lifeguard');
   if (!response.ok) throw await apiErrorFrom(response);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

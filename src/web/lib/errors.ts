@@ -37,6 +37,8 @@ export class ApiError extends Error {
    * `forbidden_role` (a viewer tried to write).
    */
   readonly code: string | undefined;
+  /** When the answer arrived (ms since the epoch): Retry-After counts from here. */
+  readonly receivedAt: number;
 
   constructor(options: {
     status: number;
@@ -57,6 +59,14 @@ export class ApiError extends Error {
     this.location = options.location;
     this.fieldErrors = fieldErrors(options.body);
     this.code = errorCodeOf(options.body);
+    this.receivedAt = Date.now();
+  }
+
+  /** When Retry-After says a new try may be made (ms since the epoch), if it said. */
+  get retryAllowedAt(): number | undefined {
+    return this.retryAfterSeconds === undefined
+      ? undefined
+      : this.receivedAt + this.retryAfterSeconds * 1000;
   }
 
   /** A short title for the status, independent of the upstream's wording. */
@@ -91,6 +101,18 @@ export function isRoleRefusal(error: unknown): boolean {
     error instanceof ApiError &&
     error.status === 403 &&
     error.code === 'forbidden_role'
+  );
+}
+
+/**
+ * Lifeguard's server, not Confluent, refused the call: this user went over
+ * the per-user share of the API that the server allows.
+ */
+export function isOwnRateLimit(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 429 &&
+    error.code === 'lifeguard_rate_limited'
   );
 }
 

@@ -1,8 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { ApiError, getErrorMessage, isRoleRefusal } from './errors.ts';
-
-const MAX_RETRIES = 2;
+import { isTransientFailure, retryDelay, shouldRetry } from './retry-policy.ts';
 
 /**
  * The key of the signed-in session's query (features/session owns the
@@ -26,26 +25,44 @@ function isSessionDoubt(error: unknown): boolean {
   );
 }
 
-/** Retry 429 and server errors, never other 4xx (they will not change). */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return failureCount < MAX_RETRIES;
-  if (error.status === 429) return failureCount < 5;
-  if (error.status >= 400 && error.status < 500) return false;
-  return failureCount < MAX_RETRIES;
+// When each failed query's next try is due, keyed by the failure itself:
+// React Query keeps the failure as the query's failureReason but not the
+// delay, so a countdown looks the delay up here by that same object.
+const retryDueAt = new WeakMap<object, number>();
+
+/**
+ * When a query that failed with `failureReason` will try again by itself
+ * (ms since the epoch), if a retry was scheduled for that failure.
+ */
+export function scheduledRetryAt(failureReason: unknown): number | undefined {
+  return typeof failureReason === 'object' && failureReason !== null
+    ? retryDueAt.get(failureReason)
+    : undefined;
 }
 
-/** Honour Retry-After; otherwise exponential backoff with jitter. */
-export function retryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof ApiError && error.retryAfterSeconds !== undefined) {
-    return error.retryAfterSeconds * 1000 + Math.random() * 250;
-  }
-  return Math.min(1000 * 2 ** failureCount, 8000) * (0.5 + Math.random() / 2);
+/**
+ * Refetches the shown queries that failed for want of connectivity (no
+ * answer, 500, 502, 503, 504), once it is back. Others, such as a 404, would
+ * fail the same way again.
+ */
+export function refetchFailedQueries(client: QueryClient): Promise<void> {
+  return client.refetchQueries({
+    type: 'active',
+    predicate: (query) =>
+      query.state.status === 'error' && isTransientFailure(query.state.error),
+  });
 }
 
 /** One QueryClient per app (and per test), with the project's defaults. */
 export function createQueryClient(
-  options: { retries?: boolean } = {},
+  options: {
+    /** false turns automatic retries off (most component tests). */
+    retries?: boolean;
+    /** The jitter's random source, [0, 1); injected for deterministic tests. */
+    random?: () => number;
+  } = {},
 ): QueryClient {
+  const random = options.random ?? Math.random;
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
@@ -75,9 +92,17 @@ export function createQueryClient(
       queries: {
         staleTime: 30_000,
         retry: options.retries === false ? false : shouldRetry,
-        retryDelay,
+        retryDelay: (failureCount, error) => {
+          const delay = retryDelay(failureCount, error, random);
+          if (typeof error === 'object' && error !== null) {
+            retryDueAt.set(error, Date.now() + delay);
+          }
+          return delay;
+        },
         refetchOnWindowFocus: false,
       },
+      // A write may have been applied even when its answer was an error
+      // (a 504, a dropped connection), so only the user decides to send it again.
       mutations: { retry: false },
     },
   });

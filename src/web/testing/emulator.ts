@@ -29,6 +29,14 @@ export async function injectFault(fault: {
   await control('POST', '/faults', fault);
 }
 
+/**
+ * Closes the emulator's port for `durationMs` (new connections refused, open
+ * ones cut), as a crashed upstream would; it listens again by itself.
+ */
+export async function emulatorOutage(durationMs: number) {
+  await control('POST', '/outage', { durationMs });
+}
+
 /** Straight to the emulator (through the server's /api), to look at or set up data. */
 export async function apiCall<T>(
   method: string,

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -24,13 +25,15 @@ export const VIEWER_SESSION: SessionInfo = {
  * a memory router; the SPA talks to the real test server. `session` starts
  * the app with that session already known (fresh for the client's
  * staleTime), e.g. a viewer's, which the test server itself never answers.
+ * `queryClient` replaces the default one, e.g. to test retries.
  */
 export function renderApp(
   path: string,
-  options: { session?: SessionInfo } = {},
+  options: { session?: SessionInfo; queryClient?: QueryClient } = {},
 ) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const queryClient = createQueryClient({ retries: false });
+  const queryClient =
+    options.queryClient ?? createQueryClient({ retries: false });
   if (options.session) {
     queryClient.setQueryData(
       sessionQueries.current().queryKey,

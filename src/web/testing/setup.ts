@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { resetConnectivity } from '@/lib/connectivity.ts';
+import { resetRateBudget } from '@/lib/rate-limit.ts';
 
 // Answers come from a real server, often while the node project runs beside
 // these tests on two cores: give findBy* more than its default second.
@@ -43,6 +46,11 @@ const HARNESS_WARNINGS =
 
 afterEach(() => {
   cleanup();
+  // Page-wide stores outlive a render: each test starts with a healthy
+  // budget and network, whatever the one before it saw.
+  resetRateBudget();
+  resetConnectivity();
+  onlineManager.setOnline(true);
   const calls = consoleError.mock.calls.filter(
     (args: unknown[]) => !HARNESS_WARNINGS.test(String(args[0])),
   );

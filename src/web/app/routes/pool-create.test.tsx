@@ -10,7 +10,10 @@ import { filterField } from '@/testing/filter-field.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
-beforeEach(() => resetEmulator('demo'));
+beforeEach(async () => {
+  sessionStorage.clear();
+  await resetEmulator('demo');
+});
 
 type Pool = {
   id: string;
@@ -19,6 +22,19 @@ type Pool = {
   identity_claim: string;
   filter: string;
 };
+
+/** The drafts in the tab's storage, as stored. */
+function storedDrafts() {
+  return Object.keys(sessionStorage)
+    .filter((key) => key.startsWith('lifeguard.draft.'))
+    .map(
+      (key) =>
+        JSON.parse(sessionStorage.getItem(key)!) as {
+          scope: string;
+          data: { values: Omit<Pool, 'id'>; base: unknown };
+        },
+    );
+}
 
 test('creating a pool lands on its page and stores the filter exactly as typed', async () => {
   const okta = await demoProviderId('okta.com');
@@ -160,11 +176,139 @@ test('a quota error is explained at the top, and the values stay for another try
   expect(alert).toHaveTextContent('Request id');
   expect(screen.getByLabelText('Display name')).toHaveValue('one-more');
   expect((await filterField()).value()).toBe('claims.sub == "svc"');
+  expect(storedDrafts()).toMatchObject([
+    {
+      scope: `pool:${okta}:new`,
+      data: {
+        values: { display_name: 'one-more', filter: 'claims.sub == "svc"' },
+      },
+    },
+  ]);
 
   await user.click(screen.getByRole('button', { name: 'Create pool' }));
   expect(
     await screen.findByRole('heading', { level: 1, name: 'one-more' }),
   ).toBeInTheDocument();
+  expect(storedDrafts()).toEqual([]);
+});
+
+test('a new pool’s draft comes back after a reload, and creating the pool clears it', async () => {
+  const okta = await demoProviderId('okta.com');
+  const first = renderApp(`/providers/${okta}/pools/new`);
+  await first.user.type(await first.findByLabelText('Display name'), 'drafty');
+  await first.user.type(first.getByLabelText('Description'), 'Half done.');
+  await first.user.clear(first.getByLabelText('Identity claim'));
+  await first.user.type(first.getByLabelText('Identity claim'), 'claims.email');
+  await (await filterField()).type('claims.aud == "kafka"');
+  const drafted = {
+    display_name: 'drafty',
+    description: 'Half done.',
+    identity_claim: 'claims.email',
+    filter: 'claims.aud == "kafka"',
+  };
+  // Leaving the page writes the draft at once, without waiting for a pause.
+  window.dispatchEvent(new Event('pagehide'));
+  expect(storedDrafts()).toEqual([
+    {
+      version: 1,
+      id: expect.any(String),
+      scope: `pool:${okta}:new`,
+      savedAt: expect.any(Number),
+      data: { values: drafted, base: null },
+    },
+  ]);
+
+  first.unmount();
+  const { user, router } = renderApp(`/providers/${okta}/pools/new`);
+  const notice = await screen.findByRole('status', {
+    name: 'You have unsaved changes from just now',
+  });
+  expect(screen.getByLabelText('Display name')).toHaveValue('');
+  await user.click(within(notice).getByRole('button', { name: 'Restore' }));
+  expect(screen.getByLabelText('Display name')).toHaveValue('drafty');
+  expect(screen.getByLabelText('Description')).toHaveValue('Half done.');
+  expect(screen.getByLabelText('Identity claim')).toHaveValue('claims.email');
+  await waitFor(async () =>
+    expect((await filterField()).value()).toBe('claims.aud == "kafka"'),
+  );
+
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'drafty' }),
+  ).toBeInTheDocument();
+  const poolId = router.state.location.pathname.split('/').at(-1)!;
+  expect(
+    await apiCall<Pool>(
+      'GET',
+      `/iam/v2/identity-providers/${okta}/identity-pools/${poolId}`,
+    ),
+  ).toMatchObject(drafted);
+  expect(storedDrafts()).toEqual([]);
+});
+
+test('typing before answering the offer keeps both: restoring sets the new typing aside as its own draft', async () => {
+  const okta = await demoProviderId('okta.com');
+  const earlier = {
+    display_name: 'earlier',
+    description: 'From before.',
+    identity_claim: 'claims.sub',
+    filter: 'true',
+  };
+  sessionStorage.setItem(
+    'lifeguard.draft.earlier',
+    JSON.stringify({
+      version: 1,
+      id: 'earlier',
+      scope: `pool:${okta}:new`,
+      savedAt: Date.now() - 5 * 60_000,
+      data: { values: earlier, base: null },
+    }),
+  );
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  const notice = await screen.findByRole('status', {
+    name: 'You have unsaved changes from 5 minutes ago',
+  });
+  await user.type(screen.getByLabelText('Display name'), 'typed first');
+  await waitFor(() => expect(storedDrafts()).toHaveLength(2));
+
+  await user.click(within(notice).getByRole('button', { name: 'Restore' }));
+  expect(screen.getByLabelText('Display name')).toHaveValue('earlier');
+  expect(screen.getByLabelText('Description')).toHaveValue('From before.');
+  const setAside = await screen.findByRole('status', {
+    name: 'You have unsaved changes from just now',
+  });
+  await user.click(within(setAside).getByRole('button', { name: 'Restore' }));
+  expect(screen.getByLabelText('Display name')).toHaveValue('typed first');
+  expect(screen.getByLabelText('Description')).toHaveValue('');
+  // And the earlier one is offered again in turn: nothing was lost.
+  expect(
+    await screen.findByRole('status', { name: /You have unsaved changes/ }),
+  ).toBeInTheDocument();
+  await waitFor(() =>
+    expect(
+      storedDrafts()
+        .map((draft) => draft.data.values.display_name)
+        .sort(),
+    ).toEqual(['earlier', 'typed first']),
+  );
+});
+
+test('a draft too old in shape to read is dropped, and the form opens empty', async () => {
+  const okta = await demoProviderId('okta.com');
+  sessionStorage.setItem(
+    'lifeguard.draft.v0',
+    JSON.stringify({
+      version: 1,
+      id: 'v0',
+      scope: `pool:${okta}:new`,
+      savedAt: Date.now(),
+      data: { values: { display_name: 'no other fields' }, base: null },
+    }),
+  );
+  renderApp(`/providers/${okta}/pools/new`);
+  expect(await screen.findByLabelText('Display name')).toHaveValue('');
+  await waitFor(() => expect(Object.keys(sessionStorage)).toEqual([]));
+  expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
 });
 
 test('a shared-issuer provider’s rule is explained at the Filter', async () => {

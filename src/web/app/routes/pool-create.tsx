@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
 import { useCreatePool } from '@/features/pools/api/mutations.ts';
 import { PoolForm } from '@/features/pools/components/pool-form.tsx';
+import { poolDraftScope } from '@/features/pools/drafts.ts';
 import type { PoolFormValues } from '@/features/pools/schemas.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
@@ -83,6 +84,7 @@ export function PoolCreateRoute() {
         isPending={createPool.isPending}
         cancelHref={paths.provider.getHref(providerId)}
         providerIssuer={provider.data?.issuer}
+        draft={{ scope: poolDraftScope(providerId), base: null }}
       />
     </>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
+import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
@@ -57,7 +58,9 @@ export function PoolDetailRoute() {
     { label: pool.data?.display_name ?? poolId },
   ];
 
-  if (pool.isError) {
+  // Only when nothing was loaded: a failed background refetch keeps what is
+  // on screen (its toast says so), so nothing typed below is unmounted.
+  if (pool.isError && pool.data === undefined) {
     return (
       <>
         <Breadcrumbs items={crumbs} />
@@ -132,6 +135,9 @@ export function PoolDetailRoute() {
           <TabsTrigger value="history">History</TabsTrigger>
         </TabsList>
         <TabsContent value="details">
+          {pool.isFetching && pool.failureReason && (
+            <RetryNotice error={pool.failureReason} className="mb-3" />
+          )}
           {pool.data ? <PoolDetail pool={pool.data} /> : <PoolDetailSkeleton />}
           {pool.data && (
             <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">

@@ -1,11 +1,19 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
-import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
+import {
+  apiCall,
+  demoProviderId,
+  injectFault,
+  resetEmulator,
+} from '@/testing/emulator.ts';
 import { filterField } from '@/testing/filter-field.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
-beforeEach(() => resetEmulator('demo'));
+beforeEach(async () => {
+  sessionStorage.clear();
+  await resetEmulator('demo');
+});
 
 type Pool = {
   id: string;
@@ -13,7 +21,44 @@ type Pool = {
   description: string;
   identity_claim: string;
   filter: string;
+  metadata: { updated_at: string };
 };
+
+type FormValues = Pick<
+  Pool,
+  'display_name' | 'description' | 'identity_claim' | 'filter'
+>;
+
+/** The drafts in the tab's storage, as stored. */
+function storedDrafts() {
+  return Object.keys(sessionStorage)
+    .filter((key) => key.startsWith('lifeguard.draft.'))
+    .map(
+      (key) =>
+        JSON.parse(sessionStorage.getItem(key)!) as {
+          scope: string;
+          data: { values: FormValues; base: { updatedAt: string } | null };
+        },
+    );
+}
+
+async function expectFormValues(values: FormValues) {
+  expect(await screen.findByLabelText('Display name')).toHaveValue(
+    values.display_name,
+  );
+  expect(screen.getByLabelText('Description')).toHaveValue(values.description);
+  expect(screen.getByLabelText('Identity claim')).toHaveValue(
+    values.identity_claim,
+  );
+  await waitFor(async () =>
+    expect((await filterField()).value()).toBe(values.filter),
+  );
+}
+
+function fieldsOf(pool: Pool): FormValues {
+  const { display_name, description, identity_claim, filter } = pool;
+  return { display_name, description, identity_claim, filter };
+}
 
 async function firstOktaPool() {
   const okta = await demoProviderId('okta.com');
@@ -53,18 +98,15 @@ test('the form starts from the pool, and Save waits for a change', async () => {
   expect(save).toBeDisabled();
 });
 
-test('saving sends only the changed field, leaving others’ edits alone', async () => {
+test('saving sends only the changed field, and clears the draft', async () => {
   const { okta, pool, path } = await firstOktaPool();
   const { user, router } = renderApp(
     `/providers/${okta}/pools/${pool.id}/edit`,
   );
   const description = await screen.findByLabelText('Description');
-  // Someone else changes the filter after this form loaded it.
-  const elsewhere = 'claims.sub == "changed-elsewhere"';
-  await apiCall('PATCH', path, { filter: elsewhere });
-
   await user.clear(description);
   await user.type(description, 'Edited here.');
+  await waitFor(() => expect(storedDrafts()).toHaveLength(1));
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
   expect(
@@ -75,16 +117,131 @@ test('saving sends only the changed field, leaving others’ edits alone', async
     `/providers/${okta}/pools/${pool.id}`,
   );
   expect(screen.getByText('Edited here.')).toBeInTheDocument();
-  const stored = await apiCall<Pool>('GET', path);
-  expect(stored).toMatchObject({
-    display_name: pool.display_name,
+  expect(await apiCall<Pool>('GET', path)).toMatchObject({
+    ...fieldsOf(pool),
     description: 'Edited here.',
-    identity_claim: pool.identity_claim,
-    filter: elsewhere,
   });
+  expect(storedDrafts()).toEqual([]);
 });
 
-test('leaving a changed form asks first: Stay keeps the values, Discard leaves', async () => {
+test('another writer’s change is shown side by side, and nothing is sent until “Save mine”', async () => {
+  const { okta, pool, path } = await firstOktaPool();
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  const description = await screen.findByLabelText('Description');
+  await user.clear(description);
+  await user.type(description, 'Edited here.');
+  const mine = 'claims.sub == "mine"';
+  await (await filterField()).replace(mine);
+
+  // Someone else saves the pool after this form opened it.
+  const theirs = await apiCall<Pool>('PATCH', path, {
+    display_name: 'renamed-elsewhere',
+    filter: 'claims.sub == "theirs"',
+  });
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+  const dialog = await screen.findByRole('alertdialog', {
+    name: 'This pool was changed by someone else',
+  });
+  const rows = within(dialog).getAllByRole('row');
+  expect(rows.map((row) => row.textContent)).toEqual([
+    'FieldTheirs nowYours',
+    `Display namerenamed-elsewhere${pool.display_name}Not changed by you: theirs is kept`,
+    `Description${pool.description}Edited here.`,
+    'Filterclaims.sub == "theirs"claims.sub == "mine"',
+  ]);
+  expect(dialog).toHaveTextContent(
+    'Saving yours replaces their Description and Filter.',
+  );
+  expect(dialog).toHaveTextContent('Their Display name stays as they saved it');
+  // Nothing was sent: the server still has their version, untouched.
+  expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
+
+  await user.click(
+    within(dialog).getByRole('button', { name: 'Save mine over theirs' }),
+  );
+  // The filter change is reviewed against the filter the server has now.
+  const review = await screen.findByRole('alertdialog', {
+    name: 'Save the new filter?',
+  });
+  expect(review).toHaveTextContent('Before');
+  expect(review).toHaveTextContent('"theirs"');
+  expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
+  await user.click(
+    within(review).getByRole('button', { name: 'Save the new filter' }),
+  );
+
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'renamed-elsewhere' }),
+  ).toBeInTheDocument();
+  expect(await apiCall<Pool>('GET', path)).toMatchObject({
+    display_name: 'renamed-elsewhere',
+    description: 'Edited here.',
+    identity_claim: pool.identity_claim,
+    filter: mine,
+  });
+  expect(storedDrafts()).toEqual([]);
+});
+
+test('“Keep editing with theirs” loads their version and keeps mine as a draft to restore', async () => {
+  const { okta, pool, path } = await firstOktaPool();
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  const description = await screen.findByLabelText('Description');
+  await user.clear(description);
+  await user.type(description, 'Mine.');
+  const theirs = await apiCall<Pool>('PATCH', path, {
+    description: 'Theirs.',
+  });
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  const dialog = await screen.findByRole('alertdialog', {
+    name: 'This pool was changed by someone else',
+  });
+  expect(within(dialog).getAllByRole('row')[1]).toHaveTextContent(
+    'DescriptionTheirs.Mine.',
+  );
+  await user.click(
+    within(dialog).getByRole('button', { name: 'Keep editing with theirs' }),
+  );
+
+  // The form now edits their version: nothing changed yet, so nothing to save.
+  await waitFor(() =>
+    expect(screen.getByLabelText('Description')).toHaveValue('Theirs.'),
+  );
+  expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
+  // Mine is kept, and offered back.
+  expect(storedDrafts()).toMatchObject([
+    {
+      scope: `pool:${okta}:${pool.id}`,
+      data: {
+        values: { ...fieldsOf(pool), description: 'Mine.' },
+        base: { values: fieldsOf(pool) },
+      },
+    },
+  ]);
+  const notice = await screen.findByRole('status', {
+    name: 'You have unsaved changes from just now',
+  });
+  expect(notice).toHaveAccessibleDescription(/The pool has changed/);
+
+  await user.click(within(notice).getByRole('button', { name: 'Restore' }));
+  expect(screen.getByLabelText('Description')).toHaveValue('Mine.');
+  // Mine was made on the older version, so saving it asks again.
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  const again = await screen.findByRole('alertdialog', {
+    name: 'This pool was changed by someone else',
+  });
+  await user.click(within(again).getByRole('button', { name: 'Cancel' }));
+  expect(
+    screen.queryByRole('alertdialog', {
+      name: 'This pool was changed by someone else',
+    }),
+  ).not.toBeInTheDocument();
+  expect(screen.getByLabelText('Description')).toHaveValue('Mine.');
+  expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
+});
+
+test('leaving a changed form asks first: Stay, keep a draft to come back to, or Discard', async () => {
   const { okta, pool } = await firstOktaPool();
   const { user, router } = renderApp(`/providers/${okta}/pools/${pool.id}`);
   await user.click(await screen.findByRole('link', { name: 'Edit' }));
@@ -113,13 +270,222 @@ test('leaving a changed form asks first: Stay keeps the values, Discard leaves',
   const again = await screen.findByRole('alertdialog', {
     name: 'Discard your changes?',
   });
-  await user.click(within(again).getByRole('button', { name: 'Discard' }));
+  await user.click(
+    within(again).getByRole('button', { name: 'Keep as draft' }),
+  );
   expect(
     await screen.findByRole('heading', { level: 1, name: pool.display_name }),
   ).toBeInTheDocument();
   expect(router.state.location.pathname).toBe(
     `/providers/${okta}/pools/${pool.id}`,
   );
+
+  // Coming back offers the draft; the form itself shows the server's pool.
+  await user.click(await screen.findByRole('link', { name: 'Edit' }));
+  const notice = await screen.findByRole('status', {
+    name: 'You have unsaved changes from just now',
+  });
+  expect(screen.getByLabelText('Description')).toHaveValue(pool.description);
+  await user.click(within(notice).getByRole('button', { name: 'Restore' }));
+  expect(screen.getByLabelText('Description')).toHaveValue('Half-written');
+
+  await user.click(
+    within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole(
+      'link',
+      { name: pool.display_name },
+    ),
+  );
+  const last = await screen.findByRole('alertdialog', {
+    name: 'Discard your changes?',
+  });
+  await user.click(within(last).getByRole('button', { name: 'Discard' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: pool.display_name }),
+  ).toBeInTheDocument();
+  expect(storedDrafts()).toEqual([]);
+  await user.click(await screen.findByRole('link', { name: 'Edit' }));
+  await expectFormValues(fieldsOf(pool));
+  expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
+});
+
+test('after a reload the draft is offered, and Restore brings back every field, the filter too', async () => {
+  const { okta, pool, path } = await firstOktaPool();
+  const editPath = `/providers/${okta}/pools/${pool.id}/edit`;
+  const first = renderApp(editPath);
+  const name = await first.findByLabelText('Display name');
+  await first.user.type(name, ' (draft)');
+  await first.user.clear(first.getByLabelText('Description'));
+  await first.user.type(first.getByLabelText('Description'), 'Drafted.');
+  await first.user.clear(first.getByLabelText('Identity claim'));
+  await first.user.type(first.getByLabelText('Identity claim'), 'claims.email');
+  await (await filterField()).replace('claims.email.endsWith("@acme.example")');
+  const drafted: FormValues = {
+    display_name: `${pool.display_name} (draft)`,
+    description: 'Drafted.',
+    identity_claim: 'claims.email',
+    filter: 'claims.email.endsWith("@acme.example")',
+  };
+  // Written while typing, so even a crash (no unmount, no pagehide) keeps it.
+  await waitFor(() =>
+    expect(storedDrafts()).toMatchObject([
+      {
+        scope: `pool:${okta}:${pool.id}`,
+        data: {
+          values: drafted,
+          base: {
+            updatedAt: pool.metadata.updated_at,
+            values: fieldsOf(pool),
+          },
+        },
+      },
+    ]),
+  );
+
+  // The reload: a new app, a new query cache, the same tab storage.
+  first.unmount();
+  const { user } = renderApp(editPath);
+  const notice = await screen.findByRole('status', {
+    name: 'You have unsaved changes from just now',
+  });
+  expect(notice).not.toHaveAccessibleDescription(/changed/);
+  // Offered, not applied: the form shows what the server has.
+  await expectFormValues(fieldsOf(pool));
+  expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+
+  await user.click(within(notice).getByRole('button', { name: 'Restore' }));
+  expect(notice).not.toBeInTheDocument();
+  await expectFormValues(drafted);
+  expect(screen.getByLabelText('Display name')).toHaveFocus();
+  expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  await user.click(
+    await screen.findByRole('button', { name: 'Save the new filter' }),
+  );
+  expect(
+    await screen.findByRole('heading', {
+      level: 1,
+      name: drafted.display_name,
+    }),
+  ).toBeInTheDocument();
+  expect(await apiCall<Pool>('GET', path)).toMatchObject(drafted);
+  expect(storedDrafts()).toEqual([]);
+});
+
+test('Discard removes the offered draft for good', async () => {
+  const { okta, pool } = await firstOktaPool();
+  const editPath = `/providers/${okta}/pools/${pool.id}/edit`;
+  const first = renderApp(editPath);
+  await first.user.type(await first.findByLabelText('Description'), ' more');
+  first.unmount();
+  expect(storedDrafts()).toHaveLength(1);
+
+  const second = renderApp(editPath);
+  const notice = await screen.findByRole('status', {
+    name: /You have unsaved changes/,
+  });
+  await second.user.click(
+    within(notice).getByRole('button', { name: 'Discard' }),
+  );
+  expect(notice).not.toBeInTheDocument();
+  expect(storedDrafts()).toEqual([]);
+  await expectFormValues(fieldsOf(pool));
+  second.unmount();
+
+  renderApp(editPath);
+  await expectFormValues(fieldsOf(pool));
+  expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
+});
+
+test('a draft equal to the pool, or unreadable, is not offered and is removed', async () => {
+  const { okta, pool } = await firstOktaPool();
+  const scope = `pool:${okta}:${pool.id}`;
+  const envelope = (id: string, data: unknown) =>
+    JSON.stringify({ version: 1, id, scope, savedAt: Date.now(), data });
+  sessionStorage.setItem(
+    'lifeguard.draft.same',
+    envelope('same', { values: fieldsOf(pool), base: null }),
+  );
+  sessionStorage.setItem(
+    'lifeguard.draft.old-shape',
+    envelope('old-shape', { name: 'from an older Lifeguard' }),
+  );
+  sessionStorage.setItem('lifeguard.draft.broken', '{"version":1,"id":');
+
+  renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  await expectFormValues(fieldsOf(pool));
+  await waitFor(() => expect(storedDrafts()).toEqual([]));
+  expect(Object.keys(sessionStorage)).toEqual([]);
+  expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
+});
+
+test('a 500 on save keeps the values and the draft; the retry saves and clears it', async () => {
+  const { okta, pool, path } = await firstOktaPool();
+  await injectFault({
+    match: { method: 'PATCH' },
+    respond: { status: 500 },
+    times: 1,
+  });
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  const description = await screen.findByLabelText('Description');
+  await user.clear(description);
+  await user.type(description, 'Survives a 500.');
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Request id');
+  expect(screen.getByLabelText('Description')).toHaveValue('Survives a 500.');
+  expect(storedDrafts()).toMatchObject([
+    { data: { values: { description: 'Survives a 500.' } } },
+  ]);
+  expect((await apiCall<Pool>('GET', path)).description).toBe(pool.description);
+
+  await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: pool.display_name }),
+  ).toBeInTheDocument();
+  expect((await apiCall<Pool>('GET', path)).description).toBe(
+    'Survives a 500.',
+  );
+  expect(storedDrafts()).toEqual([]);
+});
+
+test('a 429 on save keeps the values; saving again once allowed succeeds', async () => {
+  const { okta, pool, path } = await firstOktaPool();
+  await injectFault({
+    match: { method: 'PATCH' },
+    respond: { status: 429, retryAfter: 1 },
+    times: 1,
+  });
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  const editor = await filterField();
+  await editor.replace('claims.sub == "after-429"');
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  await user.click(
+    await screen.findByRole('button', { name: 'Save the new filter' }),
+  );
+
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'rate-limiting requests',
+  );
+  expect((await filterField()).value()).toBe('claims.sub == "after-429"');
+  expect(storedDrafts()).toMatchObject([
+    { data: { values: { filter: 'claims.sub == "after-429"' } } },
+  ]);
+  expect((await apiCall<Pool>('GET', path)).filter).toBe(pool.filter);
+
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  await user.click(
+    await screen.findByRole('button', { name: 'Save the new filter' }),
+  );
+  expect(
+    await screen.findByRole('heading', { level: 1, name: pool.display_name }),
+  ).toBeInTheDocument();
+  expect((await apiCall<Pool>('GET', path)).filter).toBe(
+    'claims.sub == "after-429"',
+  );
+  expect(storedDrafts()).toEqual([]);
 });
 
 test('an unchanged form leaves without asking', async () => {

@@ -21,7 +21,9 @@ export function ProviderPoolsRoute() {
   useDocumentTitle(
     provider.data ? `${provider.data.display_name} pools` : 'Identity pools',
   );
-  if (provider.isError) {
+  // Only when nothing was loaded: a failed background refetch keeps the page
+  // (its toast says so), so nothing typed on it is unmounted.
+  if (provider.isError && provider.data === undefined) {
     return (
       <ApiErrorView
         error={provider.error}

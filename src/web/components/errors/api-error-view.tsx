@@ -1,13 +1,17 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { consoleHrefForApiPath, paths } from '@/config/paths.ts';
+import { secondsUntil, useSecondsUntil } from '@/hooks/use-now.ts';
 import {
   ApiError,
   getErrorMessage,
+  isOwnRateLimit,
   isRoleRefusal,
   isSessionLost,
 } from '@/lib/errors.ts';
 import { Alert, AlertTitle } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
+import { TickingSeconds } from '../ui/ticking-seconds.tsx';
 
 function RequestId({ error }: { error: ApiError }) {
   if (!error.requestId) return null;
@@ -27,12 +31,9 @@ export function ApiErrorView({
   onRetry,
   backHref = paths.home.getHref(),
   backLabel = 'Back to identity providers',
-  retrying = false,
 }: {
   error: unknown;
   onRetry?: () => void;
-  /** A query is about to retry by itself (after Retry-After on a 429). */
-  retrying?: boolean;
   backHref?: string;
   backLabel?: string;
 }) {
@@ -131,22 +132,7 @@ export function ApiErrorView({
     );
   }
   if (status === 429) {
-    return (
-      <Alert tone="warning">
-        <AlertTitle>The Confluent API is rate-limiting requests</AlertTitle>
-        <p>
-          {retrying
-            ? error.retryAfterSeconds !== undefined
-              ? `Lifeguard will try again in ${error.retryAfterSeconds} s.`
-              : 'Lifeguard will try again shortly.'
-            : error.retryAfterSeconds !== undefined
-              ? `You can try again in ${error.retryAfterSeconds} s.`
-              : 'Wait a moment, then try again.'}
-        </p>
-        <RequestId error={error} />
-        {onRetry && <RetryButton onRetry={onRetry} />}
-      </Alert>
-    );
+    return <RateLimitedError error={error} onRetry={onRetry} />;
   }
   return (
     <Alert>
@@ -158,9 +144,78 @@ export function ApiErrorView({
   );
 }
 
-function RetryButton({ onRetry }: { onRetry: () => void }) {
+// A 429 that is not retried by itself (any write, or a read asked to wait
+// longer than Lifeguard waits): when the user may try again, counted down
+// from Retry-After, with Retry held back until then, since trying sooner
+// only earns another 429.
+function RateLimitedError({
+  error,
+  onRetry,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+}) {
+  const allowedAt = error.retryAllowedAt;
+  const left = useSecondsUntil(allowedAt);
+  const waitId = useId();
+  const isWaiting = left !== undefined && left > 0;
   return (
-    <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
+    <Alert tone="warning">
+      {isOwnRateLimit(error) ? (
+        <>
+          <AlertTitle>Lifeguard is pacing your requests</AlertTitle>
+          <p>
+            Each user may make only so many, so that no one uses up the
+            organisation’s Confluent API budget.
+          </p>
+        </>
+      ) : (
+        <AlertTitle>The Confluent API is rate-limiting requests</AlertTitle>
+      )}
+      <p id={waitId}>
+        {allowedAt === undefined ? (
+          'Wait a moment, then try again.'
+        ) : isWaiting ? (
+          <>
+            You can try again in{' '}
+            <TickingSeconds
+              left={left}
+              initial={secondsUntil(allowedAt, error.receivedAt)}
+            />
+            .
+          </>
+        ) : (
+          'You can try again now.'
+        )}
+      </p>
+      <RequestId error={error} />
+      {onRetry && (
+        <RetryButton
+          onRetry={onRetry}
+          disabled={isWaiting}
+          aria-describedby={isWaiting ? waitId : undefined}
+        />
+      )}
+    </Alert>
+  );
+}
+
+function RetryButton({
+  onRetry,
+  ...props
+}: {
+  onRetry: () => void;
+  disabled?: boolean;
+  'aria-describedby'?: string;
+}) {
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      className="mt-3"
+      onClick={onRetry}
+      {...props}
+    >
       Retry
     </Button>
   );

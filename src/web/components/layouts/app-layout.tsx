@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { ConnectivityBanner } from './connectivity-banner.tsx';
+import { RateBudgetIndicator } from './rate-budget-indicator.tsx';
 
-/** The page frame: skip link, header (brand, `nav`, `account`) and main. */
+/**
+ * The page frame: skip link, header (brand, `nav`, the API budget when low,
+ * `account`), the connectivity banner, and main.
+ */
 export function AppLayout({
   nav,
   account,
@@ -39,9 +44,13 @@ export function AppLayout({
               {nav}
             </nav>
           )}
-          {account && <div className="ml-auto">{account}</div>}
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            <RateBudgetIndicator />
+            {account}
+          </div>
         </div>
       </header>
+      <ConnectivityBanner />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

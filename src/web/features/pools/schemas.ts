@@ -4,7 +4,7 @@ import {
   IDENTITY_CLAIM_PATTERN,
   TEXT_LIMITS,
 } from '#contract/bodies.ts';
-import type { PoolCreateBody } from './api/pools.ts';
+import type { Pool, PoolCreateBody } from './api/pools.ts';
 
 /**
  * Mirrors the server's rules so most mistakes show before a round trip; the
@@ -49,3 +49,21 @@ export const POOL_FORM_FIELDS: readonly (keyof PoolCreateBody &
   'identity_claim',
   'filter',
 ];
+
+export const POOL_FIELD_LABELS: Record<keyof PoolFormValues, string> = {
+  display_name: 'Display name',
+  description: 'Description',
+  identity_claim: 'Identity claim',
+  filter: 'Filter',
+};
+
+/** A pool as the form shows it. */
+export function poolFormValuesOf(pool: Pool): PoolFormValues {
+  return {
+    display_name: pool.display_name,
+    // Pools made in the Confluent Console can lack a description.
+    description: pool.description ?? '',
+    identity_claim: pool.identity_claim,
+    filter: pool.filter,
+  };
+}

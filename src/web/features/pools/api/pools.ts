@@ -33,12 +33,23 @@ export async function getPool(
   providerId: string,
   poolId: string,
   signal?: AbortSignal,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<Pool> {
   const { data } = await api().GET(
     '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
-    { params: { path: { provider_id: providerId, id: poolId } }, signal },
+    {
+      params: { path: { provider_id: providerId, id: poolId } },
+      signal,
+      // What the server has now, past any HTTP cache (a save's conflict check).
+      ...(fresh ? { cache: 'no-store' as const } : {}),
+    },
   );
   return data!;
+}
+
+/** The pool's version: `metadata.updated_at`, which every change moves. */
+export function poolVersionOf(pool: Pool): string | undefined {
+  return pool.metadata?.updated_at;
 }
 
 export async function createPool(
@@ -87,38 +98,4 @@ export function pageTokenOf(
   } catch {
     return undefined;
   }
-}
-
-/** The upstream's rate-limit budget, from the X-RateLimit-* headers. */
-export type RateBudget =
-  { remaining: number; resetSeconds: number } | undefined;
-
-function budgetOf(response: Response): RateBudget {
-  const remaining = Number(response.headers.get('x-ratelimit-remaining'));
-  const resetSeconds = Number(response.headers.get('x-ratelimit-reset'));
-  return response.headers.has('x-ratelimit-remaining') &&
-    Number.isFinite(remaining)
-    ? {
-        remaining,
-        resetSeconds: Number.isFinite(resetSeconds) ? resetSeconds : 1,
-      }
-    : undefined;
-}
-
-/** One page of pools plus the budget left, for bulk walks that pace themselves. */
-export async function listPoolsWithBudget(
-  params: PoolListParams,
-  signal?: AbortSignal,
-): Promise<{ list: PoolList; budget: RateBudget }> {
-  const { data, response } = await api().GET(
-    '/iam/v2/identity-providers/{provider_id}/identity-pools',
-    {
-      params: {
-        path: { provider_id: params.providerId },
-        query: { page_size: params.pageSize, page_token: params.pageToken },
-      },
-      signal,
-    },
-  );
-  return { list: data!, budget: budgetOf(response) };
 }

@@ -18,6 +18,18 @@ export const poolQueries = {
       queryKey: [...poolQueries.details(), providerId, poolId],
       queryFn: ({ signal }) => getPool(providerId, poolId, signal),
     }),
+  /**
+   * The pool as the server has it at this moment, for a save to compare
+   * with the version its form was opened from: never served from a cache.
+   */
+  current: (providerId: string, poolId: string) =>
+    queryOptions({
+      queryKey: [...poolQueries.detail(providerId, poolId).queryKey, 'current'],
+      queryFn: ({ signal }) =>
+        getPool(providerId, poolId, signal, { fresh: true }),
+      staleTime: 0,
+      gcTime: 0,
+    }),
 };
 
 export const testCaseQueries = {

@@ -4,6 +4,7 @@ import { compileFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken } from '#filter/token.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   FieldDescription,
@@ -12,32 +13,27 @@ import {
 } from '@/components/ui/field.tsx';
 import { Textarea } from '@/components/ui/input.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
+import { TickingSeconds } from '@/components/ui/ticking-seconds.tsx';
 import { paths } from '@/config/paths.ts';
-import { listPoolsWithBudget, pageTokenOf, type Pool } from '../api/pools.ts';
-
-// Leave some of the organisation's budget for everyone else.
-const BUDGET_FLOOR = 5;
-const PAGE_SIZE = 100;
+import { useSecondsUntil } from '@/hooks/use-now.ts';
+import { listAllPools, type WalkProgress } from '../api/all-pools.ts';
+import type { Pool } from '../api/pools.ts';
 
 type Progress =
   | { state: 'idle' }
-  | {
-      state: 'fetching';
-      fetched: number;
-      total: number | undefined;
-      waitingSeconds?: number;
-    }
+  | ({ state: 'fetching'; startedWaitingAt?: number } & WalkProgress)
+  | { state: 'cancelled'; fetched: number }
   | { state: 'done'; pools: Pool[] }
   | { state: 'failed'; error: unknown };
 
-function sleep(ms: number, signal: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
+function BudgetWait({ until, from }: { until: number; from: number }) {
+  const left = useSecondsUntil(until) ?? 0;
+  return (
+    <p className="text-sm text-amber-900">
+      Waiting for the API budget…{' '}
+      <TickingSeconds left={left} initial={Math.round((until - from) / 1000)} />
+    </p>
+  );
 }
 
 /**
@@ -49,41 +45,45 @@ export function MatchingPools({ providerId }: { providerId: string }) {
   const [input, setInput] = useState('');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const abortRef = useRef<AbortController | undefined>(undefined);
+  const findRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
   const decoded = input.trim() ? decodeToken(input) : undefined;
 
   useEffect(() => () => abortRef.current?.abort(), []);
+  useEffect(() => {
+    // Cancel goes away with the walk; keep the keyboard next to it.
+    if (
+      progress.state === 'cancelled' &&
+      document.activeElement === document.body
+    ) {
+      findRef.current?.focus();
+    }
+  }, [progress.state]);
 
   async function fetchAll() {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
-    const pools: Pool[] = [];
-    let pageToken: string | undefined;
-    let total: number | undefined;
+    let fetched = 0;
     try {
-      do {
-        setProgress({ state: 'fetching', fetched: pools.length, total });
-        const { list, budget } = await listPoolsWithBudget(
-          { providerId, pageSize: PAGE_SIZE, pageToken },
-          controller.signal,
-        );
-        pools.push(...list.data);
-        total = list.metadata.total_size ?? undefined;
-        pageToken = pageTokenOf(list.metadata.next);
-        if (pageToken && budget && budget.remaining <= BUDGET_FLOOR) {
+      const pools = await listAllPools(providerId, {
+        signal: controller.signal,
+        onProgress: (next) => {
+          fetched = next.fetched;
           setProgress({
             state: 'fetching',
-            fetched: pools.length,
-            total,
-            waitingSeconds: budget.resetSeconds,
+            ...next,
+            startedWaitingAt: next.waiting ? Date.now() : undefined,
           });
-          await sleep(budget.resetSeconds * 1000, controller.signal);
-        }
-      } while (pageToken);
+        },
+      });
       setProgress({ state: 'done', pools });
     } catch (error) {
-      if (!controller.signal.aborted) setProgress({ state: 'failed', error });
+      setProgress(
+        controller.signal.aborted
+          ? { state: 'cancelled', fetched }
+          : { state: 'failed', error },
+      );
     }
   }
 
@@ -127,29 +127,52 @@ export function MatchingPools({ providerId }: { providerId: string }) {
         </FieldDescription>
         {decoded && !decoded.ok && <FieldError>{decoded.message}</FieldError>}
       </div>
-      <div>
+      <div className="flex gap-2">
         <Button
+          ref={findRef}
           variant="secondary"
           disabled={!decoded?.ok || progress.state === 'fetching'}
           onClick={() => void fetchAll()}
         >
           Find matching pools
         </Button>
+        {progress.state === 'fetching' && (
+          <Button variant="ghost" onClick={() => abortRef.current?.abort()}>
+            Cancel
+          </Button>
+        )}
       </div>
       <div aria-live="polite">
         {progress.state === 'fetching' && (
+          <div className="grid gap-2">
+            <p className="text-sm text-slate-700">
+              <progress
+                className="mr-2 align-middle"
+                value={progress.fetched}
+                max={progress.total ?? undefined}
+                aria-label="Pools fetched"
+              />
+              Fetched {progress.fetched}
+              {progress.total !== undefined ? ` of ${progress.total}` : ''}{' '}
+              pools…
+            </p>
+            {progress.waiting?.reason === 'budget' && (
+              <BudgetWait
+                until={progress.waiting.until}
+                from={progress.startedWaitingAt ?? Date.now()}
+              />
+            )}
+            {progress.waiting?.reason === 'retry' && (
+              <RetryNotice
+                error={progress.waiting.error}
+                retryAt={progress.waiting.until}
+              />
+            )}
+          </div>
+        )}
+        {progress.state === 'cancelled' && (
           <p className="text-sm text-slate-700">
-            <progress
-              className="mr-2 align-middle"
-              value={progress.fetched}
-              max={progress.total ?? undefined}
-              aria-label="Pools fetched"
-            />
-            Fetched {progress.fetched}
-            {progress.total !== undefined ? ` of ${progress.total}` : ''} pools
-            {progress.waitingSeconds
-              ? `; waiting ${progress.waitingSeconds} s for the rate limit`
-              : '…'}
+            Cancelled after {progress.fetched} pools.
           </p>
         )}
         {progress.state === 'failed' && (

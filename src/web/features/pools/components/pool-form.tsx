@@ -19,9 +19,11 @@ import {
   type PoolFormValues,
 } from '../schemas.ts';
 import { useCreateTestCase } from '../api/mutations.ts';
+import { DraftNotice } from './draft-notice.tsx';
 import { LazyTestCasesPanel } from './lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from './lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
+import { usePoolDraft, type PoolDraftOptions } from './use-pool-draft.ts';
 
 /**
  * The tester's token, decoded for the editor's suggestions and lint. The
@@ -49,10 +51,6 @@ function useSampleClaims(tokenInput: string) {
 /** Thrown by an onSubmit that the user called off (e.g. in a review dialog). */
 export class SaveCancelled extends Error {}
 
-export type PoolFormDirtyFields = Partial<
-  Record<keyof PoolFormValues, boolean>
->;
-
 const FORM_CLASSES =
   'grid max-w-2xl gap-5 rounded-lg border border-slate-200 bg-white p-6';
 
@@ -62,7 +60,8 @@ function isPoolField(name: string): name is keyof PoolFormValues {
 
 /**
  * Create and edit a pool. `onSubmit` rejects with the API's error, which is
- * shown next to the field it names, or else at the top; what was typed stays.
+ * shown next to the field it names, or else at the top; what was typed stays,
+ * on screen and as a draft in the tab's storage until a save succeeds.
  */
 export function PoolForm({
   defaultValues,
@@ -74,14 +73,12 @@ export function PoolForm({
   requireChanges = false,
   providerIssuer,
   existing,
+  draft,
 }: {
   defaultValues: PoolFormValues;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: (
-    values: PoolFormValues,
-    dirtyFields: PoolFormDirtyFields,
-  ) => Promise<void>;
+  onSubmit: (values: PoolFormValues) => Promise<void>;
   isPending: boolean;
   cancelHref: string;
   /** Edit: nothing to send until something differs from defaultValues. */
@@ -90,18 +87,26 @@ export function PoolForm({
   providerIssuer?: string;
   /** An existing pool: its test cases re-run as the filter is typed. */
   existing?: { providerId: string; poolId: string; savedFilter: string };
+  /** Where drafts of this form are kept, and the version they build on. */
+  draft: PoolDraftOptions;
 }) {
+  const form = useForm<PoolFormValues>({
+    resolver: zodResolver(poolFormSchema),
+    defaultValues,
+    mode: 'onTouched',
+  });
   const {
     control,
     handleSubmit,
     setError,
     setValue,
-    formState: { errors, isDirty, dirtyFields, isSubmitting },
-  } = useForm<PoolFormValues>({
-    resolver: zodResolver(poolFormSchema),
-    defaultValues,
-    mode: 'onTouched',
-  });
+    setFocus,
+    formState: { errors, isDirty, isSubmitting },
+  } = form;
+  const drafts = usePoolDraft(form, draft);
+  // The server's version when the form opened, to tell an offered draft
+  // that was made on an older one.
+  const [openedVersion] = useState(() => draft.base?.updatedAt);
   // The error object itself, for ApiErrorView; RHF's root error only holds
   // text. Kept here because the mutation's own `error` reaches the screen a
   // render after the rejection does.
@@ -169,8 +174,12 @@ export function PoolForm({
 
   const submit = handleSubmit(async (values) => {
     isSavingRef.current = true;
+    // Kept before anything is sent: whatever becomes of the save (an error,
+    // a crash, a conflict), what was typed survives it.
+    drafts.keepNow();
     try {
-      await onSubmit(values, dirtyFields);
+      await onSubmit(values);
+      drafts.finish();
     } catch (caught) {
       isSavingRef.current = false;
       if (caught instanceof SaveCancelled) return;
@@ -194,53 +203,70 @@ export function PoolForm({
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-      <form
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        onKeyDown={submitFromTextarea}
-        aria-busy={isBusy}
-        className={FORM_CLASSES}
-      >
-        {errors.root?.serverError && (
-          <ApiErrorView error={submitError} onRetry={() => void submit()} />
-        )}
-        <PoolFields
-          control={control}
-          sampleClaims={sampleClaims}
-          sharedIssuer={sharedIssuer}
-          onApplyTemplate={(template) => {
-            const options = { shouldDirty: true, shouldValidate: true };
-            setValue('filter', template.filter, options);
-            setValue('identity_claim', template.identityClaim, options);
-          }}
-        />
-        <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
-          <Button
-            type="submit"
-            disabled={isBusy || isUnchanged}
-            aria-describedby={isUnchanged ? unchangedHintId : undefined}
-          >
-            {isBusy && (
-              <span
-                aria-hidden="true"
-                className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
-              />
-            )}
-            {isBusy ? pendingLabel : submitLabel}
-          </Button>
-          <Link
-            to={cancelHref}
-            className={buttonVariants({ variant: 'secondary' })}
-          >
-            Cancel
-          </Link>
-          {isUnchanged && (
-            <p id={unchangedHintId} className="text-sm text-slate-600">
-              No changes to save
-            </p>
+      <div className="grid max-w-2xl gap-4">
+        {drafts.offered.map((offered) => (
+          <DraftNotice
+            key={offered.id}
+            draft={offered}
+            isOutdated={offered.data.base?.updatedAt !== openedVersion}
+            onRestore={() => {
+              drafts.restore(offered);
+              setFocus('display_name');
+            }}
+            onDiscard={() => {
+              drafts.discard(offered);
+              setFocus('display_name');
+            }}
+          />
+        ))}
+        <form
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          onKeyDown={submitFromTextarea}
+          aria-busy={isBusy}
+          className={FORM_CLASSES}
+        >
+          {errors.root?.serverError && (
+            <ApiErrorView error={submitError} onRetry={() => void submit()} />
           )}
-        </div>
-      </form>
+          <PoolFields
+            control={control}
+            sampleClaims={sampleClaims}
+            sharedIssuer={sharedIssuer}
+            onApplyTemplate={(template) => {
+              const options = { shouldDirty: true, shouldValidate: true };
+              setValue('filter', template.filter, options);
+              setValue('identity_claim', template.identityClaim, options);
+            }}
+          />
+          <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
+            <Button
+              type="submit"
+              disabled={isBusy || isUnchanged}
+              aria-describedby={isUnchanged ? unchangedHintId : undefined}
+            >
+              {isBusy && (
+                <span
+                  aria-hidden="true"
+                  className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
+                />
+              )}
+              {isBusy ? pendingLabel : submitLabel}
+            </Button>
+            <Link
+              to={cancelHref}
+              className={buttonVariants({ variant: 'secondary' })}
+            >
+              Cancel
+            </Link>
+            {isUnchanged && (
+              <p id={unchangedHintId} className="text-sm text-slate-600">
+                No changes to save
+              </p>
+            )}
+          </div>
+        </form>
+      </div>
       <div className="grid gap-6">
         <LazyTokenTester
           filter={filter}
@@ -275,8 +301,9 @@ export function PoolForm({
           title="Discard your changes?"
           description={
             <p>
-              This pool has changes that are not saved. If you leave this page,
-              they are lost.
+              This pool has changes that are not saved. Discard them, or leave
+              them as a draft in this browser tab: this form offers them back
+              when you open it again.
             </p>
           }
         >
@@ -285,9 +312,19 @@ export function PoolForm({
               <Button variant="secondary">Stay</Button>
             </AlertDialogCancel>
             <Button
-              variant="danger"
+              variant="secondary"
               onClick={() => {
                 if (blocker.state === 'blocked') blocker.proceed();
+              }}
+            >
+              Keep as draft
+            </Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                if (blocker.state !== 'blocked') return;
+                drafts.finish();
+                blocker.proceed();
               }}
             >
               Discard

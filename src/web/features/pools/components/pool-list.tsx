@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Input } from '@/components/ui/input.tsx';
@@ -99,7 +100,7 @@ export function PoolList({
   const update = (changes: Partial<PoolListSearch>) =>
     setSearchParams(toSearchParams({ ...search, ...changes }));
 
-  if (query.isError) {
+  if (query.isError && query.data === undefined) {
     return (
       <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />
     );
@@ -149,8 +150,8 @@ export function PoolList({
   return (
     <div className="grid gap-3">
       {query.isFetching && query.failureReason && (
-        // Retrying (after Retry-After on a 429): say why the rows are late.
-        <ApiErrorView error={query.failureReason} retrying />
+        // Waiting to try again by itself: say why the rows are late.
+        <RetryNotice error={query.failureReason} />
       )}
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1">

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { paths } from '@/config/paths.ts';
@@ -16,7 +17,7 @@ export function ProviderList({
   renderPoolCount: (providerId: string) => ReactNode;
 }) {
   const query = useQuery(providerQueries.list({ pageSize: PAGE_SIZE }));
-  if (query.isError) {
+  if (query.isError && query.data === undefined) {
     return (
       <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />
     );
@@ -25,7 +26,7 @@ export function ProviderList({
   return (
     <>
       {query.isFetching && query.failureReason && (
-        <ApiErrorView error={query.failureReason} retrying />
+        <RetryNotice error={query.failureReason} className="mb-3" />
       )}
       <Table aria-busy={query.isPending}>
         <caption className="sr-only">Identity providers</caption>

@@ -1,0 +1,70 @@
+import { useSecondsUntil } from '@/hooks/use-now.ts';
+import { ApiError, isOwnRateLimit } from '@/lib/errors.ts';
+import { scheduledRetryAt } from '@/lib/query-client.ts';
+import { Alert, AlertTitle } from '../ui/alert.tsx';
+import { TickingSeconds } from '../ui/ticking-seconds.tsx';
+
+/**
+ * Shown where data would be while a read waits to try again by itself: why,
+ * and a countdown to the next try. The countdown's end comes from `retryAt`
+ * or else from the delay the query client scheduled for this very failure
+ * (a query's `failureReason`).
+ */
+export function RetryNotice({
+  error,
+  retryAt = scheduledRetryAt(error),
+  className,
+}: {
+  error: unknown;
+  /** When the next try runs (ms since the epoch). */
+  retryAt?: number;
+  className?: string;
+}) {
+  const left = useSecondsUntil(retryAt);
+  const startedAt = error instanceof ApiError ? error.receivedAt : Date.now();
+  const when =
+    retryAt === undefined || left === undefined ? (
+      'shortly'
+    ) : left > 0 ? (
+      <>
+        in{' '}
+        <TickingSeconds
+          left={left}
+          initial={Math.round((retryAt - startedAt) / 1000)}
+        />
+      </>
+    ) : (
+      'now'
+    );
+
+  if (error instanceof ApiError && error.status === 429) {
+    // An alert, not a status: the wait can last a minute and the screen
+    // stays empty meanwhile, so the reason should be heard at once.
+    return (
+      <Alert tone="warning" className={className} data-slot="retry-notice">
+        {isOwnRateLimit(error) ? (
+          <>
+            <AlertTitle>Lifeguard is pacing your requests</AlertTitle>
+            <p>
+              Each user may make only so many, so that no one uses up the
+              organisation’s Confluent API budget; retrying {when}…
+            </p>
+          </>
+        ) : (
+          <>
+            <AlertTitle>The Confluent API is rate-limiting requests</AlertTitle>
+            <p>Confluent is rate-limiting Lifeguard; retrying {when}…</p>
+          </>
+        )}
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="info" className={className} data-slot="retry-notice">
+      <AlertTitle>
+        {error instanceof ApiError ? error.title : 'Loading failed.'}
+      </AlertTitle>
+      <p>Lifeguard is retrying {when}…</p>
+    </Alert>
+  );
+}

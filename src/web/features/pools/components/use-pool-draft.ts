@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { newDraftId } from '@/lib/draft-store.ts';
+import {
+  poolDrafts,
+  samePoolValues,
+  type PoolBase,
+  type PoolDraft,
+} from '../drafts.ts';
+import { POOL_FORM_FIELDS, type PoolFormValues } from '../schemas.ts';
+
+/** How long typing pauses before the draft is written. */
+export const DRAFT_DEBOUNCE_MS = 400;
+
+export type PoolDraftOptions = {
+  scope: string;
+  /** The version the form's values build on, stored with each draft. */
+  base: PoolBase;
+  /** A restored draft builds on its own base; the caller saves against it. */
+  onRestore?: (base: PoolBase) => void;
+};
+
+/**
+ * Keeps what is typed in a pool form as a draft in the tab's storage and
+ * offers earlier drafts back. Each mount of the form writes its own draft
+ * (created on the first change), so a draft offered and not yet answered is
+ * never overwritten by new typing.
+ */
+export function usePoolDraft(
+  form: Pick<UseFormReturn<PoolFormValues>, 'watch' | 'getValues' | 'setValue'>,
+  { scope, base, onRestore }: PoolDraftOptions,
+) {
+  const { watch, getValues, setValue } = form;
+  // What the server (or an empty form) had when this form opened: a draft
+  // equal to it holds nothing worth keeping.
+  const [initialValues] = useState(() => getValues());
+  const [offered, setOffered] = useState<PoolDraft[]>([]);
+  const workingId = useRef<string | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const baseRef = useRef(base);
+  useEffect(() => {
+    baseRef.current = base;
+  }, [base]);
+
+  function write(values: PoolFormValues) {
+    const drafts = poolDrafts();
+    if (samePoolValues(values, initialValues)) {
+      if (workingId.current !== undefined) drafts.remove(workingId.current);
+      workingId.current = undefined;
+      return;
+    }
+    workingId.current ??= newDraftId();
+    drafts.save({
+      id: workingId.current,
+      scope,
+      data: { values, base: baseRef.current },
+    });
+  }
+
+  function cancelPending() {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+  }
+
+  // The latest write, for listeners registered once.
+  const writeRef = useRef(write);
+  useEffect(() => {
+    writeRef.current = write;
+  });
+
+  // Read after any earlier mount of this form has written its last draft
+  // (its unmount flush runs before this effect).
+  useEffect(() => {
+    const drafts = poolDrafts();
+    const found = drafts.list(scope).filter((draft) => {
+      if (!samePoolValues(draft.data.values, initialValues)) return true;
+      drafts.remove(draft.id);
+      return false;
+    });
+    // Storage is outside React: it is read once the form is mounted.
+    setOffered(found);
+  }, [scope, initialValues]);
+
+  useEffect(() => {
+    function flush() {
+      if (timer.current === undefined) return;
+      cancelPending();
+      writeRef.current(getValues());
+    }
+    const subscription = watch(() => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, DRAFT_DEBOUNCE_MS);
+    });
+    // Closing or reloading the tab gives no time for a debounce.
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      subscription.unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, [watch, getValues]);
+
+  return {
+    /** Earlier drafts of this form, newest first, not yet restored or discarded. */
+    offered,
+
+    /** Fills every field from the draft, leaving the form dirty. */
+    restore(draft: PoolDraft) {
+      cancelPending();
+      const replaced = workingId.current;
+      if (replaced !== undefined) {
+        // What was typed before restoring becomes a draft of its own.
+        write(getValues());
+      }
+      const setAside = poolDrafts()
+        .list(scope)
+        .filter((stored) => stored.id === replaced);
+      setOffered((current) => [
+        ...setAside,
+        ...current.filter((stored) => stored.id !== draft.id),
+      ]);
+      workingId.current = draft.id;
+      baseRef.current = draft.data.base;
+      for (const name of POOL_FORM_FIELDS) {
+        setValue(name, draft.data.values[name], { shouldDirty: true });
+      }
+      onRestore?.(draft.data.base);
+    },
+
+    discard(draft: PoolDraft) {
+      poolDrafts().remove(draft.id);
+      setOffered((current) =>
+        current.filter((stored) => stored.id !== draft.id),
+      );
+    },
+
+    /** Writes the draft now: a save is about to start and may fail. */
+    keepNow() {
+      cancelPending();
+      write(getValues());
+    },
+
+    /** The form's content was saved, or thrown away: forget this mount's draft. */
+    finish() {
+      cancelPending();
+      if (workingId.current !== undefined) {
+        poolDrafts().remove(workingId.current);
+      }
+      workingId.current = undefined;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { onTestFinished, vi } from 'vitest';
+
+export type SentRequest = { method: string; url: URL };
+
+function describeRequest(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): SentRequest {
+  if (input instanceof Request) {
+    return { method: input.method, url: new URL(input.url) };
+  }
+  return {
+    method: (init?.method ?? 'GET').toUpperCase(),
+    url: new URL(String(input)),
+  };
+}
+
+/**
+ * Watches every fetch the page makes for the rest of the test, and lets
+ * `intercept` answer one instead of the server (a network failure, other
+ * headers); everything else goes to the real server.
+ */
+export function spyOnFetch(
+  intercept?: (
+    request: SentRequest,
+    forward: () => Promise<Response>,
+  ) => Promise<Response>,
+) {
+  const original = globalThis.fetch;
+  const sent: SentRequest[] = [];
+  const spy = vi
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation((input, init) => {
+      const request = describeRequest(input, init);
+      sent.push(request);
+      const forward = () => original(input, init);
+      return intercept ? intercept(request, forward) : forward();
+    });
+  onTestFinished(() => spy.mockRestore());
+  return {
+    sent,
+    /** How many requests with this method had a path matching `path`. */
+    count: (method: string, path: RegExp) =>
+      sent.filter(
+        (request) =>
+          request.method === method && path.test(request.url.pathname),
+      ).length,
+  };
+}
