@@ -55,7 +55,11 @@ test('write a filter: diagnostic at the right place, fix it, build with the buil
 
   await page.getByRole('button', { name: 'Create pool' }).click();
   await expect(
-    page.getByRole('heading', { level: 1, name: 'editor-journey' }),
+    page.getByRole('heading', {
+      level: 1,
+      name: 'editor-journey',
+      exact: true,
+    }),
   ).toBeVisible();
   await expect(
     page.getByText('claims.aud == "kafka" && claims.sub.startsWith("svc-")'),

@@ -133,7 +133,11 @@ test('a reload with a dirty form offers the draft back, and Restore brings every
   );
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(
-    page.getByRole('heading', { level: 1, name: 'renamed-before-reload' }),
+    page.getByRole('heading', {
+      level: 1,
+      name: 'renamed-before-reload',
+      exact: true,
+    }),
   ).toBeVisible();
 });
 

@@ -47,8 +47,14 @@ test('a saved test case re-runs as the filter is edited, and a flipping save is 
   );
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('button', { name: 'Save the new filter' }).click();
+  // The edit page is titled with the pool's name too: wait for the detail page.
+  await expect(page).toHaveURL(new RegExp(`/pools/${pool.id}$`));
   await expect(
-    page.getByRole('heading', { level: 1, name: 'orders-writers' }),
+    page.getByRole('heading', {
+      level: 1,
+      name: 'orders-writers',
+      exact: true,
+    }),
   ).toBeVisible();
   const stored = await emulator.get<{ filter: string }>(
     `/iam/v2/identity-providers/${okta}/identity-pools/${pool.id}`,
