@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { bundleSuite } from './bundle.bench.ts';
 import { emulatorSuite } from './emulator.bench.ts';
 import { filterSuite } from './filter.bench.ts';
+import { lighthouseSuite } from './lighthouse.bench.ts';
 import {
   machine,
   meetsTarget,
@@ -24,7 +25,9 @@ const suites: Suite[] = [
   filterSuite,
   emulatorSuite,
   proxySuite,
-  ...(existsSync(join(distDir, 'index.html')) ? [bundleSuite(distDir)] : []),
+  ...(existsSync(join(distDir, 'index.html'))
+    ? [bundleSuite(distDir), lighthouseSuite]
+    : []),
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
 const format = (value: number | undefined) =>

@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { failureBody } from '#contract/errors.ts';
 import { API_PREFIX } from './proxy.ts';
 
@@ -12,7 +12,21 @@ import { API_PREFIX } from './proxy.ts';
 export function staticRoutes(app: FastifyInstance, distDir: string) {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    app.register(fastifyStatic, { root: distDir, wildcard: false });
+    app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset (scripts/precompress.ts).
+      preCompressed: true,
+      setHeaders: (response, path) => {
+        // Hashed names never change content; index.html must be re-read.
+        response.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {
