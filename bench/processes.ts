@@ -80,6 +80,8 @@ export async function startLifeguard(
   env: Record<string, string>,
 ): Promise<Running> {
   const port = await freePort();
+  // Its own emulator port too, so a running `npm start` never collides.
+  const emulatorPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lifeguard-bench-'));
   const child = spawn(
     process.execPath,
@@ -92,6 +94,7 @@ export async function startLifeguard(
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
         API_RATE_LIMIT: '0',
+        EMULATOR_PORT: String(emulatorPort),
         ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -8,6 +8,7 @@ import { bundleSuite } from './bundle.bench.ts';
 import { emulatorSuite } from './emulator.bench.ts';
 import { filterSuite } from './filter.bench.ts';
 import { lighthouseSuite } from './lighthouse.bench.ts';
+import { navigationSuite } from './navigation.bench.ts';
 import {
   machine,
   meetsTarget,
@@ -26,7 +27,7 @@ const suites: Suite[] = [
   emulatorSuite,
   proxySuite,
   ...(existsSync(join(distDir, 'index.html'))
-    ? [bundleSuite(distDir), lighthouseSuite]
+    ? [bundleSuite(distDir), lighthouseSuite, navigationSuite]
     : []),
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
