@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in one run, on loopback, bounded in time.
 // Writes bench/results.json (metric → number, with peers and ratios) and
 // BENCHMARKS.md (a table per suite, and the machine it ran on).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format as prettier } from 'prettier';
 import { join, resolve } from 'node:path';
 import { bundleSuite } from './bundle.bench.ts';
@@ -124,6 +124,7 @@ writeFileSync(
       'of two figures taken in the same run (ratio = Lifeguard ÷ peer).',
       '',
       ...sections,
+      readFileSync(join(root, 'bench', 'findings.md'), 'utf8'),
     ].join('\n'),
     { parser: 'markdown' },
   ),
