@@ -7,6 +7,7 @@ import type { AuthConfig, SessionConfig } from './config.ts';
 import type { CredentialSource } from './credentials.ts';
 import { auditRoutes, auditWrites } from './audit.ts';
 import { authentication } from './auth.ts';
+import { discoveryRoutes, type DiscoveryOptions } from './discovery.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
 import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
@@ -46,6 +47,8 @@ export type ServerOptions = {
   logStream?: { write: (line: string) => void };
   /** Overrides of {@link clientTimeouts}, for tests. */
   clientTimeouts?: Partial<ClientTimeouts>;
+  /** OpenID Connect discovery for provider registration (public https issuers only by default). */
+  discovery?: DiscoveryOptions;
 };
 
 export const UPSTREAM_CONNECTIONS = 64;
@@ -216,6 +219,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     }),
   );
   app.register(async (scope) => testCaseRoutes(scope, store));
+  app.register(async (scope) => discoveryRoutes(scope, options.discovery));
   staticRoutes(app, options.distDir);
 
   if (!options.dispatcher)

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AUTH_API } from '#contract/auth.ts';
-import { envInt, envList, parseEnv, type EnvResult } from '#contract/env.ts';
+import {
+  envFlag,
+  envInt,
+  envList,
+  parseEnv,
+  type EnvResult,
+} from '#contract/env.ts';
 import { parseUsers, type LocalUser } from './users.ts';
 
 export const CONFLUENT_CLOUD_ENDPOINT = 'https://api.confluent.cloud';
@@ -121,6 +127,11 @@ export const SERVER_VARIABLES = [
     '',
     'Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For/-Proto are believed (https there means Secure cookies and HSTS)',
   ],
+  [
+    'DISCOVERY_ALLOW_PRIVATE',
+    '0',
+    '1 lets provider registration read OIDC discovery documents from loopback, private and link-local addresses (public ones only by default)',
+  ],
 ] as const;
 
 // Values never repeated in messages: they are credentials.
@@ -203,6 +214,7 @@ const envSchema = z
     TRUSTED_PROXY: envList.optional(),
     TLS_CERT_FILE: z.string().optional(),
     TLS_KEY_FILE: z.string().optional(),
+    DISCOVERY_ALLOW_PRIVATE: envFlag.default(false),
   })
   .superRefine((env, context) => {
     if (!isLoopback(env.HOST) && env.AUTH_MODE === 'none') {
@@ -349,6 +361,8 @@ export type ServerConfig = {
   trustProxy: string[];
   /** PEM certificate and key: serve https. */
   tls?: { cert: Buffer; key: Buffer };
+  /** OIDC discovery may read issuers on non-public addresses. */
+  discoveryAllowPrivate: boolean;
 };
 
 function upstreamMode(env: z.infer<typeof envSchema>): UpstreamMode {
@@ -413,6 +427,7 @@ export function parseServerConfig(
       },
       trustProxy: e.TRUSTED_PROXY ?? [],
       ...(tls.config ? { tls: tls.config } : {}),
+      discoveryAllowPrivate: e.DISCOVERY_ALLOW_PRIVATE,
     },
   };
 }

@@ -134,6 +134,7 @@ const server = createServer({
   session: config.session,
   trustProxy: config.trustProxy,
   ...(config.tls ? { tls: config.tls } : {}),
+  discovery: { allowPrivate: config.discoveryAllowPrivate },
 });
 const listening = await server
   .listen({ host: config.host, port: config.port })

@@ -109,6 +109,7 @@ export async function startTestServer(
       | 'tls'
       | 'apiRateLimit'
       | 'clientTimeouts'
+      | 'discovery'
     >
   > = {},
 ): Promise<TestServer> {
@@ -133,6 +134,7 @@ export async function startTestServer(
     ...(options.clientTimeouts
       ? { clientTimeouts: options.clientTimeouts }
       : {}),
+    ...(options.discovery ? { discovery: options.discovery } : {}),
     logStream: { write: (line: string) => void logs.push(line) },
   });
   const listening = await app.listen({

@@ -35,13 +35,23 @@ export function RootLayout() {
   return (
     <AppLayout
       nav={
-        isAdmin && (
-          <NavLink
-            to={paths.audit.getHref()}
-            className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
-          >
-            Audit log
-          </NavLink>
+        session.data?.user && (
+          <>
+            <NavLink
+              to={paths.search.getHref()}
+              className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+            >
+              Search
+            </NavLink>
+            {isAdmin && (
+              <NavLink
+                to={paths.audit.getHref()}
+                className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+              >
+                Audit log
+              </NavLink>
+            )}
+          </>
         )
       }
       account={

@@ -17,10 +17,30 @@ export const paths = {
       return `/providers/${encodeURIComponent(providerId)}${text ? `?${text}` : ''}`;
     },
   },
+  providerNew: {
+    path: '/providers/new',
+    getHref: () => '/providers/new',
+  },
+  providerDetail: {
+    path: '/providers/:providerId/details',
+    getHref: (providerId: string) =>
+      `/providers/${encodeURIComponent(providerId)}/details`,
+  },
+  providerEdit: {
+    path: '/providers/:providerId/edit',
+    getHref: (providerId: string) =>
+      `/providers/${encodeURIComponent(providerId)}/edit`,
+  },
   poolNew: {
     path: '/providers/:providerId/pools/new',
-    getHref: (providerId: string) =>
-      `/providers/${encodeURIComponent(providerId)}/pools/new`,
+    /** `copy_of` prefills from a pool of this provider, `template` from a filter template. */
+    getHref: (providerId: string, search: PoolNewSearch = {}) => {
+      const query = new URLSearchParams();
+      if (search.copy_of) query.set('copy_of', search.copy_of);
+      if (search.template) query.set('template', search.template);
+      const text = query.toString();
+      return `/providers/${encodeURIComponent(providerId)}/pools/new${text ? `?${text}` : ''}`;
+    },
   },
   pool: {
     path: '/providers/:providerId/pools/:poolId',
@@ -36,6 +56,20 @@ export const paths = {
     getHref: (providerId: string, poolId: string) =>
       `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}/edit`,
   },
+  search: {
+    path: '/search',
+    /** The org-wide pool search; `sort` is a key with an optional `-` (descending). */
+    getHref: (
+      search: { q?: string; provider?: string; sort?: string } = {},
+    ) => {
+      const query = new URLSearchParams();
+      if (search.q) query.set('q', search.q);
+      if (search.provider) query.set('provider', search.provider);
+      if (search.sort) query.set('sort', search.sort);
+      const text = query.toString();
+      return `/search${text ? `?${text}` : ''}`;
+    },
+  },
   audit: {
     path: '/audit',
     getHref: (search: AuditSearch = {}) => {
@@ -49,6 +83,9 @@ export const paths = {
     },
   },
 } as const;
+
+/** What the new-pool form starts from; nothing means an empty form. */
+export type PoolNewSearch = { copy_of?: string; template?: string };
 
 /** The audit page's filters as the URL holds them; dates are YYYY-MM-DD (UTC). */
 export type AuditSearch = {

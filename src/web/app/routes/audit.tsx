@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
 import { AuditLog } from '@/features/audit/components/audit-log.tsx';
 import { useSession } from '@/features/session/api/use-session.ts';
@@ -10,6 +11,12 @@ export function AuditRoute() {
   const isAdmin = session.data?.user?.role === 'admin';
   return (
     <>
+      <Breadcrumbs
+        items={[
+          { label: 'Identity providers', href: paths.home.getHref() },
+          { label: 'Audit log' },
+        ]}
+      />
       <h1 className="mb-1 text-2xl font-semibold">Audit log</h1>
       <p className="mb-4 text-slate-700">
         Every change attempted through Lifeguard, newest first: who, when, what

@@ -1,11 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
 import { useCreatePool } from '@/features/pools/api/mutations.ts';
-import { PoolForm } from '@/features/pools/components/pool-form.tsx';
+import {
+  PoolForm,
+  PoolFormSkeleton,
+} from '@/features/pools/components/pool-form.tsx';
+import { PoolPrefillNotice } from '@/features/pools/components/pool-prefill-notice.tsx';
+import { usePoolPrefill } from '@/features/pools/components/use-pool-prefill.ts';
 import { poolDraftScope } from '@/features/pools/drafts.ts';
 import type { PoolFormValues } from '@/features/pools/schemas.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
@@ -14,18 +19,14 @@ import { WriteAccessNotice } from '@/features/session/components/write-access-no
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 import { ApiError } from '@/lib/errors.ts';
 
-const EMPTY_POOL: PoolFormValues = {
-  display_name: '',
-  description: '',
-  identity_claim: 'claims.sub',
-  filter: '',
-};
-
 export function PoolCreateRoute() {
   const { providerId = '' } = useParams();
   const navigate = useNavigate();
   const provider = useQuery(providerQueries.detail(providerId));
   const createPool = useCreatePool(providerId);
+  // ?copy_of= or ?template=: what the form starts from (see usePoolPrefill).
+  const [searchParams] = useSearchParams();
+  const prefill = usePoolPrefill(providerId, searchParams);
   const access = useWriteAccess();
   useDocumentTitle('New identity pool');
 
@@ -76,16 +77,29 @@ export function PoolCreateRoute() {
     <>
       <Breadcrumbs items={crumbs} />
       <h1 className="mb-4 text-2xl font-semibold">New identity pool</h1>
-      <PoolForm
-        defaultValues={EMPTY_POOL}
-        submitLabel="Create pool"
-        pendingLabel="Creating…"
-        onSubmit={create}
-        isPending={createPool.isPending}
-        cancelHref={paths.provider.getHref(providerId)}
-        providerIssuer={provider.data?.issuer}
-        draft={{ scope: poolDraftScope(providerId), base: null }}
-      />
+      <PoolPrefillNotice providerId={providerId} state={prefill} />
+      {prefill.status === 'ready' ? (
+        // Drafts share the provider's one scope whatever the starting point,
+        // so a draft typed earlier is offered here, never overwritten.
+        <PoolForm
+          key={prefill.key}
+          defaultValues={prefill.values}
+          initialTemplateId={
+            prefill.prefill.kind === 'template'
+              ? prefill.prefill.template.id
+              : undefined
+          }
+          submitLabel="Create pool"
+          pendingLabel="Creating…"
+          onSubmit={create}
+          isPending={createPool.isPending}
+          cancelHref={paths.provider.getHref(providerId)}
+          providerIssuer={provider.data?.issuer}
+          draft={{ scope: poolDraftScope(providerId), base: null }}
+        />
+      ) : (
+        prefill.status === 'loading' && <PoolFormSkeleton />
+      )}
     </>
   );
 }

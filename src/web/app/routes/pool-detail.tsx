@@ -15,6 +15,7 @@ import {
 } from '@/components/ui/tabs.tsx';
 import { paths } from '@/config/paths.ts';
 import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
+import { ExportPoolDialog } from '@/features/export/components/export-pool-dialog.tsx';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
 import { LazyTestCasesPanel } from '@/features/pools/components/lazy-test-cases-panel.tsx';
@@ -86,13 +87,25 @@ export function PoolDetailRoute() {
         </h1>
         {pool.data &&
           (access.canWrite ? (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Link
                 to={paths.poolEdit.getHref(providerId, poolId)}
                 className={buttonVariants({ variant: 'secondary' })}
+                aria-keyshortcuts="e"
               >
                 Edit
               </Link>
+              <Link
+                to={paths.poolNew.getHref(providerId, { copy_of: poolId })}
+                className={buttonVariants({ variant: 'secondary' })}
+              >
+                Create a copy
+              </Link>
+              <ExportPoolDialog
+                providerId={providerId}
+                pool={pool.data}
+                provider={provider.data}
+              />
               <DeletePoolDialog
                 providerId={providerId}
                 pool={pool.data}
@@ -104,7 +117,7 @@ export function PoolDetailRoute() {
             </div>
           ) : (
             <div className="grid max-w-sm justify-items-end gap-1 text-right">
-              <div className="flex gap-2">
+              <div className="flex flex-wrap justify-end gap-2">
                 <Button
                   variant="secondary"
                   disabled
@@ -112,6 +125,18 @@ export function PoolDetailRoute() {
                 >
                   Edit
                 </Button>
+                <Button
+                  variant="secondary"
+                  disabled
+                  aria-describedby={reasonId}
+                >
+                  Create a copy
+                </Button>
+                <ExportPoolDialog
+                  providerId={providerId}
+                  pool={pool.data}
+                  provider={provider.data}
+                />
                 <Button variant="danger" disabled aria-describedby={reasonId}>
                   Delete
                 </Button>

@@ -511,9 +511,12 @@ test('a rejected change is shown at its field and nothing is lost', async () => 
   await editor.replace('claims.sub.matches("x")');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   // A changed filter is reviewed (diff, test cases) before it is sent.
-  await user.click(
-    await screen.findByRole('button', { name: 'Save the new filter' }),
-  );
+  const confirm = await screen.findByRole('button', {
+    name: 'Save the new filter',
+  });
+  // Radix lifts the page's pointer-events block a moment after the dialog
+  // mounts; user-event refuses the click until then, without clicking.
+  await waitFor(() => user.click(confirm));
 
   await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
   expect(filter).toHaveAccessibleDescription(

@@ -7,7 +7,10 @@ import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
+import { ExportProviderDialog } from '@/features/export/components/export-provider-dialog.tsx';
+import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { LazyMatchingPools } from '@/features/pools/components/lazy-matching-pools.tsx';
+import { NewPoolFromTemplate } from '@/features/pools/components/new-pool-from-template.tsx';
 import { PoolList } from '@/features/pools/components/pool-list.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
@@ -21,24 +24,32 @@ export function ProviderPoolsRoute() {
   useDocumentTitle(
     provider.data ? `${provider.data.display_name} pools` : 'Identity pools',
   );
+  const crumbs = [
+    { label: 'Identity providers', href: paths.home.getHref() },
+    { label: provider.data?.display_name ?? providerId },
+  ];
+  const exportDialog = provider.data && (
+    <ExportProviderDialog
+      provider={provider.data}
+      loadPools={(options) => listAllPools(providerId, options)}
+    />
+  );
   // Only when nothing was loaded: a failed background refetch keeps the page
   // (its toast says so), so nothing typed on it is unmounted.
   if (provider.isError && provider.data === undefined) {
     return (
-      <ApiErrorView
-        error={provider.error}
-        onRetry={() => void provider.refetch()}
-      />
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ApiErrorView
+          error={provider.error}
+          onRetry={() => void provider.refetch()}
+        />
+      </>
     );
   }
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: 'Identity providers', href: paths.home.getHref() },
-          { label: provider.data?.display_name ?? providerId },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">
@@ -51,19 +62,35 @@ export function ProviderPoolsRoute() {
           <p className="mt-1 font-mono text-xs break-all text-slate-600">
             {provider.data?.issuer ?? '\u00a0'}
           </p>
+          <p className="mt-1 text-sm">
+            <Link
+              to={paths.providerDetail.getHref(providerId)}
+              className="text-brand-700 hover:underline"
+            >
+              Provider details and signing keys
+            </Link>
+          </p>
         </div>
         {access.canWrite ? (
-          <Link
-            to={paths.poolNew.getHref(providerId)}
-            className={buttonVariants()}
-          >
-            New pool
-          </Link>
+          <div className="flex flex-wrap items-start gap-2">
+            {exportDialog}
+            <NewPoolFromTemplate providerId={providerId} />
+            <Link
+              to={paths.poolNew.getHref(providerId)}
+              className={buttonVariants()}
+              aria-keyshortcuts="n"
+            >
+              New pool
+            </Link>
+          </div>
         ) : (
           <div className="grid max-w-sm justify-items-end gap-1 text-right">
-            <Button disabled aria-describedby={reasonId}>
-              New pool
-            </Button>
+            <div className="flex gap-2">
+              {exportDialog}
+              <Button disabled aria-describedby={reasonId}>
+                New pool
+              </Button>
+            </div>
             <DisabledReason id={reasonId}>{access.reason}</DisabledReason>
           </div>
         )}

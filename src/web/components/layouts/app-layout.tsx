@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { ConnectivityBanner } from './connectivity-banner.tsx';
+import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { RateBudgetIndicator } from './rate-budget-indicator.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 
 /**
  * The page frame: skip link, header (brand, `nav`, the API budget when low,
- * `account`), the connectivity banner, and main.
+ * keyboard shortcuts, the theme, `account`), the connectivity banner, and main.
  */
 export function AppLayout({
   nav,
@@ -46,6 +48,8 @@ export function AppLayout({
           )}
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <RateBudgetIndicator />
+            <KeyboardShortcuts />
+            <ThemeToggle />
             {account}
           </div>
         </div>

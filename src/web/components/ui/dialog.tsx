@@ -1,6 +1,12 @@
 import * as AlertDialogPrimitive from '@radix-ui/react-alert-dialog';
+import * as DialogPrimitive from '@radix-ui/react-dialog';
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/cn.ts';
+
+// Black, not a slate step: slate flips in dark mode and the veil must not.
+const OVERLAY_CLASSES = 'fixed inset-0 z-40 bg-black/50';
+const CONTENT_CLASSES =
+  'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl';
 
 export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
@@ -20,13 +26,8 @@ export function AlertDialogContent({
 }) {
   return (
     <AlertDialogPrimitive.Portal>
-      <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-      <AlertDialogPrimitive.Content
-        className={cn(
-          'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg bg-white p-6 shadow-xl',
-          className,
-        )}
-      >
+      <AlertDialogPrimitive.Overlay className={OVERLAY_CLASSES} />
+      <AlertDialogPrimitive.Content className={cn(CONTENT_CLASSES, className)}>
         <AlertDialogPrimitive.Title className="text-lg font-semibold text-slate-900">
           {title}
         </AlertDialogPrimitive.Title>
@@ -51,5 +52,45 @@ export function AlertDialogFooter({
       )}
       {...props}
     />
+  );
+}
+
+export const Dialog = DialogPrimitive.Root;
+export const DialogTrigger = DialogPrimitive.Trigger;
+export const DialogClose = DialogPrimitive.Close;
+
+/** A modal to read or do something in: focus is trapped, Escape closes. */
+export function DialogContent({
+  title,
+  description,
+  children,
+  className,
+  onCloseAutoFocus,
+}: {
+  title: ReactNode;
+  description: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** Where focus goes on close; by default, back to the trigger. */
+  onCloseAutoFocus?: ComponentProps<
+    typeof DialogPrimitive.Content
+  >['onCloseAutoFocus'];
+}) {
+  return (
+    <DialogPrimitive.Portal>
+      <DialogPrimitive.Overlay className={OVERLAY_CLASSES} />
+      <DialogPrimitive.Content
+        className={cn(CONTENT_CLASSES, className)}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">
+          {title}
+        </DialogPrimitive.Title>
+        <DialogPrimitive.Description asChild>
+          <div className="grid gap-2 text-sm text-slate-700">{description}</div>
+        </DialogPrimitive.Description>
+        {children}
+      </DialogPrimitive.Content>
+    </DialogPrimitive.Portal>
   );
 }

@@ -530,35 +530,47 @@ function readToken(stream: StringStream, state: TokenState): string | null {
   return null;
 }
 
-// Colours keep at least 4.5:1 against the white field.
+// Colours keep at least 4.5:1 against the field in both themes; the values
+// are custom properties in src/index.css, switched with <html data-theme>.
 const filterHighlightStyle = HighlightStyle.define([
-  { tag: tags.string, color: '#047857' },
+  { tag: tags.string, color: 'var(--code-string)' },
   {
     tag: tags.special(tags.variableName),
-    color: '#1d4ed8',
+    color: 'var(--code-claims)',
     fontWeight: '600',
   },
-  { tag: tags.propertyName, color: '#0369a1' },
-  { tag: tags.function(tags.variableName), color: '#7e22ce' },
+  { tag: tags.propertyName, color: 'var(--code-property)' },
+  { tag: tags.function(tags.variableName), color: 'var(--code-function)' },
   {
     tag: [tags.compareOperator, tags.logicOperator, tags.derefOperator],
-    color: '#475569',
+    color: 'var(--code-operator)',
   },
   {
     tag: [tags.bool, tags.null, tags.operatorKeyword, tags.number],
-    color: '#9a3412',
+    color: 'var(--code-literal)',
   },
-  { tag: tags.lineComment, color: '#64748b', fontStyle: 'italic' },
+  {
+    tag: tags.lineComment,
+    color: 'var(--code-comment)',
+    fontStyle: 'italic',
+  },
 ]);
 
+// Tooltips (lint messages, completions) take the page's surface and text
+// colours (theme tokens), so they follow dark mode with the rest.
 const editorTheme = EditorView.theme({
   '&': { backgroundColor: 'transparent', color: 'inherit' },
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit' },
-  '.cm-content': { padding: '0.5rem 0', caretColor: '#0f172a' },
+  '.cm-content': { padding: '0.5rem 0', caretColor: 'var(--code-caret)' },
   '.cm-line': { padding: '0 0.75rem' },
-  '.cm-placeholder': { color: '#64748b' },
-  '.cm-tooltip': { fontFamily: 'ui-sans-serif, system-ui, sans-serif' },
+  '.cm-placeholder': { color: 'var(--code-comment)' },
+  '.cm-tooltip': {
+    fontFamily: 'ui-sans-serif, system-ui, sans-serif',
+    backgroundColor: 'var(--color-white)',
+    color: 'var(--color-slate-900)',
+    border: '1px solid var(--color-slate-300)',
+  },
   '.cm-diagnosticText code, .cm-completionDetail': {
     fontFamily: 'ui-monospace, monospace',
   },

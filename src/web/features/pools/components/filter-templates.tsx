@@ -10,12 +10,15 @@ const GROUPS = [
 export function FilterTemplates({
   currentFilter,
   onApply,
+  initialTemplateId = '',
 }: {
   currentFilter: string;
   onApply: (template: FilterTemplate) => void;
+  /** Shown as chosen at first, e.g. the template the form was filled from. */
+  initialTemplateId?: string;
 }) {
   const selectId = useId();
-  const [selected, setSelected] = useState('');
+  const [selected, setSelected] = useState(initialTemplateId);
   const [confirming, setConfirming] = useState(false);
   const template = FILTER_TEMPLATES.find(
     (candidate) => candidate.id === selected,

@@ -39,12 +39,15 @@ export function PoolFields({
   sampleClaims,
   sharedIssuer = false,
   onApplyTemplate,
+  initialTemplateId,
 }: {
   control: Control<PoolFormValues>;
   /** Claims of the token in the tester, for suggestions and lint. */
   sampleClaims?: Record<string, unknown>;
   sharedIssuer?: boolean;
   onApplyTemplate: (template: FilterTemplate) => void;
+  /** The template the form was filled from, shown as chosen. */
+  initialTemplateId?: string;
 }) {
   const claimListId = useId();
   const claimSuggestions = useMemo(
@@ -158,6 +161,7 @@ export function PoolFields({
               <FilterTemplates
                 currentFilter={field.value}
                 onApply={onApplyTemplate}
+                initialTemplateId={initialTemplateId}
               />
               <FilterModeSwitch
                 value={field.value}

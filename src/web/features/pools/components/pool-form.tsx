@@ -74,6 +74,7 @@ export function PoolForm({
   providerIssuer,
   existing,
   draft,
+  initialTemplateId,
 }: {
   defaultValues: PoolFormValues;
   submitLabel: string;
@@ -89,6 +90,8 @@ export function PoolForm({
   existing?: { providerId: string; poolId: string; savedFilter: string };
   /** Where drafts of this form are kept, and the version they build on. */
   draft: PoolDraftOptions;
+  /** The filter template defaultValues came from, shown as chosen. */
+  initialTemplateId?: string;
 }) {
   const form = useForm<PoolFormValues>({
     resolver: zodResolver(poolFormSchema),
@@ -233,6 +236,7 @@ export function PoolForm({
             control={control}
             sampleClaims={sampleClaims}
             sharedIssuer={sharedIssuer}
+            initialTemplateId={initialTemplateId}
             onApplyTemplate={(template) => {
               const options = { shouldDirty: true, shouldValidate: true };
               setValue('filter', template.filter, options);

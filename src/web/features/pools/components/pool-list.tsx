@@ -163,6 +163,9 @@ export function PoolList({
             type="search"
             value={search.q}
             placeholder="Name, id, claim or filter text"
+            // The `/` shortcut focuses it (lib/shortcuts.ts).
+            data-shortcut-search=""
+            aria-keyshortcuts="/"
             onChange={(event) => update({ q: event.target.value })}
             className="h-8 w-72 max-w-full"
           />

@@ -1,8 +1,16 @@
+import { DISCOVERY_API, type DiscoveryResult } from '#contract/discovery.ts';
 import type { components } from '#contract/schema.d.ts';
-import { api } from '@/lib/api-client.ts';
+import { api, lifeguardApi } from '@/lib/api-client.ts';
 
 export type Provider = components['schemas']['IdentityProvider'];
 export type ProviderList = components['schemas']['IdentityProviderList'];
+export type ProviderCreateBody =
+  components['schemas']['IdentityProviderCreate'];
+export type ProviderUpdateBody =
+  components['schemas']['IdentityProviderUpdate'];
+export type ProviderKey = components['schemas']['JwksKey'];
+export type Jwks = components['schemas']['Jwks'];
+export type { DiscoveryResult };
 
 export async function listProviders(
   params: { pageSize: number; pageToken?: string },
@@ -26,4 +34,51 @@ export async function getProvider(
     signal,
   });
   return data!;
+}
+
+export async function createProvider(
+  body: ProviderCreateBody,
+): Promise<Provider> {
+  const { data } = await api().POST('/iam/v2/identity-providers', { body });
+  return data!;
+}
+
+export async function updateProvider(
+  providerId: string,
+  body: ProviderUpdateBody,
+): Promise<Provider> {
+  const { data } = await api().PATCH('/iam/v2/identity-providers/{id}', {
+    params: { path: { id: providerId } },
+    body,
+  });
+  return data!;
+}
+
+export async function deleteProvider(providerId: string): Promise<void> {
+  await api().DELETE('/iam/v2/identity-providers/{id}', {
+    params: { path: { id: providerId } },
+  });
+}
+
+/** Asks Confluent to fetch the provider's key set now. */
+export async function refreshProviderKeys(providerId: string): Promise<Jwks> {
+  const { data } = await api().PATCH(
+    '/iam/v2/identity-providers/{provider_id}/jwks',
+    {
+      params: { path: { provider_id: providerId } },
+      body: { spec: { jwks_status: 'REFRESHED' } },
+    },
+  );
+  return data!;
+}
+
+/** Lifeguard's server reads the issuer's OpenID Connect discovery document. */
+export function discoverIssuer(
+  issuer: string,
+  signal?: AbortSignal,
+): Promise<DiscoveryResult> {
+  return lifeguardApi(
+    `${DISCOVERY_API}?${new URLSearchParams({ issuer }).toString()}`,
+    { signal },
+  );
 }

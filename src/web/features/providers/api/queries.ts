@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { getProvider, listProviders } from './providers.ts';
+import { queryOptions, skipToken } from '@tanstack/react-query';
+import { getProvider, listProviders, type Jwks } from './providers.ts';
 
 export const providerQueries = {
   all: () => ['providers'] as const,
@@ -14,5 +14,18 @@ export const providerQueries = {
     queryOptions({
       queryKey: [...providerQueries.details(), providerId],
       queryFn: ({ signal }) => getProvider(providerId, signal),
+    }),
+  /**
+   * The answer to the last key refresh made from this console. The API
+   * reports a key set's status only in answer to a refresh (a provider's GET
+   * carries its keys but not their status), so nothing fetches this: the
+   * refresh mutation writes it.
+   */
+  keyRefresh: (providerId: string) =>
+    queryOptions<Jwks>({
+      queryKey: [...providerQueries.all(), 'key-refresh', providerId],
+      queryFn: skipToken,
+      staleTime: Infinity,
+      gcTime: Infinity,
     }),
 };

@@ -1,0 +1,735 @@
+import { execFileSync } from 'node:child_process';
+import { parse } from '@cdktf/hcl2json';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  exportAs,
+  hclString,
+  identifierFor,
+  poolCreateBody,
+  providerCreateBody,
+  toCli,
+  toCurl,
+  toJson,
+  toTerraform,
+  uniqueIdentifiers,
+  type ExportPool,
+  type ExportProvider,
+  type ExportSubject,
+} from './export.ts';
+
+// The generated code goes through the real tools: HCL through HashiCorp's
+// own parser (hcl2json is the Go HCL library built to WebAssembly), shell
+// commands through real `bash` and `sh`, with the programs they call
+// replaced by a function that prints the arguments it received.
+
+const PROVIDER: ExportProvider = {
+  id: 'op-4EY',
+  display_name: 'Corporate Okta',
+  description: 'Workforce tokens',
+  issuer: 'https://example.okta.com/oauth2/default',
+  jwks_uri: 'https://example.okta.com/oauth2/default/v1/keys',
+  identity_claim: 'claims.sub',
+};
+
+function pool(fields: Partial<ExportPool> = {}): ExportPool {
+  return {
+    id: 'pool-AzXR',
+    display_name: 'Release engineering',
+    description: 'Prod access for release engineering',
+    identity_claim: 'claims.sub',
+    filter: 'claims.aud == "confluent" && claims.group != "invalid_group"',
+    ...fields,
+  };
+}
+
+const LONG_FILTER = Array.from(
+  { length: 12 },
+  (_, i) => `claims.groups.exists(g, g == "team-${i}")`,
+)
+  .join(' || ')
+  .slice(0, 300);
+
+/** Values that break naive quoting, each a plausible filter or description. */
+const HOSTILE: Record<string, string> = {
+  'double quotes': 'claims.aud == "confluent"',
+  'single quotes': "claims.name == 'O\\'Brien' || claims.x == 'it''s'",
+  backslashes: 'claims.path == "C:\\\\temp\\\\" && claims.re == "\\d+\\"',
+  'a trailing backslash': 'claims.sub == "x" \\',
+  interpolation: 'claims.x == "${x}" && claims.y == "${var.secret}"',
+  'an interpolation that would evaluate': 'claims.x == "${"a"}"',
+  directive: 'claims.x == "%{x}" || "%{ if true }y%{ endif }"',
+  'already doubled sequences': 'claims.x == "$${x}" && claims.y == "%%{y}"',
+  'dollars and percents': '$ $$ $$$ % %% $%{ %${ ${ %{ {$} }',
+  'shell syntax':
+    '$(rm -rf /) `id` $HOME ${HOME} !! !$ \\$x ~ * ? [a] ; & | > <',
+  newlines: 'claims.a == "x"\n&& claims.b == "y"\r\n&& true\n',
+  tabs: '\tclaims.a\t==\t"x"\t',
+  'control characters': 'a\u0001b\u0007c\u001bd\u007fe\u0085f',
+  unicode:
+    'claims.name == "Zoë Åström" && claims.city == "東京" && claims.x == "Ω≈ç√∫"',
+  emoji: 'claims.team == "🚀" || claims.team == "👩🏽‍💻" || claims.flag == "🇫🇷"',
+  'bidi and invisible characters':
+    'claims.a == "\u202eevil\u202c" && "\u200b\u2028\u2029\ufeff"',
+  'a 300-character filter': LONG_FILTER,
+  'an empty string': '',
+};
+
+/**
+ * Any string, made of arbitrary code points and the pieces quoting trips on,
+ * which random code points alone would rarely line up (`${`, `'\''`…).
+ */
+function hostileString(maxPieces: number) {
+  return fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '${',
+          '%{',
+          '$${',
+          '%%{',
+          '$',
+          '%',
+          '{',
+          '}',
+          '"',
+          "'",
+          '\\',
+          '\n',
+          '\r\n',
+          '\t',
+          '\0',
+          '`',
+          '!',
+          ' ',
+          '-',
+          '\u202e',
+          'e\u0301',
+        ),
+        fc.string({ unit: 'binary', maxLength: 6 }),
+        fc.string({ unit: 'grapheme', maxLength: 3 }),
+      ),
+      { maxLength: maxPieces },
+    )
+    .map((pieces) => pieces.join(''));
+}
+
+/**
+ * What hcl2json answers for an HCL string holding `value`: Terraform's JSON
+ * syntax, where a literal `${` or `%{` is written `$${` / `%%{` and a bare
+ * one is an interpolation, so an escape forgotten in the HCL shows up here
+ * as a difference. HCL also normalises strings to NFC.
+ */
+function asHclJson(value: string): string {
+  return value.normalize('NFC').replace(/([$%])\{/g, '$1$1{');
+}
+
+type Parsed = {
+  import: { to: string; id: string }[];
+  resource: {
+    confluent_identity_pool?: Record<string, Record<string, unknown>[]>;
+    confluent_identity_provider?: Record<string, Record<string, unknown>[]>;
+  };
+  terraform: unknown[];
+};
+
+async function parseHcl(text: string): Promise<Parsed> {
+  return (await parse('main.tf', text)) as Parsed;
+}
+
+function poolResources(parsed: Parsed) {
+  return Object.entries(parsed.resource.confluent_identity_pool ?? {});
+}
+
+function onlyPool(parsed: Parsed) {
+  const resources = poolResources(parsed);
+  expect(resources).toHaveLength(1);
+  const [name, [body]] = resources[0]! as [string, Record<string, unknown>[]];
+  return { name, body: body! };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+describe('Terraform', () => {
+  test('the oracle: hcl2json tells an escaped ${ from an interpolation', async () => {
+    const escaped = await parseHcl('locals {\n  v = "$${x}"\n}\n');
+    const bare = await parseHcl('locals {\n  v = "${x}"\n}\n');
+    const value = (parsed: Record<string, unknown>) =>
+      (parsed.locals as { v: string }[])[0]!.v;
+    expect(value(escaped)).toBe(asHclJson('${x}'));
+    expect(value(bare)).not.toBe(asHclJson('${x}'));
+  });
+
+  test('a pool: resource, import block with <provider id>/<pool id>', async () => {
+    const file = toTerraform({
+      kind: 'pool',
+      providerId: 'op-4EY',
+      pool: pool(),
+    });
+    const parsed = await parseHcl(file.text);
+    const { name, body } = onlyPool(parsed);
+    expect(name).toBe('release_engineering');
+    expect(body).toEqual({
+      identity_provider: [{ id: 'op-4EY' }],
+      display_name: 'Release engineering',
+      description: 'Prod access for release engineering',
+      identity_claim: 'claims.sub',
+      filter: asHclJson(pool().filter),
+    });
+    expect(parsed.import).toEqual([
+      {
+        to: '${confluent_identity_pool.release_engineering}',
+        id: 'op-4EY/pool-AzXR',
+      },
+    ]);
+    expect(parsed.terraform).toEqual([
+      {
+        required_version: '>= 1.5.0',
+        required_providers: [
+          { confluent: { source: 'confluentinc/confluent' } },
+        ],
+      },
+    ]);
+    expect(file).toMatchObject({
+      filename: 'pool-AzXR.tf',
+      mimeType: 'text/plain;charset=utf-8',
+      warnings: [],
+    });
+  });
+
+  test.each(Object.entries(HOSTILE))(
+    'every string field survives %s byte for byte',
+    async (_, value) => {
+      const hostile = pool({
+        display_name: value || 'x',
+        description: value,
+        identity_claim: value,
+        filter: value,
+      });
+      const parsed = await parseHcl(
+        toTerraform({ kind: 'pool', providerId: 'op-4EY', pool: hostile }).text,
+      );
+      const { name, body } = onlyPool(parsed);
+      expect(name).toMatch(IDENTIFIER);
+      expect(body.filter).toBe(asHclJson(value));
+      expect(body.description).toBe(asHclJson(value));
+      expect(body.identity_claim).toBe(asHclJson(value));
+      expect(body.display_name).toBe(asHclJson(value || 'x'));
+    },
+  );
+
+  test('hostile names in comments and ids cannot break the file', async () => {
+    const parsed = await parseHcl(
+      toTerraform({
+        kind: 'provider',
+        provider: { ...PROVIDER, display_name: 'evil\n}\nresource "x" "y" {' },
+        pools: [pool({ id: 'pool-"q\\', display_name: 'a\r\nb' })],
+      }).text,
+    );
+    expect(Object.keys(parsed.resource)).toEqual([
+      'confluent_identity_pool',
+      'confluent_identity_provider',
+    ]);
+    expect(parsed.import[1]!.id).toBe('op-4EY/pool-"q\\');
+  });
+
+  test('a provider: its resource and every pool, each imported, pools pointing at it', async () => {
+    const pools = [
+      pool({ id: 'pool-1', display_name: 'Payments' }),
+      pool({ id: 'pool-2', display_name: 'Payments' }),
+      pool({ id: 'pool-3', display_name: '42 Analytics!' }),
+      pool({ id: 'pool-4', display_name: '' }),
+    ];
+    const file = toTerraform({ kind: 'provider', provider: PROVIDER, pools });
+    const parsed = await parseHcl(file.text);
+    expect(parsed.resource.confluent_identity_provider).toEqual({
+      corporate_okta: [
+        {
+          display_name: 'Corporate Okta',
+          description: 'Workforce tokens',
+          issuer: PROVIDER.issuer,
+          jwks_uri: PROVIDER.jwks_uri,
+          identity_claim: 'claims.sub',
+        },
+      ],
+    });
+    const names = uniqueIdentifiers(pools);
+    expect(names).toEqual([
+      'payments_pool_1',
+      'payments_pool_2',
+      '_42_analytics',
+      'pool_4',
+    ]);
+    for (const [index, name] of names.entries()) {
+      const [body] = parsed.resource.confluent_identity_pool![name]!;
+      expect(body!.identity_provider).toEqual([
+        { id: '${confluent_identity_provider.corporate_okta.id}' },
+      ]);
+      expect(body!.display_name).toBe(pools[index]!.display_name);
+    }
+    expect(parsed.import).toEqual([
+      { to: '${confluent_identity_provider.corporate_okta}', id: 'op-4EY' },
+      ...names.map((name, index) => ({
+        to: `\${confluent_identity_pool.${name}}`,
+        id: `op-4EY/${pools[index]!.id}`,
+      })),
+    ]);
+    expect(file.filename).toBe('op-4EY.tf');
+  });
+
+  test('a provider without a description: a warning, since Terraform requires one', async () => {
+    const file = toTerraform({
+      kind: 'provider',
+      provider: { ...PROVIDER, description: undefined },
+      pools: [],
+    });
+    expect(file.warnings).toEqual([expect.stringMatching(/no description/)]);
+    expect(file.text).toMatch(/# The provider has no description/);
+    await parseHcl(file.text);
+  });
+
+  test('text not in NFC: Terraform would normalise it, and the export says so', async () => {
+    const decomposed = 'claims.name == "Zoe\u0308"';
+    const file = toTerraform({
+      kind: 'pool',
+      providerId: 'op-4EY',
+      pool: pool({ filter: decomposed }),
+    });
+    expect(file.warnings).toEqual([
+      expect.stringMatching(/filter of pool .* not in Unicode NFC/),
+    ]);
+    const { body } = onlyPool(await parseHcl(file.text));
+    expect(body.filter).toBe('claims.name == "Zoë"');
+  });
+
+  test('a lone surrogate cannot be written to a file: Terraform and CLI say so, curl keeps it', async () => {
+    const subject: ExportSubject = {
+      kind: 'pool',
+      providerId: 'op-4EY',
+      pool: pool({ description: 'half \ud83d of an emoji' }),
+    };
+    const terraform = toTerraform(subject);
+    expect(terraform.warnings).toEqual([
+      expect.stringMatching(/description of pool .* lone UTF-16 surrogate/),
+    ]);
+    const { body } = onlyPool(await parseHcl(terraform.text));
+    expect(body.description).toBe('half \ufffd of an emoji');
+    expect(toCli(subject).warnings).toEqual([
+      expect.stringMatching(/lone UTF-16 surrogate/),
+    ]);
+    expect(toCurl(subject).warnings).toEqual([]);
+    // A whole pair is no lone surrogate.
+    expect(
+      toTerraform({ ...subject, pool: pool({ description: '\ud83d\ude80' }) })
+        .warnings,
+    ).toEqual([]);
+  });
+
+  test('resource names: valid identifiers, unique, independent of order', () => {
+    const items = [
+      { id: 'pool-a', display_name: 'Team A' },
+      { id: 'pool-b', display_name: 'team a' },
+      { id: 'pool-c', display_name: 'Ünïcödé — naïve' },
+      { id: 'pool-d', display_name: '🚀🚀' },
+      { id: 'pool-e', display_name: '9lives' },
+      { id: 'pool-f', display_name: 'x'.repeat(200) },
+      { id: 'pool-g', display_name: 'team_a_pool_a' },
+    ];
+    const names = uniqueIdentifiers(items);
+    expect(names).toEqual([
+      'team_a_pool_a_2',
+      'team_a_pool_b',
+      'unicode_naive',
+      'pool_d',
+      '_9lives',
+      'x'.repeat(48),
+      'team_a_pool_a',
+    ]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(IDENTIFIER);
+    // Another order (another page size, a new pool) keeps every name.
+    expect(uniqueIdentifiers([...items].reverse()).reverse()).toEqual(names);
+  });
+
+  test('property: any filter, description and name parse back as they were', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostileString(40),
+        hostileString(12),
+        hostileString(8),
+        async (filter, description, displayName) => {
+          const subject: ExportSubject = {
+            kind: 'provider',
+            provider: PROVIDER,
+            pools: [
+              pool({
+                id: 'pool-1',
+                filter,
+                description,
+                display_name: displayName,
+              }),
+              pool({
+                id: 'pool-2',
+                filter: description,
+                display_name: displayName,
+              }),
+            ],
+          };
+          const file = toTerraform(subject);
+          const parsed = await parseHcl(file.text);
+          expect(parsed.import.map((entry) => entry.id)).toEqual([
+            'op-4EY',
+            'op-4EY/pool-1',
+            'op-4EY/pool-2',
+          ]);
+          const [one, two] = [1, 2].map((index) => {
+            const name = /^\$\{confluent_identity_pool\.(.+)\}$/.exec(
+              parsed.import[index]!.to,
+            )![1]!;
+            expect(name).toMatch(IDENTIFIER);
+            return parsed.resource.confluent_identity_pool![name]![0]!;
+          });
+          expect(one!.filter).toBe(asHclJson(filter));
+          expect(one!.description).toBe(asHclJson(description));
+          expect(two!.filter).toBe(asHclJson(description));
+          expect(one!.display_name).toBe(asHclJson(displayName));
+          expect(two!.display_name).toBe(asHclJson(displayName));
+          const unnormalised = [filter, description, displayName].some(
+            (value) => value !== value.normalize('NFC'),
+          );
+          expect(file.warnings.length > 0).toBe(unnormalised);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  test('hclString: one line, quoted', () => {
+    expect(hclString('a\nb"c\\d${e}%{f}')).toBe('"a\\nb\\"c\\\\d$${e}%%{f}"');
+    expect(identifierFor('', 'pool-x')).toBe('pool_x');
+  });
+});
+
+// --- Shell ------------------------------------------------------------------
+
+type Call = { program: string; args: string[] };
+
+// Each stand-in prints its name, its argument count and its arguments, NUL
+// separated: the only byte no argument can hold.
+const STAND_INS = ['confluent', 'curl']
+  .map((name) => `${name}() { printf '%s\\0' ${name} "$#" "$@"; }`)
+  .join('\n');
+
+function run(
+  shell: 'bash' | 'sh',
+  script: string,
+  env: Record<string, string> = {},
+): Call[] {
+  const output = execFileSync(shell, ['-c', `${STAND_INS}\n${script}`], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString('utf8');
+  const fields = output.split('\0');
+  fields.pop();
+  const calls: Call[] = [];
+  while (fields.length > 0) {
+    const program = fields.shift()!;
+    const count = Number(fields.shift());
+    calls.push({ program, args: fields.splice(0, count) });
+  }
+  return calls;
+}
+
+/** The value of `--flag value` or `--flag=value` in a Cobra command line. */
+function option(args: string[], flag: string): string | undefined {
+  for (const [index, arg] of args.entries()) {
+    if (arg === '--') return undefined;
+    if (arg === flag) return args[index + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/** The positional name: right after the command words, or after `--`. */
+function cliName(args: string[]): string {
+  const dashes = args.indexOf('--');
+  return dashes >= 0 ? args[dashes + 1]! : args[3]!;
+}
+
+const SHELLS = ['bash', 'sh'] as const;
+
+describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
+  test('a pool: one `confluent iam pool create` with every field', () => {
+    const file = toCli({ kind: 'pool', providerId: 'op-4EY', pool: pool() });
+    expect(file.filename).toBe('pool-AzXR-confluent-cli.sh');
+    const calls = run(shell, file.text);
+    expect(calls).toEqual([
+      {
+        program: 'confluent',
+        args: [
+          'iam',
+          'pool',
+          'create',
+          'Release engineering',
+          '--provider',
+          'op-4EY',
+          '--identity-claim',
+          'claims.sub',
+          '--filter',
+          pool().filter,
+          '--description',
+          'Prod access for release engineering',
+        ],
+      },
+    ]);
+  });
+
+  test.each(Object.entries(HOSTILE).filter(([, value]) => value !== ''))(
+    'every value survives %s byte for byte',
+    (_, value) => {
+      const hostile = pool({
+        display_name: value,
+        description: value,
+        identity_claim: value,
+        filter: value,
+      });
+      const [call] = run(
+        shell,
+        toCli({ kind: 'pool', providerId: 'op-4EY', pool: hostile }).text,
+      );
+      const expected = value;
+      expect(call!.args.slice(0, 3)).toEqual(['iam', 'pool', 'create']);
+      expect(cliName(call!.args)).toBe(expected);
+      expect(option(call!.args, '--filter')).toBe(expected);
+      expect(option(call!.args, '--description')).toBe(expected);
+      expect(option(call!.args, '--identity-claim')).toBe(expected);
+    },
+  );
+
+  test('names and values starting with - stay values', () => {
+    const [call] = run(
+      shell,
+      toCli({
+        kind: 'pool',
+        providerId: 'op-4EY',
+        pool: pool({ display_name: '--help', filter: '-1 < claims.n' }),
+      }).text,
+    );
+    expect(call!.args.slice(-2)).toEqual(['--', '--help']);
+    expect(call!.args).toContain('--filter=-1 < claims.n');
+  });
+
+  test('a provider: `confluent iam provider create`, then every pool under PROVIDER_ID', () => {
+    const pools = [
+      pool({ id: 'pool-1', display_name: 'One', filter: 'claims.a == "1"' }),
+      pool({ id: 'pool-2', display_name: 'Two', description: '' }),
+    ];
+    const file = toCli({ kind: 'provider', provider: PROVIDER, pools });
+    expect(file.filename).toBe('op-4EY-confluent-cli.sh');
+    const [providerCall, ...poolCalls] = run(shell, file.text);
+    expect(providerCall).toEqual({
+      program: 'confluent',
+      args: [
+        'iam',
+        'provider',
+        'create',
+        'Corporate Okta',
+        '--issuer-uri',
+        PROVIDER.issuer,
+        '--jwks-uri',
+        PROVIDER.jwks_uri,
+        '--description',
+        'Workforce tokens',
+        '--identity-claim',
+        'claims.sub',
+      ],
+    });
+    expect(poolCalls.map((call) => cliName(call.args))).toEqual(['One', 'Two']);
+    expect(poolCalls.map((call) => option(call.args, '--provider'))).toEqual([
+      'op-4EY',
+      'op-4EY',
+    ]);
+    expect(option(poolCalls[0]!.args, '--filter')).toBe('claims.a == "1"');
+    expect(option(poolCalls[1]!.args, '--description')).toBeUndefined();
+    // Where the provider is recreated, its new id goes in PROVIDER_ID.
+    const recreated = run(shell, file.text, { PROVIDER_ID: 'op-New' });
+    expect(
+      recreated.slice(1).map((call) => option(call.args, '--provider')),
+    ).toEqual(['op-New', 'op-New']);
+  });
+
+  test('property: any names, filters and descriptions arrive as they were', () => {
+    // A NUL cannot be in an argument at all (the export warns about it).
+    const value = hostileString(20).map((text) => text.replaceAll('\0', ''));
+    const pools = fc.array(
+      fc.record({ display_name: value, filter: value, description: value }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(pools, value, (fields, providerName) => {
+        const exported = fields.map((field, index) =>
+          pool({ ...field, id: `pool-${index}` }),
+        );
+        // One shell per run: the provider export holds every pool.
+        const [providerCall, ...poolCalls] = run(
+          shell,
+          toCli({
+            kind: 'provider',
+            provider: { ...PROVIDER, display_name: providerName },
+            pools: exported,
+          }).text,
+        );
+        expect(cliName(providerCall!.args)).toBe(providerName);
+        expect(poolCalls).toHaveLength(exported.length);
+        for (const [index, call] of poolCalls.entries()) {
+          const { display_name, filter, description } = exported[index]!;
+          expect(cliName(call.args)).toBe(display_name);
+          expect(option(call.args, '--filter')).toBe(filter);
+          expect(option(call.args, '--description')).toBe(
+            description === '' ? undefined : description,
+          );
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+const CREDENTIALS = {
+  CONFLUENT_CLOUD_API_KEY: 'KEY123',
+  CONFLUENT_CLOUD_API_SECRET: 's3cr3t:with$stuff',
+};
+
+function dataOf(call: Call): unknown {
+  return JSON.parse(call.args[call.args.indexOf('--data-raw') + 1]!);
+}
+
+describe.each(SHELLS)('curl through %s', (shell) => {
+  test('a pool: POST of its create body, credentials from the environment', () => {
+    const file = toCurl({ kind: 'pool', providerId: 'op-4EY', pool: pool() });
+    expect(file.filename).toBe('pool-AzXR-curl.sh');
+    expect(file.text).toContain(
+      '-u "$CONFLUENT_CLOUD_API_KEY:$CONFLUENT_CLOUD_API_SECRET"',
+    );
+    const [call] = run(shell, file.text, CREDENTIALS);
+    expect(call!.args).toEqual([
+      '-sS',
+      '-X',
+      'POST',
+      'https://api.confluent.cloud/iam/v2/identity-providers/op-4EY/identity-pools',
+      '-u',
+      'KEY123:s3cr3t:with$stuff',
+      '-H',
+      'Content-Type: application/json',
+      '--data-raw',
+      expect.any(String),
+    ]);
+    expect(dataOf(call!)).toEqual(poolCreateBody(pool()));
+    // CONFLUENT_CLOUD_ENDPOINT points it elsewhere, such as the emulator.
+    const [local] = run(shell, file.text, {
+      ...CREDENTIALS,
+      CONFLUENT_CLOUD_ENDPOINT: 'http://127.0.0.1:8090',
+    });
+    expect(local!.args[3]).toBe(
+      'http://127.0.0.1:8090/iam/v2/identity-providers/op-4EY/identity-pools',
+    );
+  });
+
+  test.each(Object.entries(HOSTILE))(
+    'the body survives %s byte for byte',
+    (_, value) => {
+      const hostile = pool({
+        display_name: value,
+        description: value,
+        identity_claim: value,
+        filter: value,
+      });
+      const [call] = run(
+        shell,
+        toCurl({ kind: 'pool', providerId: 'op-4EY', pool: hostile }).text,
+        CREDENTIALS,
+      );
+      expect(dataOf(call!)).toEqual({
+        display_name: value,
+        description: value,
+        identity_claim: value,
+        filter: value,
+      });
+    },
+  );
+
+  test('a provider: its POST, then one POST per pool under PROVIDER_ID', () => {
+    const pools = [
+      pool({ id: 'pool-1', display_name: 'One' }),
+      pool({ id: 'pool-2', display_name: "Two's" }),
+    ];
+    const file = toCurl({ kind: 'provider', provider: PROVIDER, pools });
+    expect(file.filename).toBe('op-4EY-curl.sh');
+    const calls = run(shell, file.text, CREDENTIALS);
+    expect(calls.map((call) => call.args[3])).toEqual([
+      'https://api.confluent.cloud/iam/v2/identity-providers',
+      'https://api.confluent.cloud/iam/v2/identity-providers/op-4EY/identity-pools',
+      'https://api.confluent.cloud/iam/v2/identity-providers/op-4EY/identity-pools',
+    ]);
+    expect(calls.map(dataOf)).toEqual([
+      providerCreateBody(PROVIDER),
+      poolCreateBody(pools[0]!),
+      poolCreateBody(pools[1]!),
+    ]);
+    const recreated = run(shell, file.text, {
+      ...CREDENTIALS,
+      PROVIDER_ID: 'op-New',
+    });
+    expect(recreated[2]!.args[3]).toBe(
+      'https://api.confluent.cloud/iam/v2/identity-providers/op-New/identity-pools',
+    );
+  });
+
+  test('property: any body arrives as it was (NUL and lone surrogates included)', () => {
+    const pools = fc.array(
+      fc.record({
+        display_name: hostileString(10),
+        filter: hostileString(20),
+        // JSON escapes a lone surrogate, so even that survives.
+        description: fc.string({ maxLength: 10 }).map((s) => `${s}\ud800${s}`),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(pools, (fields) => {
+        const exported = fields.map((field, index) =>
+          pool({ ...field, id: `pool-${index}` }),
+        );
+        const [, ...poolCalls] = run(
+          shell,
+          toCurl({ kind: 'provider', provider: PROVIDER, pools: exported })
+            .text,
+          CREDENTIALS,
+        );
+        expect(poolCalls.map(dataOf)).toEqual(exported.map(poolCreateBody));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe('JSON', () => {
+  test('a pool as the API returned it; a provider with its pools', () => {
+    const single = toJson({ kind: 'pool', providerId: 'op-4EY', pool: pool() });
+    expect(JSON.parse(single.text)).toEqual(pool());
+    expect(single).toMatchObject({
+      filename: 'pool-AzXR.json',
+      mimeType: 'application/json',
+    });
+    const pools = [pool({ id: 'pool-1' }), pool({ id: 'pool-2' })];
+    const all = exportAs('json', {
+      kind: 'provider',
+      provider: PROVIDER,
+      pools,
+    });
+    expect(JSON.parse(all.text)).toEqual({
+      identity_provider: PROVIDER,
+      identity_pools: pools,
+    });
+  });
+});

@@ -1,0 +1,652 @@
+// "Export as code": a pool, or a provider with all its pools, written as
+// Terraform, Confluent CLI commands, curl calls or JSON. Pure functions over
+// the API's objects, so they run in the browser and under a real shell and
+// HCL parser in tests (export.test.ts).
+
+/** A pool as the exports read it; `description` may be absent upstream. */
+export type ExportPool = {
+  id: string;
+  display_name: string;
+  description?: string;
+  identity_claim: string;
+  filter: string;
+};
+
+/** A provider as the exports read it; `description` may be absent upstream. */
+export type ExportProvider = {
+  id: string;
+  display_name: string;
+  description?: string;
+  issuer: string;
+  jwks_uri: string;
+  identity_claim?: string;
+};
+
+/**
+ * What is exported: one pool (its provider's id is enough; the provider
+ * itself, when known, only names it in comments), or a provider and every
+ * one of its pools.
+ */
+export type ExportSubject =
+  | {
+      kind: 'pool';
+      providerId: string;
+      pool: ExportPool;
+      provider?: ExportProvider;
+    }
+  | {
+      kind: 'provider';
+      provider: ExportProvider;
+      pools: readonly ExportPool[];
+    };
+
+export const EXPORT_FORMATS = ['terraform', 'cli', 'curl', 'json'] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One export, ready to show, copy or download. */
+export type ExportFile = {
+  text: string;
+  filename: string;
+  mimeType: string;
+  /** Where the code cannot say exactly what the API holds, and why. */
+  warnings: string[];
+};
+
+/** Base URL of the Confluent Cloud API, the default of the curl exports. */
+export const CONFLUENT_API_URL = 'https://api.confluent.cloud';
+
+// ---------------------------------------------------------------------------
+// HCL
+
+// Characters written as \u escapes rather than raw: controls (a raw newline
+// would end the string), line separators, and the invisible format and bidi
+// characters that make code read differently from what it does.
+const HCL_ESCAPED =
+  // eslint-disable-next-line no-control-regex -- finding controls is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/u;
+
+function hex4(codeUnit: number): string {
+  return codeUnit.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * `value` as an HCL quoted string whose value is exactly `value`: quotes and
+ * backslashes escaped, controls as `\n`, `\t`, `\uXXXX`, and the template
+ * sequences `${` and `%{` doubled (`$${`, `%%{`) so Terraform never
+ * interpolates them. HCL normalises every string to Unicode NFC, escapes
+ * included, so a value that is not in NFC cannot survive (see
+ * {@link isNfc}).
+ */
+export function hclString(value: string): string {
+  let body = '';
+  for (const char of value) {
+    if (char === '\\') body += '\\\\';
+    else if (char === '"') body += '\\"';
+    else if (char === '\n') body += '\\n';
+    else if (char === '\r') body += '\\r';
+    else if (char === '\t') body += '\\t';
+    else if (HCL_ESCAPED.test(char)) body += `\\u${hex4(char.charCodeAt(0))}`;
+    // A lone surrogate has no UTF-8 form; HCL would read U+FFFD anyway.
+    else if (/^[\ud800-\udfff]$/.test(char)) body += '\\uFFFD';
+    else body += char;
+  }
+  // Escapes above never produce `$`, `%` or `{`, so this only meets the
+  // value's own template sequences. (A function, because `$$` in a
+  // replacement string means one `$`.)
+  return `"${body.replace(/([$%])\{/g, (_, sign: string) => `${sign}${sign}{`)}"`;
+}
+
+/** Whether Terraform (HCL) keeps `value` as it is: it must be in Unicode NFC. */
+export function isNfc(value: string): boolean {
+  return value === value.normalize('NFC');
+}
+
+const IDENTIFIER_MAX = 48;
+
+/**
+ * A Terraform resource name for a display name: lower-case ASCII letters,
+ * digits and underscores, starting with a letter or underscore (accents are
+ * dropped, everything else becomes `_`); `fallback` when nothing is left.
+ */
+export function identifierFor(displayName: string, fallback: string): string {
+  const words = displayName
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, IDENTIFIER_MAX)
+    .replace(/_+$/, '');
+  const name = words || fallback.replace(/[^A-Za-z0-9_]+/g, '_') || 'pool';
+  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+}
+
+/**
+ * Resource names for `items`, in order, unique among themselves and
+ * `taken`: a display name shared by several items gets each item's id
+ * appended. Neither depends on the order the items come in, so a re-export
+ * keeps its names; only a clash with such a derived name adds a number.
+ */
+export function uniqueIdentifiers(
+  items: readonly { id: string; display_name: string }[],
+  taken: Iterable<string> = [],
+): string[] {
+  const bases = items.map((item) => identifierFor(item.display_name, item.id));
+  const counts = new Map<string, number>();
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  const used = new Set(taken);
+  const names = bases.map((base) => {
+    if (counts.get(base) !== 1 || used.has(base)) return undefined;
+    used.add(base);
+    return base;
+  });
+  return names.map((name, index) => {
+    if (name !== undefined) return name;
+    const base = bases[index]!;
+    const withId = `${base}_${items[index]!.id.replace(/[^A-Za-z0-9_]+/g, '_')}`;
+    let unique = withId;
+    for (let n = 2; used.has(unique); n += 1) unique = `${withId}_${n}`;
+    used.add(unique);
+    return unique;
+  });
+}
+
+// For a comment line: nothing that could end the comment or hide text.
+function commentText(value: string): string {
+  return value.replace(new RegExp(HCL_ESCAPED.source, 'gu'), ' ');
+}
+
+function attributes(indent: string, entries: [string, string][]): string[] {
+  // `terraform fmt` aligns the `=` of consecutive one-line attributes.
+  const width = Math.max(...entries.map(([key]) => key.length));
+  return entries.map(
+    ([key, value]) => `${indent}${key.padEnd(width)} = ${value}`,
+  );
+}
+
+const TERRAFORM_BLOCK = [
+  'terraform {',
+  '  # import blocks need Terraform 1.5 or later.',
+  '  required_version = ">= 1.5.0"',
+  '  required_providers {',
+  '    confluent = {',
+  '      source = "confluentinc/confluent"',
+  '    }',
+  '  }',
+  '}',
+];
+
+function importBlock(address: string, id: string): string[] {
+  return ['import {', `  to = ${address}`, `  id = ${hclString(id)}`, '}'];
+}
+
+function poolResource(
+  name: string,
+  pool: ExportPool,
+  providerIdExpression: string,
+): string[] {
+  return [
+    `resource "confluent_identity_pool" "${name}" {`,
+    '  identity_provider {',
+    `    id = ${providerIdExpression}`,
+    '  }',
+    ...attributes('  ', [
+      ['display_name', hclString(pool.display_name)],
+      ['description', hclString(pool.description ?? '')],
+      ['identity_claim', hclString(pool.identity_claim)],
+      ['filter', hclString(pool.filter)],
+    ]),
+    '}',
+  ];
+}
+
+function providerResource(name: string, provider: ExportProvider): string[] {
+  const entries: [string, string][] = [
+    ['display_name', hclString(provider.display_name)],
+    ['description', hclString(provider.description ?? '')],
+    ['issuer', hclString(provider.issuer)],
+    ['jwks_uri', hclString(provider.jwks_uri)],
+  ];
+  if (provider.identity_claim) {
+    entries.push(['identity_claim', hclString(provider.identity_claim)]);
+  }
+  return [
+    `resource "confluent_identity_provider" "${name}" {`,
+    ...attributes('  ', entries),
+    '}',
+  ];
+}
+
+// Half of a UTF-16 surrogate pair on its own: no UTF-8 file can hold it.
+const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function nfcWarnings(
+  what: string,
+  fields: Record<string, string | undefined>,
+): string[] {
+  return Object.entries(fields).flatMap(([field, value]) => {
+    if (value === undefined) return [];
+    if (LONE_SURROGATE.test(value)) {
+      return [
+        `The ${field} of ${what} holds a lone UTF-16 surrogate, which no HCL file can carry; the export writes U+FFFD instead.`,
+      ];
+    }
+    return isNfc(value)
+      ? []
+      : [
+          `The ${field} of ${what} is not in Unicode NFC; Terraform normalises strings to NFC, so it would plan a change to it.`,
+        ];
+  });
+}
+
+function poolLabel(pool: ExportPool): string {
+  return `pool "${commentText(pool.display_name)}" (${commentText(pool.id)})`;
+}
+
+function providerLabel(provider: ExportProvider): string {
+  return `provider "${commentText(provider.display_name)}" (${commentText(provider.id)})`;
+}
+
+function poolNfcWarnings(pool: ExportPool): string[] {
+  return nfcWarnings(poolLabel(pool), {
+    display_name: pool.display_name,
+    description: pool.description,
+    identity_claim: pool.identity_claim,
+    filter: pool.filter,
+  });
+}
+
+/**
+ * Terraform for the Confluent provider: `confluent_identity_provider` and
+ * `confluent_identity_pool` resources with `import` blocks carrying their ids
+ * (`<provider id>/<pool id>` for a pool), so `terraform plan` adopts the
+ * existing objects instead of creating new ones.
+ */
+export function toTerraform(subject: ExportSubject): ExportFile {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  if (subject.kind === 'pool') {
+    const { pool, providerId, provider } = subject;
+    const [name] = uniqueIdentifiers([pool]);
+    const address = `confluent_identity_pool.${name!}`;
+    lines.push(
+      `# Identity ${poolLabel(pool)} of identity ${provider ? providerLabel(provider) : `provider ${commentText(providerId)}`},`,
+      '# exported from Lifeguard. `terraform plan` imports it (see the import',
+      '# block) and then shows no changes while the pool is as written here.',
+      '',
+      ...TERRAFORM_BLOCK,
+      '',
+      ...importBlock(address, `${providerId}/${pool.id}`),
+      '',
+      ...poolResource(name!, pool, hclString(providerId)),
+    );
+    warnings.push(...poolNfcWarnings(pool));
+  } else {
+    const { provider, pools } = subject;
+    const [providerName] = uniqueIdentifiers([provider]);
+    const poolNames = uniqueIdentifiers(pools);
+    const providerAddress = `confluent_identity_provider.${providerName!}`;
+    lines.push(
+      `# Identity ${providerLabel(provider)} and its ${pools.length} identity ${pools.length === 1 ? 'pool' : 'pools'},`,
+      '# exported from Lifeguard. `terraform plan` imports them (see the import',
+      '# blocks) and then shows no changes while they are as written here.',
+      '',
+      ...TERRAFORM_BLOCK,
+      '',
+      ...importBlock(providerAddress, provider.id),
+      '',
+    );
+    if (!provider.description) {
+      lines.push(
+        '# The provider has no description; Terraform requires one: write it',
+        '# below, and the next apply sets it.',
+      );
+      warnings.push(
+        'The provider has no description, which the Terraform resource requires: fill it in before applying.',
+      );
+    }
+    lines.push(...providerResource(providerName!, provider));
+    warnings.push(
+      ...nfcWarnings(providerLabel(provider), {
+        display_name: provider.display_name,
+        description: provider.description,
+        issuer: provider.issuer,
+        jwks_uri: provider.jwks_uri,
+        identity_claim: provider.identity_claim,
+      }),
+    );
+    pools.forEach((pool, index) => {
+      const address = `confluent_identity_pool.${poolNames[index]!}`;
+      lines.push(
+        '',
+        ...importBlock(address, `${provider.id}/${pool.id}`),
+        '',
+        ...poolResource(poolNames[index]!, pool, `${providerAddress}.id`),
+      );
+      warnings.push(...poolNfcWarnings(pool));
+    });
+  }
+  return {
+    text: `${lines.join('\n')}\n`,
+    filename: `${fileStem(subject)}.tf`,
+    mimeType: 'text/plain;charset=utf-8',
+    warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Shell
+
+// Words a POSIX shell (and zsh, which expands a leading `=`) reads as they are.
+const SHELL_BARE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
+
+/**
+ * `value` as one POSIX shell word that the shell passes on byte for byte:
+ * bare when it holds only safe characters, otherwise in single quotes, where
+ * nothing is special except `'` itself, written as `'\''`. (A NUL byte
+ * cannot be in a shell argument at all.)
+ */
+export function shellQuote(value: string): string {
+  if (SHELL_BARE.test(value)) return value;
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+// For a path segment inside double quotes: no `$`, backquote, `\`, `"` or the
+// `!` of interactive history expansion survives encodeURIComponent plus this.
+function pathSegment(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+// A value to quote, or a shell word written as it is (a variable reference).
+type Option = [flag: string, value: string | { word: string }];
+
+// `confluent <command> <name> --flag value …`, one option per line as people
+// write long commands. Cobra would read a name or value starting with `-` as
+// an option: such a value is joined as `--flag=value`, such a name follows
+// `--` after the options.
+function cliCommand(
+  commandWords: string,
+  name: string,
+  options: readonly Option[],
+): string {
+  const optionLines = options.map(([flag, value]) =>
+    typeof value !== 'string'
+      ? `${flag} ${value.word}`
+      : value.startsWith('-')
+        ? `${flag}=${shellQuote(value)}`
+        : `${flag} ${shellQuote(value)}`,
+  );
+  const lines = name.startsWith('-')
+    ? [commandWords, ...optionLines, `-- ${shellQuote(name)}`]
+    : [`${commandWords} ${shellQuote(name)}`, ...optionLines];
+  return lines.join(' \\\n  ');
+}
+
+function nulWarnings(what: string, values: Record<string, string>): string[] {
+  return Object.entries(values).flatMap(([field, value]) => [
+    ...(value.includes('\0')
+      ? [
+          `The ${field} of ${what} holds a NUL character, which no shell argument can carry.`,
+        ]
+      : []),
+    ...(LONE_SURROGATE.test(value)
+      ? [
+          `The ${field} of ${what} holds a lone UTF-16 surrogate, which no shell script can carry; the curl export keeps it (JSON escapes it).`,
+        ]
+      : []),
+  ]);
+}
+
+const PROVIDER_ID_VARIABLE = 'PROVIDER_ID';
+
+/**
+ * `confluent iam pool create` for one pool, under `providerId`, or under
+ * the shell variable PROVIDER_ID when `providerId` is undefined.
+ */
+export function poolCliCommand(
+  pool: ExportPool,
+  providerId: string | undefined,
+): string {
+  const options: Option[] = [
+    ['--provider', providerId ?? { word: `"$${PROVIDER_ID_VARIABLE}"` }],
+    ['--identity-claim', pool.identity_claim],
+    ['--filter', pool.filter],
+  ];
+  // The CLI sends "" for a missing --description, the same as an empty one.
+  if (pool.description) options.push(['--description', pool.description]);
+  return cliCommand('confluent iam pool create', pool.display_name, options);
+}
+
+/** `confluent iam provider create` for a provider. */
+export function providerCliCommand(provider: ExportProvider): string {
+  const options: Option[] = [
+    ['--issuer-uri', provider.issuer],
+    ['--jwks-uri', provider.jwks_uri],
+  ];
+  if (provider.description) {
+    options.push(['--description', provider.description]);
+  }
+  if (provider.identity_claim) {
+    options.push(['--identity-claim', provider.identity_claim]);
+  }
+  return cliCommand(
+    'confluent iam provider create',
+    provider.display_name,
+    options,
+  );
+}
+
+const SHELL_NOTE =
+  '# Every value is quoted for POSIX shells (sh, bash, zsh): paste or run as is.';
+
+function providerIdSection(providerId: string, recreated: string): string[] {
+  return [
+    `# The pools go under ${PROVIDER_ID_VARIABLE}: the exported provider unless you set it,`,
+    `# e.g. to the id ${recreated} answered where you recreate the provider.`,
+    `${PROVIDER_ID_VARIABLE}=\${${PROVIDER_ID_VARIABLE}:-${shellQuote(providerId)}}`,
+  ];
+}
+
+/** Confluent CLI commands that create the pool(s) (and the provider). */
+export function toCli(subject: ExportSubject): ExportFile {
+  const lines = ['#!/bin/sh'];
+  const warnings: string[] = [];
+  if (subject.kind === 'pool') {
+    const { pool, providerId } = subject;
+    lines.push(
+      `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
+      '# with the Confluent CLI (`confluent login` first). Exported from Lifeguard.',
+      SHELL_NOTE,
+      '',
+      poolCliCommand(pool, providerId),
+    );
+    warnings.push(...nulWarnings(poolLabel(pool), poolFields(pool)));
+  } else {
+    const { provider, pools } = subject;
+    lines.push(
+      `# Creates identity ${providerLabel(provider)} and its ${pools.length} identity`,
+      `# ${pools.length === 1 ? 'pool' : 'pools'} with the Confluent CLI (\`confluent login\` first). Exported from Lifeguard.`,
+      SHELL_NOTE,
+      'set -eu',
+      '',
+      '# The identity provider: leave this out where it exists already (the',
+      '# service refuses a second provider with the same issuer and JWKS URI).',
+      providerCliCommand(provider),
+      '',
+      ...providerIdSection(provider.id, 'the command above'),
+    );
+    warnings.push(
+      ...nulWarnings(providerLabel(provider), providerFields(provider)),
+    );
+    for (const pool of pools) {
+      lines.push('', poolCliCommand(pool, undefined));
+      warnings.push(...nulWarnings(poolLabel(pool), poolFields(pool)));
+    }
+  }
+  return {
+    text: `${lines.join('\n')}\n`,
+    filename: `${fileStem(subject)}-confluent-cli.sh`,
+    mimeType: 'text/x-shellscript;charset=utf-8',
+    warnings,
+  };
+}
+
+function poolFields(pool: ExportPool): Record<string, string> {
+  return {
+    display_name: pool.display_name,
+    description: pool.description ?? '',
+    identity_claim: pool.identity_claim,
+    filter: pool.filter,
+  };
+}
+
+function providerFields(provider: ExportProvider): Record<string, string> {
+  return {
+    display_name: provider.display_name,
+    description: provider.description ?? '',
+    issuer: provider.issuer,
+    jwks_uri: provider.jwks_uri,
+    identity_claim: provider.identity_claim ?? '',
+  };
+}
+
+/** The body that creates `pool`: its four writable fields. */
+export function poolCreateBody(pool: ExportPool) {
+  return {
+    display_name: pool.display_name,
+    description: pool.description ?? '',
+    identity_claim: pool.identity_claim,
+    filter: pool.filter,
+  };
+}
+
+/** The body that creates `provider`: its writable fields. */
+export function providerCreateBody(provider: ExportProvider) {
+  return {
+    display_name: provider.display_name,
+    description: provider.description ?? '',
+    issuer: provider.issuer,
+    jwks_uri: provider.jwks_uri,
+    ...(provider.identity_claim
+      ? { identity_claim: provider.identity_claim }
+      : {}),
+  };
+}
+
+const API_VARIABLE = 'CONFLUENT_API';
+
+function curlPost(path: string, body: unknown): string {
+  return [
+    `curl -sS -X POST "$${API_VARIABLE}${path}"`,
+    '-u "$CONFLUENT_CLOUD_API_KEY:$CONFLUENT_CLOUD_API_SECRET"',
+    "-H 'Content-Type: application/json'",
+    // JSON.stringify escapes every control character and lone surrogate, so
+    // the body has no NUL and reads back exactly.
+    `--data-raw ${shellQuote(JSON.stringify(body, null, 2))}`,
+  ].join(' \\\n  ');
+}
+
+const CURL_PREAMBLE = [
+  '# The Cloud API key comes from CONFLUENT_CLOUD_API_KEY and',
+  '# CONFLUENT_CLOUD_API_SECRET (never written here); CONFLUENT_CLOUD_ENDPOINT',
+  `# replaces ${CONFLUENT_API_URL}, e.g. to call Lifeguard's emulator.`,
+  SHELL_NOTE,
+];
+
+const API_LINE = `${API_VARIABLE}="\${CONFLUENT_CLOUD_ENDPOINT:-${CONFLUENT_API_URL}}"`;
+
+/** curl calls to the Confluent Cloud API that create the pool(s) (and the provider). */
+export function toCurl(subject: ExportSubject): ExportFile {
+  const lines = ['#!/bin/sh'];
+  if (subject.kind === 'pool') {
+    const { pool, providerId } = subject;
+    lines.push(
+      `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
+      '# through the Confluent Cloud API. Exported from Lifeguard.',
+      ...CURL_PREAMBLE,
+      '',
+      API_LINE,
+      curlPost(
+        `/iam/v2/identity-providers/${pathSegment(providerId)}/identity-pools`,
+        poolCreateBody(pool),
+      ),
+    );
+  } else {
+    const { provider, pools } = subject;
+    lines.push(
+      `# Creates identity ${providerLabel(provider)} and its ${pools.length} identity`,
+      `# ${pools.length === 1 ? 'pool' : 'pools'} through the Confluent Cloud API. Exported from Lifeguard.`,
+      ...CURL_PREAMBLE,
+      'set -eu',
+      '',
+      API_LINE,
+      '',
+      '# The identity provider: leave this out where it exists already (the',
+      '# service refuses a second provider with the same issuer and JWKS URI).',
+      curlPost('/iam/v2/identity-providers', providerCreateBody(provider)),
+      '',
+      ...providerIdSection(provider.id, 'the call above'),
+    );
+    for (const pool of pools) {
+      lines.push(
+        '',
+        curlPost(
+          `/iam/v2/identity-providers/$${PROVIDER_ID_VARIABLE}/identity-pools`,
+          poolCreateBody(pool),
+        ),
+      );
+    }
+  }
+  return {
+    text: `${lines.join('\n')}\n`,
+    filename: `${fileStem(subject)}-curl.sh`,
+    mimeType: 'text/x-shellscript;charset=utf-8',
+    warnings: [],
+  };
+}
+
+/**
+ * The objects as the API returns them: the pool, or
+ * `{ identity_provider, identity_pools }` for a provider.
+ */
+export function toJson(subject: ExportSubject): ExportFile {
+  const value =
+    subject.kind === 'pool'
+      ? subject.pool
+      : { identity_provider: subject.provider, identity_pools: subject.pools };
+  return {
+    text: `${JSON.stringify(value, null, 2)}\n`,
+    filename: `${fileStem(subject)}.json`,
+    mimeType: 'application/json',
+    warnings: [],
+  };
+}
+
+// File names from ids, which are already unique and filesystem-safe in
+// practice; anything else is replaced all the same.
+function fileStem(subject: ExportSubject): string {
+  const id = subject.kind === 'pool' ? subject.pool.id : subject.provider.id;
+  return id.replace(/[^A-Za-z0-9_-]+/g, '_') || subject.kind;
+}
+
+/** `subject` in `format`. */
+export function exportAs(
+  format: ExportFormat,
+  subject: ExportSubject,
+): ExportFile {
+  switch (format) {
+    case 'terraform':
+      return toTerraform(subject);
+    case 'cli':
+      return toCli(subject);
+    case 'curl':
+      return toCurl(subject);
+    case 'json':
+      return toJson(subject);
+  }
+}

@@ -1,0 +1,230 @@
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { matchPath, useLocation, useNavigate } from 'react-router';
+import { Button } from '@/components/ui/button.tsx';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogTrigger,
+} from '@/components/ui/dialog.tsx';
+import { paths } from '@/config/paths.ts';
+import {
+  readShortcutsEnabled,
+  saveShortcutsEnabled,
+  SEARCH_SHORTCUT_ATTRIBUTE,
+  SHORTCUTS,
+  shortcutFor,
+  type ShortcutId,
+} from '@/lib/shortcuts.ts';
+
+// The page's own search box (a list's quick filter, the search page's box).
+const SEARCH_FIELD = `[${SEARCH_SHORTCUT_ATTRIBUTE}]`;
+// After `n` or `e`: the form's first field, to start typing at once.
+const FIRST_FORM_FIELD =
+  'main form input:not([type="hidden"]):not([disabled]), main form textarea:not([disabled])';
+// How long a screen may take to show the field before the focus is dropped.
+const FOCUS_WAIT_MS = 5_000;
+
+/**
+ * Focuses the first element matching `selector` once the screen shows it
+ * (a route's data may still be loading). Gives up after a while, or as soon
+ * as the user clicks or presses a key, so focus never jumps under them.
+ * Returns the function that gives up.
+ */
+function focusWhenShown(selector: string): () => void {
+  const tryFocus = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (!element) return false;
+    element.focus();
+    return true;
+  };
+  if (tryFocus()) return () => {};
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop();
+  });
+  const timer = setTimeout(stop, FOCUS_WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+    window.removeEventListener('pointerdown', stop, true);
+    window.removeEventListener('keydown', stop, true);
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('pointerdown', stop, true);
+  window.addEventListener('keydown', stop, true);
+  return stop;
+}
+
+/**
+ * The single-key shortcuts (lib/shortcuts.ts) and their help dialog, opened
+ * with `?` or the header's button.
+ */
+export function KeyboardShortcuts() {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const [isEnabled, setIsEnabled] = useState(readShortcutsEnabled);
+  const enabledId = useId();
+  // Where focus was when `?` opened the dialog, to return it there.
+  const focusBeforeHelp = useRef<Element | null>(null);
+  const stopPendingFocus = useRef<() => void>(undefined);
+
+  function go(href: string, focusSelector: string) {
+    stopPendingFocus.current?.();
+    void navigate(href);
+    stopPendingFocus.current = focusWhenShown(focusSelector);
+  }
+
+  /** Does what `id` asks on this screen; false when it means nothing here. */
+  function perform(id: ShortcutId): boolean {
+    switch (id) {
+      case 'help':
+        focusBeforeHelp.current = document.activeElement;
+        setIsHelpOpen(true);
+        return true;
+      case 'search': {
+        const field = document.querySelector<HTMLElement>(SEARCH_FIELD);
+        if (field) {
+          field.focus();
+          if (field instanceof HTMLInputElement) field.select();
+          return true;
+        }
+        // No box here: the organisation-wide search has one.
+        go(paths.search.getHref(), SEARCH_FIELD);
+        return true;
+      }
+      case 'new-pool': {
+        const provider = matchPath(
+          { path: paths.provider.path, end: false },
+          pathname,
+        );
+        const providerId = provider?.params.providerId;
+        if (
+          !providerId ||
+          matchPath(paths.providerNew.path, pathname) ||
+          matchPath(paths.poolNew.path, pathname)
+        ) {
+          return false;
+        }
+        go(paths.poolNew.getHref(providerId), FIRST_FORM_FIELD);
+        return true;
+      }
+      case 'edit': {
+        const pool = matchPath(paths.pool.path, pathname);
+        const { providerId, poolId } = pool?.params ?? {};
+        // `/pools/new` has the same shape as a pool's page.
+        if (providerId && poolId && !matchPath(paths.poolNew.path, pathname)) {
+          go(paths.poolEdit.getHref(providerId, poolId), FIRST_FORM_FIELD);
+          return true;
+        }
+        const provider = matchPath(paths.providerDetail.path, pathname);
+        if (provider?.params.providerId) {
+          go(
+            paths.providerEdit.getHref(provider.params.providerId),
+            FIRST_FORM_FIELD,
+          );
+          return true;
+        }
+        return false;
+      }
+    }
+  }
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (!isEnabled) return;
+    const id = shortcutFor(event);
+    // Handled keys go no further: `/` must not also type into the box it
+    // focuses.
+    if (id !== undefined && perform(id)) event.preventDefault();
+  });
+
+  useEffect(() => {
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      stopPendingFocus.current?.();
+    };
+  }, []);
+
+  return (
+    <Dialog
+      open={isHelpOpen}
+      onOpenChange={(open) => {
+        if (open) focusBeforeHelp.current = null;
+        setIsHelpOpen(open);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-keyshortcuts="?">
+          Shortcuts
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Keyboard shortcuts"
+        description={
+          <p>
+            Press the key on its own. Shortcuts do nothing while you type in a
+            field or in the filter editor, while a dialog is open, or with Ctrl,
+            Alt or ⌘ held down. Turn them off if they get in the way, for
+            example with speech input.
+          </p>
+        }
+        onCloseAutoFocus={(event) => {
+          const previous = focusBeforeHelp.current;
+          if (previous instanceof HTMLElement && previous.isConnected) {
+            event.preventDefault();
+            previous.focus();
+          }
+        }}
+      >
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Keyboard shortcuts</caption>
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-1.5 pr-3 font-semibold">
+                Key
+              </th>
+              <th scope="col" className="py-1.5 pr-3 font-semibold">
+                Does
+              </th>
+              <th scope="col" className="py-1.5 font-semibold">
+                Where
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.id} className="border-b border-slate-100">
+                <td className="py-1.5 pr-3">
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
+                    {shortcut.key}
+                  </kbd>
+                </td>
+                <td className="py-1.5 pr-3">{shortcut.action}</td>
+                <td className="py-1.5 text-slate-700">{shortcut.where}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-2 text-sm">
+            <input
+              id={enabledId}
+              type="checkbox"
+              checked={isEnabled}
+              onChange={(event) => {
+                setIsEnabled(event.target.checked);
+                saveShortcutsEnabled(event.target.checked);
+              }}
+              className="size-4 accent-brand-700"
+            />
+            <label htmlFor={enabledId}>Use single-key shortcuts</label>
+          </div>
+          <DialogClose asChild>
+            <Button variant="secondary">Close</Button>
+          </DialogClose>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,212 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, expect, onTestFinished, test, vi } from 'vitest';
+import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
+import { spyOnFetch } from '@/testing/fetch-spy.ts';
+import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
+import { createTestPool } from '@/testing/writes.ts';
+
+beforeEach(() => resetEmulator('demo'));
+
+// Valid CEL that trips every kind of quoting: quotes of both kinds, a
+// backslash, Terraform's template sequences, a newline.
+const HOSTILE_FILTER =
+  'claims.aud == "${aud}" && claims.name != \'it\\\'s\'\n&& claims.path != "C:\\\\%{x}"';
+
+/** Captures what the Download button hands to the browser. */
+function captureDownloads() {
+  const saved: { blob: Blob; filename: string }[] = [];
+  const blobs = new Map<string, Blob>();
+  let next = 0;
+  // jsdom has no object URLs, and an anchor click would try to navigate.
+  const createObjectURL = vi.fn((blob: Blob) => {
+    const url = `blob:test/${(next += 1)}`;
+    blobs.set(url, blob);
+    return url;
+  });
+  const revokeObjectURL = vi.fn();
+  Object.assign(URL, { createObjectURL, revokeObjectURL });
+  const click = vi
+    .spyOn(HTMLAnchorElement.prototype, 'click')
+    .mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ blob: blobs.get(this.href)!, filename: this.download });
+    });
+  onTestFinished(() => {
+    click.mockRestore();
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+  return saved;
+}
+
+/** The read-only code of a tab of the export dialog. */
+function codeIn(dialog: HTMLElement, format: string): string {
+  return within(dialog).getByRole<HTMLTextAreaElement>('textbox', {
+    name: `${format} code`,
+  }).value;
+}
+
+async function openPoolExport(options: Parameters<typeof renderApp>[1] = {}) {
+  const okta = await demoProviderId('okta.com');
+  const pool = await createTestPool(okta, {
+    display_name: 'Export me',
+    description: 'Said "hi" at 100%{',
+    filter: HOSTILE_FILTER,
+  });
+  const view = renderApp(`/providers/${okta}/pools/${pool.id}`, options);
+  await screen.findByRole('heading', { level: 1, name: 'Export me' });
+  await view.user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export Export me',
+  });
+  return { ...view, okta, pool, dialog };
+}
+
+test('a pool exports as Terraform with its import block and the filter escaped, copied and downloaded as is', async () => {
+  const downloads = captureDownloads();
+  const { user, okta, pool, dialog } = await openPoolExport();
+  expect(
+    within(dialog).getByRole('tab', { name: 'Terraform', selected: true }),
+  ).toBeInTheDocument();
+  const text = codeIn(dialog, 'Terraform');
+  expect(text).toContain(
+    `import {\n  to = confluent_identity_pool.export_me\n  id = "${okta}/${pool.id}"\n}`,
+  );
+  expect(text).toContain(`resource "confluent_identity_pool" "export_me" {`);
+  expect(text).toContain(`    id = "${okta}"`);
+  // Quotes and backslashes escaped, ${ and %{ doubled, the newline as \n.
+  expect(text).toContain(
+    String.raw`  filter         = "claims.aud == \"${'$${aud}'}\" && claims.name != 'it\\'s'\n&& claims.path != \"C:\\\\%%{x}\""`,
+  );
+  expect(text).toContain(
+    String.raw`  description    = "Said \"hi\" at 100%%{"`,
+  );
+
+  await user.click(
+    within(dialog).getByRole('button', { name: 'Copy Terraform code' }),
+  );
+  expect(await navigator.clipboard.readText()).toBe(text);
+  expect(
+    within(dialog).getByRole('button', { name: 'Copy Terraform code' }),
+  ).toHaveTextContent('Copied');
+
+  await user.click(
+    within(dialog).getByRole('button', { name: `Download ${pool.id}.tf` }),
+  );
+  expect(downloads).toHaveLength(1);
+  expect(downloads[0]!.filename).toBe(`${pool.id}.tf`);
+  expect(downloads[0]!.blob.type).toBe('text/plain;charset=utf-8');
+  expect(await downloads[0]!.blob.text()).toBe(text);
+});
+
+test('the other tabs: CLI commands, curl with the key from the environment, the pool as JSON', async () => {
+  const downloads = captureDownloads();
+  const { user, okta, pool, dialog } = await openPoolExport();
+
+  await user.click(within(dialog).getByRole('tab', { name: 'CLI' }));
+  const cli = codeIn(dialog, 'CLI');
+  expect(cli).toContain(
+    `confluent iam pool create 'Export me' \\\n  --provider ${okta} \\`,
+  );
+  // Single quotes around the filter; its own ' written as '\''.
+  expect(cli).toContain(
+    `  --filter 'claims.aud == "\${aud}" && claims.name != '\\''it\\'\\''s'\\''\n&& claims.path != "C:\\\\%{x}"' \\`,
+  );
+
+  await user.click(within(dialog).getByRole('tab', { name: 'curl' }));
+  const curl = codeIn(dialog, 'curl');
+  expect(curl).toContain(
+    `curl -sS -X POST "$CONFLUENT_API/iam/v2/identity-providers/${okta}/identity-pools"`,
+  );
+  expect(curl).toContain(
+    '-u "$CONFLUENT_CLOUD_API_KEY:$CONFLUENT_CLOUD_API_SECRET"',
+  );
+  await user.click(
+    within(dialog).getByRole('button', { name: `Download ${pool.id}-curl.sh` }),
+  );
+  expect(downloads[0]!.filename).toBe(`${pool.id}-curl.sh`);
+  expect(downloads[0]!.blob.type).toBe('text/x-shellscript;charset=utf-8');
+
+  await user.click(within(dialog).getByRole('tab', { name: 'JSON' }));
+  const json = codeIn(dialog, 'JSON');
+  const stored = await apiCall<Record<string, unknown>>(
+    'GET',
+    `/iam/v2/identity-providers/${okta}/identity-pools/${pool.id}`,
+  );
+  expect(JSON.parse(json)).toEqual(stored);
+
+  await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+  await waitFor(() =>
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+  );
+  expect(screen.getByRole('button', { name: 'Export' })).toHaveFocus();
+});
+
+test('viewers may export too: it changes nothing', async () => {
+  const { dialog } = await openPoolExport({ session: VIEWER_SESSION });
+  expect(codeIn(dialog, 'Terraform')).toContain('confluent_identity_pool');
+});
+
+test('a provider exports with all its pools, fetched with progress, and can be stopped and fetched again', async () => {
+  const okta = await demoProviderId('okta.com');
+  // Hold the second page back until the test lets it go.
+  let releaseSecondPage: () => void = () => {};
+  const secondPageHeld = new Promise<void>((resolve) => {
+    releaseSecondPage = resolve;
+  });
+  let bulkPages = 0;
+  spyOnFetch(async (request, forward) => {
+    const isBulkPage =
+      request.url.pathname.endsWith('/identity-pools') &&
+      request.url.searchParams.get('page_size') === '100';
+    if (isBulkPage && (bulkPages += 1) === 2) await secondPageHeld;
+    return forward();
+  });
+  const { user } = renderApp(`/providers/${okta}`);
+  await screen.findByRole('heading', { level: 1, name: 'Acme Okta' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export Acme Okta',
+  });
+  expect(
+    await within(dialog).findByText('Fetched 100 of 263 pools…'),
+  ).toBeInTheDocument();
+  expect(within(dialog).getByLabelText('Pools fetched')).toHaveAttribute(
+    'value',
+    '100',
+  );
+
+  // Stop: the walk ends (the held page goes out already aborted), nothing
+  // is exported, and it can start again.
+  await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+  releaseSecondPage();
+  expect(
+    await within(dialog).findByText(/Stopped after 100 pools/),
+  ).toBeInTheDocument();
+  expect(within(dialog).queryByRole('tablist')).not.toBeInTheDocument();
+  expect(
+    within(dialog).getByRole('button', { name: 'Fetch again' }),
+  ).toHaveFocus();
+  await user.click(within(dialog).getByRole('button', { name: 'Fetch again' }));
+
+  expect(
+    await within(dialog).findByText('All 263 pools of Acme Okta fetched.'),
+  ).toBeInTheDocument();
+  const text = codeIn(dialog, 'Terraform');
+  expect(text).toContain(`resource "confluent_identity_provider" "acme_okta"`);
+  expect(text).toContain(
+    `  to = confluent_identity_provider.acme_okta\n  id = "${okta}"`,
+  );
+  expect(text.match(/^resource "confluent_identity_pool" /gm)).toHaveLength(
+    263,
+  );
+  const poolImports = [...text.matchAll(/^ {2}id = "([^"]+)"$/gm)].map(
+    (match) => match[1],
+  );
+  expect(poolImports).toHaveLength(264);
+  expect(
+    poolImports.slice(1).every((id) => id!.startsWith(`${okta}/pool-`)),
+  ).toBe(true);
+  expect(text).toContain('    id = confluent_identity_provider.acme_okta.id');
+  // The first walk stopped at page 2; the second fetched all three pages.
+  expect(bulkPages).toBe(5);
+});

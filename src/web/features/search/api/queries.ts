@@ -1,0 +1,63 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  createSerialQueue,
+  listEveryProvider,
+  waitForBudget,
+  type OrgPoolSource,
+  type PoolWalkProgress,
+} from './org-pools.ts';
+
+/**
+ * A whole-organisation walk costs a request per 100 pools, so its copy stays
+ * fresh for a while (Refresh fetches it again) and is kept long after the
+ * page is left, so coming back does not walk again.
+ */
+export const ORG_SEARCH_STALE_MS = 5 * 60_000;
+const ORG_SEARCH_GC_MS = 30 * 60_000;
+
+// One provider walks at a time, page after page, so the walk never spends
+// the API budget faster than a single paced walker would; the page shares
+// one budget, hence one queue.
+const walks = createSerialQueue();
+
+export const orgSearchQueries = {
+  providers: (source: OrgPoolSource) =>
+    queryOptions({
+      queryKey: [...source.providerListsKey, 'every'],
+      queryFn: ({ signal }) => listEveryProvider(source, signal),
+      staleTime: ORG_SEARCH_STALE_MS,
+      gcTime: ORG_SEARCH_GC_MS,
+    }),
+  /**
+   * Every pool of one provider. `report` hears the walk's progress, and
+   * undefined while it waits for its turn behind other providers.
+   */
+  pools: (
+    source: OrgPoolSource,
+    providerId: string,
+    report: (progress: PoolWalkProgress | undefined) => void,
+  ) =>
+    queryOptions({
+      queryKey: [...source.poolListsKey(providerId), 'every'],
+      queryFn: ({ signal }) => {
+        report(undefined);
+        return walks.run(async () => {
+          await waitForBudget(signal, (until) =>
+            report({
+              fetched: 0,
+              total: undefined,
+              waiting: { reason: 'budget', until },
+            }),
+          );
+          return source.listAllPools(providerId, {
+            signal,
+            onProgress: report,
+          });
+        }, signal);
+      },
+      // The walker already retries each failed page as the policy says.
+      retry: false,
+      staleTime: ORG_SEARCH_STALE_MS,
+      gcTime: ORG_SEARCH_GC_MS,
+    }),
+};
