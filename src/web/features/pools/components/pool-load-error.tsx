@@ -1,5 +1,6 @@
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { paths } from '@/config/paths.ts';
+import { ApiError } from '@/lib/errors.ts';
 
 /** A pool that failed to load (404 included), with the way back to its provider. */
 export function PoolLoadError({
@@ -11,12 +12,19 @@ export function PoolLoadError({
   providerId: string;
   onRetry: () => void;
 }) {
+  const isMissing = error instanceof ApiError && error.status === 404;
   return (
-    <ApiErrorView
-      error={error}
-      onRetry={onRetry}
-      backHref={paths.provider.getHref(providerId)}
-      backLabel="Back to the provider’s pools"
-    />
+    <>
+      {/* Every screen has a title, this one included (axe page-has-heading-one). */}
+      <h1 className="mb-4 text-2xl font-semibold">
+        {isMissing ? 'Pool not found' : 'This pool could not be loaded'}
+      </h1>
+      <ApiErrorView
+        error={error}
+        onRetry={onRetry}
+        backHref={paths.provider.getHref(providerId)}
+        backLabel="Back to the provider’s pools"
+      />
+    </>
   );
 }
