@@ -6,6 +6,7 @@ import {
   injectFault,
   resetEmulator,
 } from '@/testing/emulator.ts';
+import { clickWhenReady } from '@/testing/click-when-ready.ts';
 import { filterField } from '@/testing/filter-field.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
@@ -157,7 +158,8 @@ test('another writer’s change is shown side by side, and nothing is sent until
   // Nothing was sent: the server still has their version, untouched.
   expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
 
-  await user.click(
+  await clickWhenReady(
+    user,
     within(dialog).getByRole('button', { name: 'Save mine over theirs' }),
   );
   // The filter change is reviewed against the filter the server has now.
@@ -167,7 +169,8 @@ test('another writer’s change is shown side by side, and nothing is sent until
   expect(review).toHaveTextContent('Before');
   expect(review).toHaveTextContent('"theirs"');
   expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
-  await user.click(
+  await clickWhenReady(
+    user,
     within(review).getByRole('button', { name: 'Save the new filter' }),
   );
 
@@ -359,7 +362,8 @@ test('after a reload the draft is offered, and Restore brings back every field, 
   expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
 
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
-  await user.click(
+  await clickWhenReady(
+    user,
     await screen.findByRole('button', { name: 'Save the new filter' }),
   );
   expect(
@@ -461,7 +465,8 @@ test('a 429 on save keeps the values; saving again once allowed succeeds', async
   const editor = await filterField();
   await editor.replace('claims.sub == "after-429"');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
-  await user.click(
+  await clickWhenReady(
+    user,
     await screen.findByRole('button', { name: 'Save the new filter' }),
   );
 
@@ -476,7 +481,8 @@ test('a 429 on save keeps the values; saving again once allowed succeeds', async
 
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
-  await user.click(
+  await clickWhenReady(
+    user,
     await screen.findByRole('button', { name: 'Save the new filter' }),
   );
   expect(
@@ -516,7 +522,7 @@ test('a rejected change is shown at its field and nothing is lost', async () => 
   });
   // Radix lifts the page's pointer-events block a moment after the dialog
   // mounts; user-event refuses the click until then, without clicking.
-  await waitFor(() => user.click(confirm));
+  await clickWhenReady(user, confirm);
 
   await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
   expect(filter).toHaveAccessibleDescription(
