@@ -95,8 +95,20 @@ export const test = base.extend<{
   },
 });
 
-/** axe on the current screen: no violations. */
+/** axe on the current screen, once it is still: no violations. */
 export async function expectAccessible(page: Page) {
+  // A toast fading in is half transparent for a moment, which axe reads as
+  // low contrast; judge the screen as it rests. Endless animations (a
+  // skeleton's pulse) never finish and are not waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map(
