@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Who may do what: viewers browse and test tokens, admins also write. */
 export const ROLES = ['viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,19 +21,6 @@ export type SessionInfo = {
   /** For oidc: where the browser goes to sign in (append ?returnTo=/path). */
   signInUrl?: string;
 };
-
-export const loginInputSchema = z.object({
-  username: z
-    .string({ error: 'username is required' })
-    .min(1, { error: 'username is required' })
-    .max(200, { error: 'username must be at most 200 characters' }),
-  password: z
-    .string({ error: 'password is required' })
-    .min(1, { error: 'password is required' })
-    .max(1024, { error: 'password must be at most 1024 characters' }),
-});
-
-export type LoginInput = z.infer<typeof loginInputSchema>;
 
 /** Whether a role may create, edit or delete. */
 export function canWrite(role: Role | undefined): boolean {

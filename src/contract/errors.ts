@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { components } from './schema.d.ts';
 
 /** The declared error body ("shape A"): `{ errors: [{ detail, source, … }] }`. */
@@ -56,24 +55,19 @@ export function failureBody(
 /** Any error body the upstream is known to send. */
 export type UpstreamErrorBody = Failure | ErrorCodeBody;
 
+// These readers run on every error the console shows, so they are written
+// out rather than built with zod, which the first screen does not load
+// (docs/decisions/012-declarative-router-and-first-screen-budget.md).
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 // Blank strings carry no information, so they count as missing and the next
 // candidate is tried instead.
-const nonBlank = z.string().refine((text) => text.trim() !== '');
-
-// Most specific first, as the Confluent CLI reads bodies (reference §7.3),
-// with `title` as a stand-in for an item that has no detail.
-const messageCandidates = [
-  z
-    .object({ errors: z.tuple([z.object({ detail: nonBlank })], z.unknown()) })
-    .transform((body) => body.errors[0].detail),
-  z
-    .object({ errors: z.tuple([z.object({ title: nonBlank })], z.unknown()) })
-    .transform((body) => body.errors[0].title),
-  z.object({ message: nonBlank }).transform((body) => body.message),
-  z
-    .object({ error: z.object({ message: nonBlank }) })
-    .transform((body) => body.error.message),
-];
+function nonBlank(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
 
 /**
  * Best human-readable message in an upstream error body of any known shape.
@@ -89,10 +83,19 @@ const messageCandidates = [
  */
 export function upstreamErrorMessage(body: unknown, fallback: string): string {
   try {
-    for (const candidate of messageCandidates) {
-      const result = candidate.safeParse(body);
-      if (result.success) return result.data;
-    }
+    if (!isRecord(body)) return fallback;
+    // Most specific first, as the Confluent CLI reads bodies (reference
+    // §7.3), with `title` as a stand-in for an item that has no detail.
+    const first =
+      Array.isArray(body.errors) && isRecord(body.errors[0])
+        ? body.errors[0]
+        : {};
+    const message =
+      nonBlank(first.detail) ??
+      nonBlank(first.title) ??
+      nonBlank(body.message) ??
+      (isRecord(body.error) ? nonBlank(body.error.message) : undefined);
+    if (message !== undefined) return message;
   } catch {
     // Only reachable for exotic inputs (a getter or proxy that throws);
     // the caller asked for a message, not an exception.
@@ -100,14 +103,11 @@ export function upstreamErrorMessage(body: unknown, fallback: string): string {
   return fallback;
 }
 
-const errorListSchema = z.object({ errors: z.array(z.unknown()) });
-
-const fieldErrorSchema = z.object({
-  detail: nonBlank.optional(),
-  title: nonBlank.optional(),
-  // An empty pointer addresses the whole body, which is no field.
-  source: z.object({ pointer: z.string().startsWith('/').min(2) }),
-});
+// A present detail or title must be a non-blank string, or the item is
+// malformed and skipped whole.
+function isOptionalMessage(value: unknown): boolean {
+  return value === undefined || nonBlank(value) !== undefined;
+}
 
 // RFC 6901: `~1` encodes `/` and `~0` encodes `~`; decode `~1` first.
 function pointerToFieldName(pointer: string): string {
@@ -133,13 +133,18 @@ function pointerToFieldName(pointer: string): string {
 export function fieldErrors(body: unknown): Record<string, string> {
   const fields = new Map<string, string>();
   try {
-    const list = errorListSchema.safeParse(body);
-    if (!list.success) return {};
-    for (const item of list.data.errors) {
-      const parsed = fieldErrorSchema.safeParse(item);
-      if (!parsed.success) continue;
-      const message = parsed.data.detail ?? parsed.data.title;
-      const field = pointerToFieldName(parsed.data.source.pointer);
+    if (!isRecord(body) || !Array.isArray(body.errors)) return {};
+    const items: unknown[] = body.errors;
+    for (const item of items) {
+      if (!isRecord(item) || !isRecord(item.source)) continue;
+      const { detail, title } = item;
+      const { pointer } = item.source;
+      // An empty pointer addresses the whole body, which is no field.
+      if (typeof pointer !== 'string' || !pointer.startsWith('/')) continue;
+      if (pointer.length < 2) continue;
+      if (!isOptionalMessage(detail) || !isOptionalMessage(title)) continue;
+      const message = nonBlank(detail) ?? nonBlank(title);
+      const field = pointerToFieldName(pointer);
       if (message !== undefined && !fields.has(field)) {
         fields.set(field, message);
       }

@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import {
   AUTH_API,
-  loginInputSchema,
   type SessionInfo,
   type SessionUser,
 } from '#contract/auth.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
+import { loginInputSchema } from '#contract/login-input.ts';
 import type { AuthConfig, SessionConfig } from './config.ts';
 import { FailureLimiter } from './login-limiter.ts';
 import { verifyPassword } from './passwords.ts';

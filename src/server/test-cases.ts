@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { failureBody } from '#contract/errors.ts';
-import { testCaseInputSchema } from '#contract/test-cases.ts';
+import { testCaseInputSchema } from '#contract/test-case-input.ts';
 import type { LifeguardStore } from './store.ts';
 
 const ID = '[A-Za-z0-9_-]{1,255}';

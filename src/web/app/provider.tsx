@@ -1,11 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { Toaster } from 'sonner';
-import { TooltipProvider } from '@/components/ui/tooltip.tsx';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTheme } from '@/hooks/use-theme.ts';
+import { loadToasts } from '@/lib/notify.ts';
 import { createQueryClient } from '@/lib/query-client.ts';
 
-/** Everything every screen relies on: the query client, tooltips, toasts, the theme. */
+// Loaded right after the first screen, which shows no toast.
+const Toaster = lazy(async () => ({ default: (await loadToasts()).Toaster }));
+
+/** Everything every screen relies on: the query client, toasts, the theme. */
 export function AppProvider({
   children,
   queryClient,
@@ -18,10 +20,10 @@ export function AppProvider({
   const { theme } = useTheme();
   return (
     <QueryClientProvider client={client}>
-      <TooltipProvider delayDuration={300}>
-        {children}
+      {children}
+      <Suspense fallback={null}>
         <Toaster position="bottom-right" closeButton theme={theme} />
-      </TooltipProvider>
+      </Suspense>
     </QueryClientProvider>
   );
 }

@@ -66,7 +66,10 @@ test('signed out with passwords: the sign-in screen instead of the console, and 
     session: { mode: 'password', user: null },
   });
   expect(
-    screen.getByRole('heading', { level: 1, name: 'Sign in to Lifeguard' }),
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Sign in to Lifeguard',
+    }),
   ).toBeInTheDocument();
   expect(
     screen.queryByRole('heading', { name: 'Identity providers' }),
@@ -104,7 +107,9 @@ test('signed out with OIDC: one link to the organisation’s sign-in, returning 
     session: { mode: 'oidc', user: null, signInUrl: '/auth/oidc/login' },
   });
   expect(
-    screen.getByRole('link', { name: 'Sign in with your organisation' }),
+    await screen.findByRole('link', {
+      name: 'Sign in with your organisation',
+    }),
   ).toHaveAttribute(
     'href',
     '/auth/oidc/login?returnTo=%2Fproviders%2Fop-1%2Fpools%2Fpool-2%3Ftab%3Dhistory',

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { AppLayout } from '@/components/layouts/app-layout.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { ScreenSkeleton } from '@/components/layouts/screen-skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { useLogout } from '@/features/session/api/mutations.ts';
 import { useSession } from '@/features/session/api/use-session.ts';
 import { AccountMenu } from '@/features/session/components/account-menu.tsx';
 import { SessionGate } from '@/features/session/components/session-gate.tsx';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
+import { notify } from '@/lib/notify.ts';
 
 /** The frame of every screen: who is signed in, and the sign-in when no one is. */
 export function RootLayout() {
@@ -27,7 +27,7 @@ export function RootLayout() {
         // Already signed out: the session query is asked again anyway.
         if (error instanceof ApiError && error.status === 401) return;
         setIsSigningOut(false);
-        toast.error(`Could not sign out: ${getErrorMessage(error)}`);
+        notify.error(`Could not sign out: ${getErrorMessage(error)}`);
       },
     });
   }
@@ -78,11 +78,7 @@ export function RootLayout() {
           onRetry={() => void session.refetch()}
         />
       ) : (
-        <div aria-busy="true" className="grid gap-3">
-          <span className="sr-only">Loading…</span>
-          <Skeleton className="h-8 w-64" />
-          <Skeleton className="h-32 w-full" />
-        </div>
+        <ScreenSkeleton />
       )}
     </AppLayout>
   );

@@ -1,50 +1,140 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import {
+  unstable_HistoryRouter as HistoryRouter,
+  useRoutes,
+  type RouteObject,
+} from 'react-router';
 import {
   NotFoundMessage,
   RouteErrorBoundary,
 } from '@/components/errors/route-error-boundary.tsx';
+import { ScreenSkeleton } from '@/components/layouts/screen-skeleton.tsx';
 import { paths } from '@/config/paths.ts';
+import {
+  GuardedHistoryProvider,
+  type GuardedHistory,
+} from '@/lib/navigation-guard.ts';
 import { RootLayout } from './root-layout.tsx';
-import { AuditRoute } from './routes/audit.tsx';
-import { PoolCreateRoute } from './routes/pool-create.tsx';
-import { PoolDetailRoute } from './routes/pool-detail.tsx';
-import { PoolEditRoute } from './routes/pool-edit.tsx';
-import { ProviderCreateRoute } from './routes/provider-create.tsx';
-import { ProviderDetailRoute } from './routes/provider-detail.tsx';
-import { ProviderEditRoute } from './routes/provider-edit.tsx';
-import { ProviderPoolsRoute } from './routes/provider-pools.tsx';
 import { ProvidersRoute } from './routes/providers.tsx';
-import { SearchRoute } from './routes/search.tsx';
 
-/** Every screen; each route has its own error boundary. */
+/**
+ * A screen loaded when first visited: only the providers list ships with the
+ * first screen (budget in bench/bundle.bench.ts).
+ */
+function lazyScreen<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+) {
+  const Screen = lazy(async () => {
+    const module = await load();
+    return { default: module[name] as ComponentType };
+  });
+  return <Screen />;
+}
+
+/** Each screen gets its own error boundary and loading placeholder. */
+function screen(element: ReactNode) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<ScreenSkeleton />}>{element}</Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+/** Every screen. */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
-    errorElement: <RouteErrorBoundary />,
     children: [
+      { path: paths.home.path, element: screen(<ProvidersRoute />) },
       {
-        errorElement: <RouteErrorBoundary />,
-        children: [
-          { path: paths.home.path, element: <ProvidersRoute /> },
-          { path: paths.provider.path, element: <ProviderPoolsRoute /> },
-          { path: paths.providerNew.path, element: <ProviderCreateRoute /> },
-          {
-            path: paths.providerDetail.path,
-            element: <ProviderDetailRoute />,
-          },
-          { path: paths.providerEdit.path, element: <ProviderEditRoute /> },
-          { path: paths.poolNew.path, element: <PoolCreateRoute /> },
-          { path: paths.pool.path, element: <PoolDetailRoute /> },
-          { path: paths.poolEdit.path, element: <PoolEditRoute /> },
-          { path: paths.audit.path, element: <AuditRoute /> },
-          { path: paths.search.path, element: <SearchRoute /> },
-          { path: '*', element: <NotFoundMessage /> },
-        ],
+        path: paths.provider.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/provider-pools.tsx'),
+            'ProviderPoolsRoute',
+          ),
+        ),
       },
+      {
+        path: paths.providerNew.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/provider-create.tsx'),
+            'ProviderCreateRoute',
+          ),
+        ),
+      },
+      {
+        path: paths.providerDetail.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/provider-detail.tsx'),
+            'ProviderDetailRoute',
+          ),
+        ),
+      },
+      {
+        path: paths.providerEdit.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/provider-edit.tsx'),
+            'ProviderEditRoute',
+          ),
+        ),
+      },
+      {
+        path: paths.poolNew.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/pool-create.tsx'),
+            'PoolCreateRoute',
+          ),
+        ),
+      },
+      {
+        path: paths.pool.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/pool-detail.tsx'),
+            'PoolDetailRoute',
+          ),
+        ),
+      },
+      {
+        path: paths.poolEdit.path,
+        element: screen(
+          lazyScreen(() => import('./routes/pool-edit.tsx'), 'PoolEditRoute'),
+        ),
+      },
+      {
+        path: paths.audit.path,
+        element: screen(
+          lazyScreen(() => import('./routes/audit.tsx'), 'AuditRoute'),
+        ),
+      },
+      {
+        path: paths.search.path,
+        element: screen(
+          lazyScreen(() => import('./routes/search.tsx'), 'SearchRoute'),
+        ),
+      },
+      { path: '*', element: screen(<NotFoundMessage />) },
     ],
   },
 ];
 
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+function AppRoutes() {
+  return useRoutes(routes);
+}
+
+/** The console's screens over `history` (the browser's, or memory in tests). */
+export function AppRouter({ history }: { history: GuardedHistory }) {
+  return (
+    <GuardedHistoryProvider value={history}>
+      <HistoryRouter history={history}>
+        <AppRoutes />
+      </HistoryRouter>
+    </GuardedHistoryProvider>
+  );
 }

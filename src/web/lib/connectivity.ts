@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
 
 /**
  * What cannot be reached: Lifeguard's own server (no answer at all), or the
@@ -142,9 +141,13 @@ function sentence(clause: string): string {
   return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
 }
 
-const readySchema = z.object({ status: z.literal('ready') });
-const unavailableSchema = z.object({ reason: z.string() });
-const healthySchema = z.object({ status: z.literal('ok') });
+// A field of a JSON body, when it is an object; zod stays off the first
+// screen (docs/decisions/012-declarative-router-and-first-screen-budget.md).
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (Reflect.get(body, name) as unknown)
+    : undefined;
+}
 
 /**
  * Asks the server whether the thing out of reach is back: /healthz for the
@@ -173,7 +176,7 @@ export async function probe(
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (problem === 'server') {
-    return response.ok && healthySchema.safeParse(body).success
+    return response.ok && field(body, 'status') === 'ok'
       ? { ok: true }
       : {
           ok: false,
@@ -181,14 +184,10 @@ export async function probe(
           reason: `Lifeguard’s server answered ${response.status}.`,
         };
   }
-  if (response.ok && readySchema.safeParse(body).success) return { ok: true };
-  const unavailable = unavailableSchema.safeParse(body);
-  return unavailable.success
-    ? {
-        ok: false,
-        problem: 'upstream',
-        reason: sentence(unavailable.data.reason),
-      }
+  if (response.ok && field(body, 'status') === 'ready') return { ok: true };
+  const reason = field(body, 'reason');
+  return typeof reason === 'string'
+    ? { ok: false, problem: 'upstream', reason: sentence(reason) }
     : {
         ok: false,
         problem: 'server',

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import { ApiError, getErrorMessage, isRoleRefusal } from './errors.ts';
 import { isTransientFailure, retryDelay, shouldRetry } from './retry-policy.ts';
+import { notify } from './notify.ts';
 
 /**
  * The key of the signed-in session's query (features/session owns the
@@ -74,7 +74,7 @@ export function createQueryClient(
         // A first load shows its error inline; a failed background refetch of
         // data already on screen says so in a toast instead.
         if (query.state.data !== undefined) {
-          toast.error(`Could not refresh: ${getErrorMessage(error)}`);
+          notify.error(`Could not refresh: ${getErrorMessage(error)}`);
         }
       },
     }),
@@ -84,7 +84,7 @@ export function createQueryClient(
           void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
         }
         if (!mutation.options.onError && !mutation.meta?.handlesErrors) {
-          toast.error(getErrorMessage(error));
+          notify.error(getErrorMessage(error));
         }
       },
     }),

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Where the theme toggle's choice is kept. public/theme.js reads the same key
  * before the first paint; keep the two in step (theme.test.ts checks).
@@ -13,8 +11,6 @@ export type ThemePreference = (typeof THEME_PREFERENCES)[number];
 
 /** What the page shows. */
 export type Theme = 'light' | 'dark';
-
-const preferenceSchema = z.enum(THEME_PREFERENCES);
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
@@ -41,8 +37,9 @@ export function readThemePreference(): ThemePreference {
   } catch {
     saved = undefined;
   }
-  const parsed = preferenceSchema.safeParse(saved);
-  return parsed.success ? parsed.data : 'system';
+  return (
+    THEME_PREFERENCES.find((preference) => preference === saved) ?? 'system'
+  );
 }
 
 /** Whether the system asks for dark colours (false where it cannot say). */

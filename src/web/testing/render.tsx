@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { SessionInfo } from '#contract/auth.ts';
 import { AppProvider } from '@/app/provider.tsx';
-import { routes } from '@/app/router.tsx';
+import { AppRouter } from '@/app/router.tsx';
 import { sessionQueries } from '@/features/session/api/queries.ts';
+import { createGuardedMemoryHistory } from '@/lib/navigation-guard.ts';
 import { createQueryClient } from '@/lib/query-client.ts';
 
 /** What the test server (AUTH_MODE=none) answers for the session. */
@@ -31,7 +31,18 @@ export function renderApp(
   path: string,
   options: { session?: SessionInfo; queryClient?: QueryClient } = {},
 ) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const history = createGuardedMemoryHistory(path);
+  // The shape of a data router's, which the tests were written against.
+  const router = {
+    state: {
+      get location() {
+        return history.location;
+      },
+    },
+    navigate(delta: number) {
+      history.go(delta);
+    },
+  };
   const queryClient =
     options.queryClient ?? createQueryClient({ retries: false });
   if (options.session) {
@@ -43,7 +54,7 @@ export function renderApp(
   const user = userEvent.setup();
   const view = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter history={history} />
     </AppProvider>,
   );
   return { ...view, user, router, queryClient };

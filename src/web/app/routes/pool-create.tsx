@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
@@ -18,6 +17,7 @@ import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 import { ApiError } from '@/lib/errors.ts';
+import { notify } from '@/lib/notify.ts';
 
 export function PoolCreateRoute() {
   const { providerId = '' } = useParams();
@@ -68,7 +68,7 @@ export function PoolCreateRoute() {
 
   async function create(values: PoolFormValues) {
     const pool = await createPool.mutateAsync(values);
-    toast.success(`Created ${pool.display_name}`);
+    notify.success(`Created ${pool.display_name}`);
     // Replace, so Back from the new pool does not return to a spent form.
     void navigate(paths.pool.getHref(providerId, pool.id), { replace: true });
   }

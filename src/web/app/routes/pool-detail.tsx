@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { toast } from 'sonner';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
@@ -29,6 +28,7 @@ import { PoolLoadError } from '@/features/pools/components/pool-load-error.tsx';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { notify } from '@/lib/notify.ts';
 
 const TABS = ['details', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -110,7 +110,7 @@ export function PoolDetailRoute() {
                 providerId={providerId}
                 pool={pool.data}
                 onDeleted={() => {
-                  toast.success(`Deleted ${pool.data.display_name}`);
+                  notify.success(`Deleted ${pool.data.display_name}`);
                   void navigate(paths.provider.getHref(providerId));
                 }}
               />
@@ -172,7 +172,7 @@ export function PoolDetailRoute() {
                 providerIssuer={provider.data?.issuer}
                 onSaveTestCase={async (testCase) => {
                   await createTestCase.mutateAsync(testCase);
-                  toast.success(`Saved test case ${testCase.name}`);
+                  notify.success(`Saved test case ${testCase.name}`);
                 }}
                 saveDisabledReason={access.reason}
               />

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { toast } from 'sonner';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
@@ -33,6 +32,7 @@ import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { notify } from '@/lib/notify.ts';
 
 export function PoolEditRoute() {
   const { providerId = '', poolId = '' } = useParams();
@@ -234,7 +234,7 @@ function PoolEditor({
         Object.keys(body).length > 0
           ? await updatePool.mutateAsync(body)
           : current;
-      toast.success(`Saved ${saved.display_name}`);
+      notify.success(`Saved ${saved.display_name}`);
       // Replace, so Back from the pool does not return to a spent form.
       void navigate(paths.pool.getHref(providerId, poolId), { replace: true });
       return;

@@ -1,5 +1,4 @@
 import { useNavigate } from 'react-router';
-import { toast } from 'sonner';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
 import { useCreateProvider } from '@/features/providers/api/mutations.ts';
@@ -11,6 +10,7 @@ import {
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { notify } from '@/lib/notify.ts';
 
 export function ProviderCreateRoute() {
   const navigate = useNavigate();
@@ -41,7 +41,7 @@ export function ProviderCreateRoute() {
 
   async function create(values: ProviderFormValues) {
     const provider = await createProvider.mutateAsync(values);
-    toast.success(`Registered ${provider.display_name}`);
+    notify.success(`Registered ${provider.display_name}`);
     // Replace, so Back from the new provider does not return to a spent form.
     void navigate(paths.providerDetail.getHref(provider.id), {
       replace: true,

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
@@ -22,6 +21,7 @@ import {
 import { ProviderKeys } from '@/features/providers/components/provider-keys.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { notify } from '@/lib/notify.ts';
 
 export function ProviderDetailRoute() {
   const { providerId = '' } = useParams();
@@ -106,7 +106,7 @@ export function ProviderDetailRoute() {
                 onDeleted={() => {
                   const count =
                     poolCount.status === 'known' ? poolCount.count : 0;
-                  toast.success(
+                  notify.success(
                     `Deleted ${provider.data.display_name}${count > 0 ? ` and its ${count} pool${count === 1 ? '' : 's'}` : ''}`,
                   );
                   void navigate(paths.home.getHref(), { replace: true });

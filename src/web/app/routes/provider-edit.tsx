@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
@@ -24,6 +23,7 @@ import {
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { notify } from '@/lib/notify.ts';
 
 export function ProviderEditRoute() {
   const { providerId = '' } = useParams();
@@ -114,7 +114,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
       Object.keys(body).length > 0
         ? await updateProvider.mutateAsync(body)
         : provider;
-    toast.success(`Saved ${saved.display_name}`);
+    notify.success(`Saved ${saved.display_name}`);
     // Replace, so Back from the provider does not return to a spent form.
     void navigate(paths.providerDetail.getHref(provider.id), {
       replace: true,

@@ -17,9 +17,10 @@ function rows() {
 
 test('the first page shows 10 pools, its position, and a skeleton of the final size first', async () => {
   const okta = await demoProviderId('okta.com');
-  // Session known up front, so the first render is the screen itself.
+  // Session known up front, so the screen itself renders first.
   renderApp(`/providers/${okta}`, { session: LOCAL_SESSION });
-  expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+  // The screen's code loads first; its table is busy until the pools come.
+  expect(await screen.findByRole('table')).toHaveAttribute('aria-busy', 'true');
   expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
   expect(rows()).toHaveLength(10);
   expect(

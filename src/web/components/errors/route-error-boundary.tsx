@@ -1,16 +1,53 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { getErrorMessage } from '@/lib/errors.ts';
 import { Alert, AlertTitle } from '../ui/alert.tsx';
 import { Breadcrumbs } from '../ui/breadcrumbs.tsx';
 import { ApiErrorView } from './api-error-view.tsx';
 
-/** A route's error element: an error thrown while rendering the screen. */
-export function RouteErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return <NotFoundMessage />;
+/**
+ * A screen's error boundary: an error thrown while rendering (or loading)
+ * the screen replaces only that screen, until the address changes.
+ */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  return <ErrorBoundary resetKey={location.key}>{children}</ErrorBoundary>;
+}
+
+type BoundaryProps = { resetKey: string; children: ReactNode };
+type BoundaryState = { caught: { error: unknown } | null; resetKey: string };
+
+class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = {
+    caught: null,
+    resetKey: this.props.resetKey,
+  };
+
+  static getDerivedStateFromProps(
+    props: BoundaryProps,
+    state: BoundaryState,
+  ): Partial<BoundaryState> | null {
+    // Navigating away from a failed screen renders the next one afresh.
+    return props.resetKey === state.resetKey
+      ? null
+      : { caught: null, resetKey: props.resetKey };
   }
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { caught: { error } };
+  }
+
+  override render() {
+    return this.state.caught ? (
+      <ScreenError error={this.state.caught.error} />
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+function ScreenError({ error }: { error: unknown }) {
   if (error instanceof Error && error.name === 'ApiError') {
     return (
       <>

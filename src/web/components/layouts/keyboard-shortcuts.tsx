@@ -1,18 +1,18 @@
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+} from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button.tsx';
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogTrigger,
-} from '@/components/ui/dialog.tsx';
 import { paths } from '@/config/paths.ts';
 import {
   readShortcutsEnabled,
   saveShortcutsEnabled,
   SEARCH_SHORTCUT_ATTRIBUTE,
-  SHORTCUTS,
   shortcutFor,
   type ShortcutId,
 } from '@/lib/shortcuts.ts';
@@ -55,6 +55,10 @@ function focusWhenShown(selector: string): () => void {
   return stop;
 }
 
+const ShortcutsHelpDialog = lazy(async () => ({
+  default: (await import('./shortcuts-help-dialog.tsx')).ShortcutsHelpDialog,
+}));
+
 /**
  * The single-key shortcuts (lib/shortcuts.ts) and their help dialog, opened
  * with `?` or the header's button.
@@ -64,7 +68,7 @@ export function KeyboardShortcuts() {
   const { pathname } = useLocation();
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const [isEnabled, setIsEnabled] = useState(readShortcutsEnabled);
-  const enabledId = useId();
+  const triggerRef = useRef<HTMLButtonElement>(null);
   // Where focus was when `?` opened the dialog, to return it there.
   const focusBeforeHelp = useRef<Element | null>(null);
   const stopPendingFocus = useRef<() => void>(undefined);
@@ -147,84 +151,34 @@ export function KeyboardShortcuts() {
   }, []);
 
   return (
-    <Dialog
-      open={isHelpOpen}
-      onOpenChange={(open) => {
-        if (open) focusBeforeHelp.current = null;
-        setIsHelpOpen(open);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-keyshortcuts="?">
-          Shortcuts
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Keyboard shortcuts"
-        description={
-          <p>
-            Press the key on its own. Shortcuts do nothing while you type in a
-            field or in the filter editor, while a dialog is open, or with Ctrl,
-            Alt or ⌘ held down. Turn them off if they get in the way, for
-            example with speech input.
-          </p>
-        }
-        onCloseAutoFocus={(event) => {
-          const previous = focusBeforeHelp.current;
-          if (previous instanceof HTMLElement && previous.isConnected) {
-            event.preventDefault();
-            previous.focus();
-          }
+    <>
+      <Button
+        ref={triggerRef}
+        variant="ghost"
+        size="sm"
+        aria-keyshortcuts="?"
+        aria-haspopup="dialog"
+        aria-expanded={isHelpOpen}
+        onClick={() => {
+          focusBeforeHelp.current = null;
+          setIsHelpOpen(true);
         }}
       >
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Keyboard shortcuts</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1.5 pr-3 font-semibold">
-                Key
-              </th>
-              <th scope="col" className="py-1.5 pr-3 font-semibold">
-                Does
-              </th>
-              <th scope="col" className="py-1.5 font-semibold">
-                Where
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.id} className="border-b border-slate-100">
-                <td className="py-1.5 pr-3">
-                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">
-                    {shortcut.key}
-                  </kbd>
-                </td>
-                <td className="py-1.5 pr-3">{shortcut.action}</td>
-                <td className="py-1.5 text-slate-700">{shortcut.where}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div className="flex items-center gap-2 text-sm">
-            <input
-              id={enabledId}
-              type="checkbox"
-              checked={isEnabled}
-              onChange={(event) => {
-                setIsEnabled(event.target.checked);
-                saveShortcutsEnabled(event.target.checked);
-              }}
-              className="size-4 accent-brand-700"
-            />
-            <label htmlFor={enabledId}>Use single-key shortcuts</label>
-          </div>
-          <DialogClose asChild>
-            <Button variant="secondary">Close</Button>
-          </DialogClose>
-        </div>
-      </DialogContent>
-    </Dialog>
+        Shortcuts
+      </Button>
+      {isHelpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsHelpDialog
+            isEnabled={isEnabled}
+            onEnabledChange={(enabled) => {
+              setIsEnabled(enabled);
+              saveShortcutsEnabled(enabled);
+            }}
+            onClose={() => setIsHelpOpen(false)}
+            returnFocusTo={focusBeforeHelp.current ?? triggerRef.current}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }

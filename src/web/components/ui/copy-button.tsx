@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from './button.tsx';
+import { notify } from '@/lib/notify.ts';
 
 /** Copies `value`; the accessible name says what is copied. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
@@ -14,10 +14,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         try {
           await navigator.clipboard.writeText(value);
           setCopied(true);
-          toast.success(`Copied ${label}`);
+          notify.success(`Copied ${label}`);
           setTimeout(() => setCopied(false), 1500);
         } catch {
-          toast.error(`Could not copy ${label}; select it and copy by hand.`);
+          notify.error(`Could not copy ${label}; select it and copy by hand.`);
         }
       }}
     >

@@ -13,13 +13,19 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
   );
 }
 
-export function Th({ className, ...props }: ComponentProps<'th'>) {
+export function Th({
+  className,
+  scope = 'col',
+  ...props
+}: ComponentProps<'th'>) {
   return (
     <th
       data-slot="th"
-      scope="col"
+      scope={scope}
       className={cn(
-        'border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold whitespace-nowrap text-slate-700',
+        'border-b border-slate-200 px-3 py-2 font-semibold whitespace-nowrap text-slate-700',
+        // A row's header sits on the row's colour, a column's on the head's.
+        scope === 'row' ? 'bg-white align-top' : 'bg-slate-50',
         className,
       )}
       {...props}
@@ -27,11 +33,22 @@ export function Th({ className, ...props }: ComponentProps<'th'>) {
   );
 }
 
-export function Td({ className, ...props }: ComponentProps<'td'>) {
+export function Td({
+  className,
+  isMessage = false,
+  ...props
+}: ComponentProps<'td'> & {
+  /** The table's only cell, saying why it has no rows. */
+  isMessage?: boolean;
+}) {
   return (
     <td
       data-slot="td"
-      className={cn('border-b border-slate-100 px-3 py-2 align-top', className)}
+      className={cn(
+        'border-b border-slate-100 px-3',
+        isMessage ? 'py-8 text-center text-slate-700' : 'py-2 align-top',
+        className,
+      )}
       {...props}
     />
   );

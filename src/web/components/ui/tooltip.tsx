@@ -1,8 +1,6 @@
 import * as TooltipPrimitive from '@radix-ui/react-tooltip';
 import type { ReactNode } from 'react';
 
-export const TooltipProvider = TooltipPrimitive.Provider;
-
 /** Shows `content` on hover and on keyboard focus of `children`. */
 export function Tooltip({
   content,
@@ -12,17 +10,20 @@ export function Tooltip({
   children: ReactNode;
 }) {
   return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content
-          sideOffset={4}
-          className="z-50 max-w-md rounded-md bg-slate-900 px-3 py-2 font-mono text-xs break-words text-white shadow-lg"
-        >
-          {content}
-          <TooltipPrimitive.Arrow className="fill-slate-900" />
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
+    // Its own provider, so that screens without tooltips do not load Radix.
+    <TooltipPrimitive.Provider delayDuration={300}>
+      <TooltipPrimitive.Root>
+        <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+        <TooltipPrimitive.Portal>
+          <TooltipPrimitive.Content
+            sideOffset={4}
+            className="z-50 max-w-md rounded-md bg-slate-900 px-3 py-2 font-mono text-xs break-words text-white shadow-lg"
+          >
+            {content}
+            <TooltipPrimitive.Arrow className="fill-slate-900" />
+          </TooltipPrimitive.Content>
+        </TooltipPrimitive.Portal>
+      </TooltipPrimitive.Root>
+    </TooltipPrimitive.Provider>
   );
 }

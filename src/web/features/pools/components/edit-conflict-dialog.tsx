@@ -83,9 +83,7 @@ export function EditConflictDialog({
             <tbody>
               {differing.map((name) => (
                 <tr key={name}>
-                  <Th scope="row" className="bg-white align-top">
-                    {POOL_FIELD_LABELS[name]}
-                  </Th>
+                  <Th scope="row">{POOL_FIELD_LABELS[name]}</Th>
                   <Td>
                     <Value text={theirValues[name]} />
                   </Td>

@@ -292,8 +292,8 @@ export function FilterEditor({
       <div
         ref={hostRef}
         className={cn(
-          'grid min-h-20 w-full rounded-md border border-slate-300 bg-white font-mono text-sm text-slate-900 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-brand-600',
-          invalid && 'border-red-700',
+          'grid min-h-20 w-full rounded-md border bg-white font-mono text-sm text-slate-900 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-brand-600',
+          invalid ? 'border-red-700' : 'border-slate-300',
         )}
       />
       {diagnostics.length > 0 && (

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Link, useBlocker } from 'react-router';
+import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import {
@@ -13,6 +13,7 @@ import {
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { DEFAULT_SHARED_ISSUERS } from '#contract/bodies.ts';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
+import { useLeaveGuard } from '@/lib/navigation-guard.ts';
 import {
   POOL_FORM_FIELDS,
   poolFormSchema,
@@ -138,14 +139,12 @@ export function PoolForm({
   );
   const isUnchanged = requireChanges && !isDirty;
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      isDirty &&
-      !isSavingRef.current &&
-      currentLocation.pathname !== nextLocation.pathname,
+  const leaving = useLeaveGuard(
+    (current, next) =>
+      isDirty && !isSavingRef.current && current.pathname !== next.pathname,
   );
 
-  // Reloading or closing the tab never reaches the router's blocker.
+  // Reloading or closing the tab never reaches the leave guard.
   useEffect(() => {
     if (!isDirty) return;
     function warn(event: BeforeUnloadEvent) {
@@ -296,9 +295,9 @@ export function PoolForm({
         )}
       </div>
       <AlertDialog
-        open={blocker.state === 'blocked'}
+        open={leaving !== null}
         onOpenChange={(open) => {
-          if (!open && blocker.state === 'blocked') blocker.reset();
+          if (!open) leaving?.reset();
         }}
       >
         <AlertDialogContent
@@ -315,20 +314,15 @@ export function PoolForm({
             <AlertDialogCancel asChild>
               <Button variant="secondary">Stay</Button>
             </AlertDialogCancel>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                if (blocker.state === 'blocked') blocker.proceed();
-              }}
-            >
+            <Button variant="secondary" onClick={() => leaving?.proceed()}>
               Keep as draft
             </Button>
             <Button
               variant="danger"
               onClick={() => {
-                if (blocker.state !== 'blocked') return;
+                if (!leaving) return;
                 drafts.finish();
-                blocker.proceed();
+                leaving.proceed();
               }}
             >
               Discard

@@ -301,7 +301,7 @@ export function PoolList({
         </div>
         <p className="text-sm text-slate-700" aria-live="polite">
           {query.data === undefined ? (
-            <Skeleton className="inline-block h-4 w-28 align-middle" />
+            <Skeleton isInline className="h-4 w-28" />
           ) : loaded === 0 ? (
             `0 of ${total ?? 0}`
           ) : search.page_token && search.page === undefined ? (

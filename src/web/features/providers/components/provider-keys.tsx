@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { toast } from 'sonner';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
@@ -11,6 +10,7 @@ import { paths } from '@/config/paths.ts';
 import { useRefreshProviderKeys } from '../api/mutations.ts';
 import type { Jwks, Provider } from '../api/providers.ts';
 import { providerQueries } from '../api/queries.ts';
+import { notify } from '@/lib/notify.ts';
 
 function RefreshOutcome({ jwks, jwksUri }: { jwks: Jwks; jwksUri: string }) {
   const status = jwks.status?.jwks_status ?? jwks.spec.jwks_status;
@@ -82,7 +82,7 @@ export function ProviderKeys({
                 onSuccess: (jwks) => {
                   const status = jwks.status?.jwks_status;
                   if (status === 'REFRESHED' || status === 'OK') {
-                    toast.success(
+                    notify.success(
                       `Refreshed the keys of ${provider.display_name}`,
                     );
                   }
@@ -144,7 +144,7 @@ export function ProviderKeys({
           ))}
           {keys.length === 0 && (
             <tr>
-              <Td colSpan={4} className="py-6 text-center text-slate-700">
+              <Td colSpan={4} isMessage>
                 Confluent reports no keys for this provider.
               </Td>
             </tr>

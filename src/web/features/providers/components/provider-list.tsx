@@ -78,7 +78,7 @@ export function ProviderList({
               ))}
           {providers?.length === 0 && (
             <tr>
-              <Td colSpan={4} className="py-8 text-center text-slate-700">
+              <Td colSpan={4} isMessage>
                 This organisation has no identity providers yet.
               </Td>
             </tr>

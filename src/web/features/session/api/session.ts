@@ -1,4 +1,5 @@
-import { AUTH_API, type LoginInput, type SessionInfo } from '#contract/auth.ts';
+import { AUTH_API, type SessionInfo } from '#contract/auth.ts';
+import type { LoginInput } from '#contract/login-input.ts';
 import { lifeguardApi } from '@/lib/api-client.ts';
 
 export type { LoginInput, SessionInfo };

@@ -1,7 +1,14 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { ScreenSkeleton } from '@/components/layouts/screen-skeleton.tsx';
 import type { SessionInfo } from '../api/session.ts';
-import { SessionExpiredDialog } from './session-expired-dialog.tsx';
-import { SignInScreen } from './sign-in-screen.tsx';
+
+// Signing in is rare next to using the console: its form loads when needed.
+const SignInScreen = lazy(async () => ({
+  default: (await import('./sign-in-screen.tsx')).SignInScreen,
+}));
+const SessionExpiredDialog = lazy(async () => ({
+  default: (await import('./session-expired-dialog.tsx')).SessionExpiredDialog,
+}));
 
 /**
  * Shows `children` to a signed-in user (or to everyone without sign-in).
@@ -29,13 +36,21 @@ export function SessionGate({
 
   const isSignedOut = session.mode !== 'none' && !user;
   if (isSignedOut && (pageUserId === undefined || isSigningOut)) {
-    return <SignInScreen session={session} onSignedIn={onSignedIn} />;
+    return (
+      <Suspense fallback={<ScreenSkeleton />}>
+        <SignInScreen session={session} onSignedIn={onSignedIn} />
+      </Suspense>
+    );
   }
   // One shape whether or not the dialog shows, so the page never remounts.
   return (
     <>
       {children}
-      {isSignedOut && <SessionExpiredDialog session={session} />}
+      {isSignedOut && (
+        <Suspense fallback={null}>
+          <SessionExpiredDialog session={session} />
+        </Suspense>
+      )}
     </>
   );
 }
