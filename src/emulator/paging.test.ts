@@ -106,6 +106,83 @@ test('pages stay consistent when pools are created and deleted between requests'
   expect(ids(second)).toEqual(ids(expected).slice(4, 9));
 });
 
+test('total_size stays right across creates, deletes, a refused create, a reset and a provider delete', async () => {
+  const emulator = await emulatorForTest({
+    quotas: { poolsPerProvider: 1000, providersPerOrg: 10 },
+  });
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const base = `/iam/v2/identity-providers/${okta}/identity-pools`;
+  // The count of pools a walk over every page sees, not the store's.
+  async function expectTotal() {
+    const { ids: seen, pages } = await walk(emulator, `${base}?page_size=100`);
+    for (const page of pages) expect(meta(page).total_size).toBe(seen.length);
+    return seen;
+  }
+  const before = await expectTotal();
+  const pool = {
+    display_name: 'counted',
+    description: '',
+    identity_claim: 'claims.sub',
+    filter: 'claims.aud == "kafka" && claims.sub == "svc-counted"',
+  };
+  const created: string[] = [];
+  for (let index = 0; index < 3; index += 1) {
+    const response = await emulator.call('POST', base, { body: pool });
+    expect(response.status).toBe(201);
+    created.push((await json(response)).id as string);
+  }
+  expect(await expectTotal()).toHaveLength(before.length + 3);
+  expect((await emulator.call('DELETE', `${base}/${created[0]}`)).status).toBe(
+    204,
+  );
+  // A second delete of the same pool changes nothing.
+  expect((await emulator.call('DELETE', `${base}/${created[0]}`)).status).toBe(
+    404,
+  );
+  expect(await expectTotal()).toHaveLength(before.length + 2);
+
+  // A create refused inside its transaction leaves the count alone.
+  expect(() =>
+    emulator.store.transaction(() => {
+      emulator.store.insertPool(okta, {
+        displayName: 'rolled back',
+        description: '',
+        identityClaim: 'claims.sub',
+        filter: 'true',
+      });
+      throw new Error('roll back');
+    }),
+  ).toThrow('roll back');
+  expect(await expectTotal()).toHaveLength(before.length + 2);
+
+  expect(
+    (
+      await emulator.call('POST', '/_emulator/reset', {
+        body: { seed: 'demo' },
+      })
+    ).status,
+  ).toBe(200);
+  expect(await expectTotal()).toHaveLength(before.length);
+
+  expect(
+    (await emulator.call('DELETE', `/iam/v2/identity-providers/${okta}`))
+      .status,
+  ).toBe(204);
+  expect((await emulator.call('GET', base)).status).toBe(404);
+  // The same id again (only the store can do this) starts from zero pools.
+  emulator.store.insertProvider(
+    {
+      displayName: 'again',
+      description: '',
+      issuer: 'https://again.example.com',
+      jwksUri: 'https://again.example.com/keys',
+      identityClaim: 'claims.sub',
+    },
+    { id: okta },
+  );
+  expect(await expectTotal()).toHaveLength(0);
+});
+
 test('page_size outside 1..100 or not a number is a 400 naming the parameter', async () => {
   const emulator = await emulatorForTest();
   for (const size of ['0', '101', 'abc', '-1', '1.5', '']) {

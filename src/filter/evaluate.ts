@@ -248,7 +248,7 @@ function compileUncached(source: string): CompiledFilter {
 }
 
 function invalidFilter(problems: FilterProblem[]): CompiledFilter {
-  return function evaluateInvalid() {
+  return () => {
     return {
       ok: false,
       problems: problems.map((problem) => ({ ...problem })),
@@ -268,16 +268,20 @@ function compileTree(source: string, root: FilterNode): CompiledFilter {
     root.kind === 'binary' && op !== undefined
       ? chainOperands(root, op)
       : [root];
-  const conditions: Condition[] = nodes.map((node) => {
-    const span = groupedSpan(masked, node);
-    return {
-      ...span,
-      text: source.slice(span.from, span.to),
+  const conditions: Condition[] = [];
+  // A loop, not a closure over `masked` and `source`, which would keep both
+  // alive in every cached filter.
+  for (const node of nodes) {
+    const { from, to } = groupedSpan(masked, node);
+    conditions.push({
+      from,
+      to,
+      text: source.slice(from, to),
       evaluate: compileNode(node),
-    };
-  });
+    });
+  }
 
-  return function evaluateCompiled(claims) {
+  return (claims) => {
     const results: ConditionResult[] = [];
     let allTrue = true;
     let anyTrue = false;
@@ -417,20 +421,28 @@ function unsupported(): Evaluator {
 function compileClaim(node: FilterNode): Evaluator {
   const path = claimPath(node);
   if (path === undefined) return unsupported();
-  const labels = path.map((_, i) => formatClaimPath(path.slice(0, i + 1)));
-  return function readClaim(claims) {
+  // The explanations are written only when a claim is missing: most
+  // compiled filters never need one.
+  return (claims) => {
     const value = resolve(claims, path);
     if (!(value instanceof Miss)) return value;
     if (value.absent) {
-      return new Failure(`${labels[value.depth]} is absent from the token`);
+      return new Failure(
+        `${claimLabel(path, value.depth)} is absent from the token`,
+      );
     }
     const kind = describeClaimValue(value.value);
     return new Failure(
       value.depth === 0
         ? `The token's claims are ${kind}, not an object`
-        : `${labels[value.depth - 1]} is ${kind}, not an object`,
+        : `${claimLabel(path, value.depth - 1)} is ${kind}, not an object`,
     );
   };
+}
+
+/** The claim `path` leads to, down to `depth`, as a filter writes it. */
+function claimLabel(path: readonly string[], depth: number): string {
+  return formatClaimPath(path.slice(0, depth + 1));
 }
 
 function resolve(claims: unknown, path: readonly string[]): unknown {
@@ -452,14 +464,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function compileNot(operand: FilterNode): Evaluator {
   const evaluate = compileNode(operand);
-  return function not(claims) {
+  return (claims) => {
     const value = evaluate(claims);
     return typeof value === 'boolean' ? !value : asFailure(value);
   };
 }
 
 function compileAnd(left: Evaluator, right: Evaluator): Evaluator {
-  return function and(claims) {
+  return (claims) => {
     const a = left(claims);
     if (a === false) return false;
     const b = right(claims);
@@ -470,7 +482,7 @@ function compileAnd(left: Evaluator, right: Evaluator): Evaluator {
 }
 
 function compileOr(left: Evaluator, right: Evaluator): Evaluator {
-  return function or(claims) {
+  return (claims) => {
     const a = left(claims);
     if (a === true) return true;
     const b = right(claims);
@@ -493,7 +505,7 @@ function compileEquals(
 ): Evaluator {
   const left = compileNode(leftNode);
   const right = compileNode(rightNode);
-  return function equals(claims) {
+  return (claims) => {
     const a = left(claims);
     if (a instanceof Failure) return a;
     const b = right(claims);
@@ -568,7 +580,7 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
       if (item.kind !== 'string') return unsupported();
       items.add(item.value);
     }
-    return function inList(claims) {
+    return (claims) => {
       const a = left(claims);
       if (a instanceof Failure) return a;
       return typeof a === 'string' && items.has(a);
@@ -576,9 +588,7 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
   }
   const right = compileNode(rightNode);
   const path = claimPath(rightNode);
-  const label =
-    path === undefined ? 'The right side of `in`' : formatClaimPath(path);
-  return function inClaim(claims) {
+  return (claims) => {
     const a = left(claims);
     if (a instanceof Failure) return a;
     const b = right(claims);
@@ -595,6 +605,8 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
       // CEL's `in` on a map tests its keys.
       return typeof a === 'string' && Object.hasOwn(b, a) && b[a] !== undefined;
     }
+    const label =
+      path === undefined ? 'The right side of `in`' : formatClaimPath(path);
     return new Failure(`${label} is ${describeClaimValue(b)}, not an array`);
   };
 }
@@ -628,11 +640,11 @@ function compileStringMethod(
   const part = argument.value;
   const target = compileNode(node.target);
   const path = claimPath(node.target);
-  const label = path === undefined ? 'The value' : formatClaimPath(path);
-  return function stringMethod(claims) {
+  return (claims) => {
     const text = target(claims);
     if (text instanceof Failure) return text;
     if (typeof text !== 'string') {
+      const label = path === undefined ? 'The value' : formatClaimPath(path);
       return new Failure(
         `${label} is ${describeClaimValue(text)}, not a string`,
       );

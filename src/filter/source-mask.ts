@@ -12,25 +12,37 @@ const STRING_FILLER = '_';
  * comment that runs to the end of the line.
  */
 export function maskSource(source: string): string {
+  // Checking, compiling and linting one text each mask it; keep the last.
+  if (source === lastSource) return lastMasked;
+  // Runs without comments or strings are copied as slices: adding a
+  // character at a time made this a tenth of a cold compile.
   let out = '';
+  let copied = 0;
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
     if (ch === '/' && source[i + 1] === '/') {
       const end = lineEnd(source, i);
-      out += ' '.repeat(end - i);
+      out += source.slice(copied, i) + ' '.repeat(end - i);
       i = end;
+      copied = end;
     } else if (ch === '"' || ch === "'") {
       const end = stringEnd(source, i);
-      out += maskString(source.slice(i, end), ch);
+      out += source.slice(copied, i) + maskString(source.slice(i, end), ch);
       i = end;
+      copied = end;
     } else {
-      out += ch;
       i += 1;
     }
   }
+  out += source.slice(copied);
+  lastSource = source;
+  lastMasked = out;
   return out;
 }
+
+let lastSource: string | undefined;
+let lastMasked = '';
 
 function lineEnd(source: string, from: number): number {
   const newline = source.indexOf('\n', from);

@@ -150,8 +150,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.server.keepAliveTimeout = timeouts.keepAliveMs;
   app.server.setTimeout(timeouts.idleMs);
 
+  // Hooks that run for every request are callback style: an async hook
+  // costs a promise and a microtask each, which the proxy's profile shows.
+
   // One structured line per request: method, route pattern, status, duration.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
@@ -161,6 +164,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       },
       'request',
     );
+    done();
   });
 
   // Graceful close: in-flight responses tell their keep-alive clients to hang
@@ -169,9 +173,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   const store = options.store ?? LifeguardStore.open(':memory:');
@@ -182,7 +186,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     session: options.session ?? { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
   };
 
-  securityHeaders(app);
+  app.register(securityHeaders);
   csrfProtection(app);
   app.register(authentication, authOptions);
   // After authentication, which says who the client is.

@@ -177,10 +177,11 @@ export const authentication = fastifyPlugin(
   async (app: FastifyInstance, options: AuthOptions) => {
     await app.register(fastifyCookie);
 
-    app.addHook('onRequest', async (request, reply) => {
+    // Callback style: it runs for every request (see app.ts).
+    app.addHook('onRequest', (request, reply, done) => {
       if (options.auth.mode === 'none') {
         request.user = LOCAL_USER;
-        return;
+        return done();
       }
       const token = request.cookies[sessionCookie(request).name];
       if (token) {
@@ -188,9 +189,10 @@ export const authentication = fastifyPlugin(
       }
       const path = (request.raw.url ?? '').split('?')[0] ?? '';
       if (request.user || !path.startsWith('/api/') || PUBLIC_API.has(path)) {
-        return;
+        return done();
       }
-      return fail(request, reply, 401, {
+      // Answered here: the hook chain stops without done().
+      void fail(request, reply, 401, {
         code: 'unauthenticated',
         title: 'Unauthorized',
         detail: token

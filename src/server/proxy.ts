@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EventEmitter } from 'node:events';
 import { errors, request as send, type Dispatcher } from 'undici';
 import type { AuditAction } from '#contract/audit.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
@@ -139,6 +140,23 @@ function upstreamFailure(error: unknown, origin: string, timeoutMs: number) {
   });
 }
 
+/**
+ * An abort signal in the EventEmitter form undici also takes: creating an
+ * AbortController per request showed in the profile. The reason is the one
+ * AbortController gives.
+ */
+class AbortEmitter extends EventEmitter {
+  aborted = false;
+  reason: DOMException | undefined;
+
+  abort() {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = new DOMException('This operation was aborted', 'AbortError');
+    this.emit('abort');
+  }
+}
+
 /** Maps an upstream Location to the same resource under /api, or drops it. */
 function rewriteLocation(
   location: string,
@@ -217,6 +235,9 @@ async function currentState(
  */
 export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
   const origin = new URL(options.endpoint).origin;
+  // The endpoint's path as the URL parser resolves it in front of an
+  // upstream path (which is only letters, digits, - _ and /).
+  const basePath = new URL(`${options.endpoint}/p`).pathname.slice(0, -2);
 
   // Bodies are checked as JSON but forwarded as the exact bytes received,
   // so a filter reaches the upstream byte for byte.
@@ -317,7 +338,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
         );
       }
 
-      const abort = new AbortController();
+      const abort = new AbortEmitter();
       const onClose = () => {
         if (!reply.raw.writableFinished) abort.abort();
       };
@@ -331,10 +352,13 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
       }, options.timeoutMs);
       let upstream: Dispatcher.ResponseData;
       try {
-        upstream = await send(`${options.endpoint}${upstreamPath}${query}`, {
+        // The dispatcher's own request(): the top-level one parses a URL
+        // string per call.
+        upstream = await options.dispatcher.request({
+          origin,
+          path: `${basePath}${upstreamPath}${query}`,
           method: request.method as Dispatcher.HttpMethod,
-          dispatcher: options.dispatcher,
-          signal: abort.signal,
+          signal: abort,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
           headers: {
@@ -346,7 +370,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
           body: hasBody ? (request.body as Buffer) : undefined,
         });
       } catch (error) {
-        if (abort.signal.aborted && !timedOut) return reply;
+        if (abort.aborted && !timedOut) return reply;
         request.log.warn(
           {
             err: {

@@ -49,22 +49,26 @@ export const apiRateLimit = fastifyPlugin(
       keyGenerator: (request) => clientKey(request, options.authMode),
     });
 
-    app.addHook('onRequest', async (request, reply) => {
+    // Callback style: it runs for every request (see app.ts), and only
+    // /api calls wait for the store.
+    app.addHook('onRequest', (request, reply, done) => {
       const path = (request.raw.url ?? '').split('?')[0] ?? '';
-      if (!limited(path, request.method)) return;
-      const result = await check(request);
-      if (result.isAllowed || !result.isExceeded) return;
-      const seconds = Math.max(1, result.ttlInSeconds);
-      request.log.warn(
-        { client: result.key, limit: options.max, retryAfter: seconds },
-        'client over its API rate limit',
-      );
-      reply.header('retry-after', String(seconds));
-      return fail(request, reply, 429, {
-        code: 'lifeguard_rate_limited',
-        title: 'Too Many Requests',
-        detail: `You have made more than ${options.max} requests in ${options.windowSeconds} s through Lifeguard, which keeps each user to that so no one uses up the organisation's Confluent API budget. Try again in ${seconds} s.`,
-      });
+      if (!limited(path, request.method)) return done();
+      check(request).then((result) => {
+        if (result.isAllowed || !result.isExceeded) return done();
+        const seconds = Math.max(1, result.ttlInSeconds);
+        request.log.warn(
+          { client: result.key, limit: options.max, retryAfter: seconds },
+          'client over its API rate limit',
+        );
+        reply.header('retry-after', String(seconds));
+        // Answered here: the hook chain stops without done().
+        void fail(request, reply, 429, {
+          code: 'lifeguard_rate_limited',
+          title: 'Too Many Requests',
+          detail: `You have made more than ${options.max} requests in ${options.windowSeconds} s through Lifeguard, which keeps each user to that so no one uses up the organisation's Confluent API budget. Try again in ${seconds} s.`,
+        });
+      }, done);
     });
   },
   {
