@@ -11,9 +11,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 days ago", from an RFC 3339 time and now. */
+// Building an Intl formatter costs far more than formatting with it (a
+// tenth of a millisecond, per row of a list), so each is built once.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let absoluteFormat: Intl.DateTimeFormat | undefined;
+
 export function formatRelative(iso: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const format = (relativeFormat ??= new Intl.RelativeTimeFormat('en', {
+    numeric: 'auto',
+  }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       return format.format(Math.round(seconds / size), unit);
@@ -23,11 +30,12 @@ export function formatRelative(iso: string, now = Date.now()): string {
 }
 
 export function formatAbsolute(iso: string): string {
-  return new Intl.DateTimeFormat('en', {
+  absoluteFormat ??= new Intl.DateTimeFormat('en', {
     dateStyle: 'medium',
     timeStyle: 'long',
     timeZone: 'UTC',
-  }).format(new Date(iso));
+  });
+  return absoluteFormat.format(new Date(iso));
 }
 
 /** Relative time, with the absolute time on hover and keyboard focus. */
