@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn.ts';
 
 const buttonVariants = cva(
-  'inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:pointer-events-none disabled:opacity-50',
+  'inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:pointer-events-none disabled:opacity-50',
   {
     variants: {
       variant: {
@@ -15,9 +15,12 @@ const buttonVariants = cva(
         link: 'text-brand-700 underline-offset-4 hover:underline',
       },
       size: {
-        md: 'h-9 px-4',
-        sm: 'h-8 px-3',
-        icon: 'size-8',
+        md: 'h-9 px-4 whitespace-nowrap',
+        sm: 'h-8 px-3 whitespace-nowrap',
+        xs: 'h-7 px-3 whitespace-nowrap',
+        /** A small button whose label may wrap (a long suggested fix). */
+        wrap: 'min-h-8 px-3 py-1 whitespace-normal',
+        icon: 'size-8 whitespace-nowrap',
       },
     },
     defaultVariants: { variant: 'primary', size: 'md' },

@@ -6,7 +6,16 @@ import { cn } from '@/lib/cn.ts';
 // Black, not a slate step: slate flips in dark mode and the veil must not.
 const OVERLAY_CLASSES = 'fixed inset-0 z-40 bg-black/50';
 const CONTENT_CLASSES =
-  'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl';
+  'fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl';
+
+/** How wide a dialog may grow: a question, a review, a comparison. */
+export type DialogSize = 'md' | 'lg' | 'xl';
+
+const MAX_WIDTH: Record<DialogSize, string> = {
+  md: 'max-w-lg',
+  lg: 'max-w-2xl',
+  xl: 'max-w-3xl',
+};
 
 export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
@@ -18,16 +27,20 @@ export function AlertDialogContent({
   description,
   children,
   className,
+  size = 'md',
 }: {
   title: ReactNode;
   description: ReactNode;
   children: ReactNode;
   className?: string;
+  size?: DialogSize;
 }) {
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className={OVERLAY_CLASSES} />
-      <AlertDialogPrimitive.Content className={cn(CONTENT_CLASSES, className)}>
+      <AlertDialogPrimitive.Content
+        className={cn(CONTENT_CLASSES, MAX_WIDTH[size], className)}
+      >
         <AlertDialogPrimitive.Title className="text-lg font-semibold text-slate-900">
           {title}
         </AlertDialogPrimitive.Title>
@@ -65,12 +78,14 @@ export function DialogContent({
   description,
   children,
   className,
+  size = 'md',
   onCloseAutoFocus,
 }: {
   title: ReactNode;
   description: ReactNode;
   children: ReactNode;
   className?: string;
+  size?: DialogSize;
   /** Where focus goes on close; by default, back to the trigger. */
   onCloseAutoFocus?: ComponentProps<
     typeof DialogPrimitive.Content
@@ -80,7 +95,7 @@ export function DialogContent({
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={OVERLAY_CLASSES} />
       <DialogPrimitive.Content
-        className={cn(CONTENT_CLASSES, className)}
+        className={cn(CONTENT_CLASSES, MAX_WIDTH[size], className)}
         onCloseAutoFocus={onCloseAutoFocus}
       >
         <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">

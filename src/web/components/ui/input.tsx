@@ -14,11 +14,23 @@ export function Input({ className, ...props }: ComponentProps<'input'>) {
   );
 }
 
-export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
+// Code by default (filters, claims, tokens); prose for descriptions; the
+// filter editor's stand-in matches the editor's height.
+const TEXTAREA_LOOKS = {
+  code: 'min-h-24 font-mono',
+  prose: 'min-h-16 font-sans',
+  editor: 'min-h-20 resize-none font-mono',
+} as const;
+
+export function Textarea({
+  className,
+  look = 'code',
+  ...props
+}: ComponentProps<'textarea'> & { look?: keyof typeof TEXTAREA_LOOKS }) {
   return (
     <textarea
       data-slot="textarea"
-      className={cn(FIELD_CLASSES, 'min-h-24 font-mono', className)}
+      className={cn(FIELD_CLASSES, TEXTAREA_LOOKS[look], className)}
       {...props}
     />
   );

@@ -186,10 +186,7 @@ export function AuditLog() {
                 ))}
             {entries?.length === 0 && (
               <tr>
-                <Td
-                  colSpan={COLUMNS.length}
-                  className="py-6 text-center text-slate-700"
-                >
+                <Td colSpan={COLUMNS.length} isMessage>
                   {hasFilters(search)
                     ? 'No entries match these filters.'
                     : 'No writes have been recorded yet.'}

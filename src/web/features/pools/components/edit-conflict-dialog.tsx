@@ -60,7 +60,7 @@ export function EditConflictDialog({
     <AlertDialog open onOpenChange={(open) => !open && onAnswer('cancel')}>
       <AlertDialogContent
         title="This pool was changed by someone else"
-        className="max-h-[calc(100dvh-2rem)] max-w-3xl overflow-y-auto"
+        size="xl"
         description={
           <p>
             It was saved

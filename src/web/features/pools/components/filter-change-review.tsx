@@ -63,7 +63,7 @@ export function FilterChangeReview({
     <AlertDialog open onOpenChange={(open) => !open && onAnswer(false)}>
       <AlertDialogContent
         title="Save the new filter?"
-        className="max-w-2xl"
+        size="lg"
         description={
           <>
             <p>

@@ -317,8 +317,7 @@ export function FilterEditor({
               {diagnostic.fix && (
                 <Button
                   variant="secondary"
-                  size="sm"
-                  className="h-auto min-h-8 py-1 whitespace-normal"
+                  size="wrap"
                   onClick={() => diagnostic.fix && applyFix(diagnostic.fix)}
                 >
                   Fix: <MessageText text={diagnostic.fix.label} />

@@ -96,20 +96,20 @@ export function FilterModeSwitch({
       >
         <Button
           variant="ghost"
-          size="sm"
+          size="xs"
           aria-pressed={!isBuilder}
           onClick={() => setState({ mode: 'text' })}
-          className="h-7 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
+          className="aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
         >
           Text
         </Button>
         <Button
           ref={builderButton}
           variant="ghost"
-          size="sm"
+          size="xs"
           aria-pressed={isBuilder}
           onClick={showBuilder}
-          className="h-7 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
+          className="aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800"
         >
           Builder
         </Button>

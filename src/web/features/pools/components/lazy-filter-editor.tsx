@@ -61,7 +61,7 @@ function FallbackTextarea({
       aria-label="Filter"
       aria-describedby={ariaDescribedBy}
       aria-invalid={invalid}
-      className="min-h-20 resize-none"
+      look="editor"
       onChange={(event) => {
         onChange(event.target.value);
         remember(event.target);

@@ -92,7 +92,7 @@ export function PoolFields({
               {...field}
               id={description.control}
               rows={2}
-              className="min-h-16 font-sans"
+              look="prose"
               aria-invalid={fieldState.invalid}
               aria-describedby={describedBy(
                 fieldState.invalid && description.error,

@@ -214,7 +214,14 @@ export function PoolList({
                   <tr key={i}>
                     {COLUMNS.map((column) => (
                       <Td key={column.key}>
-                        <Skeleton className="h-5 w-full max-w-40" />
+                        {/* Descriptions usually take their two lines. */}
+                        <Skeleton
+                          className={
+                            column.key === 'description'
+                              ? 'h-10 w-full max-w-40'
+                              : 'h-5 w-full max-w-40'
+                          }
+                        />
                       </Td>
                     ))}
                   </tr>
@@ -263,10 +270,7 @@ export function PoolList({
               ))}
           {rows?.length === 0 && (
             <tr>
-              <Td
-                colSpan={COLUMNS.length}
-                className="py-6 text-center text-slate-700"
-              >
+              <Td colSpan={COLUMNS.length} isMessage>
                 No pool on this page matches “{search.q}”.
               </Td>
             </tr>

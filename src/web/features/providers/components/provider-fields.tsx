@@ -77,7 +77,7 @@ export function ProviderFields({
               {...field}
               id={description.control}
               rows={2}
-              className="min-h-16 font-sans"
+              look="prose"
               aria-invalid={fieldState.invalid}
               aria-describedby={describedBy(
                 fieldState.invalid && description.error,
