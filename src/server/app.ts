@@ -220,6 +220,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       credentials: options.upstream.credentials,
       timeoutMs: options.upstream.timeoutMs,
       dispatcher,
+      // Forwarded reads write their answer themselves, past the onSend hook.
+      closing: () => closing,
     }),
   );
   app.register(async (scope) => testCaseRoutes(scope, store));

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect, onTestFinished, test } from 'vitest';
 import { bearerCredentials } from './credentials.ts';
 import {
@@ -404,4 +405,216 @@ test('unknown /api paths outside /api/iam are JSON 404s too', async () => {
     expect(response.headers['content-type']).toMatch(/json/);
   }
   expect(upstream.requests).toEqual([]);
+});
+
+/** Resolves once `check` holds, polling; fails the test after a second. */
+async function eventually(check: () => boolean) {
+  const deadline = Date.now() + 1_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function accessLines(logs: string[]) {
+  return logs
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.msg === 'request');
+}
+
+test('a forwarded read carries the security headers, a request id and one access log line', async () => {
+  const { server } = await setup((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': '11',
+    });
+    response.end('{"data":[]}');
+  });
+  const response = await rawRequest(server.port, 'GET', POOLS, {
+    headers: { 'x-request-id': 'req-read-1' },
+  });
+  expect(response.status).toBe(200);
+  expect(response.body).toBe('{"data":[]}');
+  expect(response.headers).toMatchObject({
+    'content-type': 'application/json',
+    'content-length': '11',
+    'x-request-id': 'req-read-1',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'referrer-policy': 'no-referrer',
+  });
+  expect(response.headers['content-security-policy']).toMatch(
+    /default-src 'self'/,
+  );
+  expect(response.headers['permissions-policy']).toMatch(/camera=\(\)/);
+  await eventually(() => accessLines(server.logs).length === 1);
+  expect(accessLines(server.logs)[0]).toMatchObject({
+    method: 'GET',
+    route: '/api/iam/v2/identity-providers/{provider_id}/identity-pools',
+    status: 200,
+  });
+});
+
+test('a large answer is streamed through whole, in order', async () => {
+  // Bigger than the socket buffers, so the stream must wait for the client.
+  const body = JSON.stringify({
+    data: Array.from({ length: 40_000 }, (_, index) => ({
+      id: `pool-${index}`,
+    })),
+  });
+  const { server } = await setup((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(body);
+  });
+  const response = await rawRequest(server.port, 'GET', POOLS);
+  expect(response.status).toBe(200);
+  expect(response.headers['content-security-policy']).toMatch(/'self'/);
+  expect(response.body).toBe(body);
+  await eventually(() => accessLines(server.logs).length === 1);
+  expect(accessLines(server.logs)[0]).toMatchObject({ status: 200 });
+});
+
+/** A GET whose client hangs up after `after` answer bytes (0: before any). */
+function abandon(port: number, path: string, after: number) {
+  return new Promise<number>((resolve) => {
+    let received = 0;
+    const request = httpRequest(
+      { host: '127.0.0.1', port, method: 'GET', path },
+      (response) => {
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received >= after) request.destroy();
+        });
+      },
+    );
+    request.on('error', () => resolve(received));
+    request.on('close', () => resolve(received));
+    request.end();
+    if (after === 0) setTimeout(() => request.destroy(), 100);
+  });
+}
+
+test('a client hanging up before the answer cancels the upstream call', async () => {
+  let upstreamClosed = false;
+  const { server, upstream } = await setup((_request, response) => {
+    if (upstreamClosed) {
+      response.end('{}');
+      return;
+    }
+    // The first call is never answered.
+    response.on('close', () => (upstreamClosed = true));
+  });
+  await abandon(server.port, POOLS, 0);
+  await eventually(() => upstreamClosed);
+  // The server goes on answering.
+  expect((await rawRequest(server.port, 'GET', POOLS)).status).toBe(200);
+  expect(upstream.requests).toHaveLength(2);
+});
+
+test('a client hanging up mid-answer cancels the upstream call', async () => {
+  let upstreamClosed = false;
+  const { server } = await setup((_request, response) => {
+    response.on('close', () => (upstreamClosed = true));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    // Half of a large answer, then nothing.
+    response.write(`{"data":"${'x'.repeat(200 * 1024)}`);
+  });
+  const received = await abandon(server.port, POOLS, 1024);
+  expect(received).toBeGreaterThan(0);
+  await eventually(() => upstreamClosed);
+});
+
+test('an upstream dying mid-answer cuts a streamed answer off', async () => {
+  let calls = 0;
+  const { server } = await setup((_request, response) => {
+    calls += 1;
+    if (calls > 1) {
+      response.end('{}');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write(`{"data":"${'x'.repeat(100 * 1024)}`);
+    setTimeout(() => response.socket?.destroy(), 50);
+  });
+  const outcome = await new Promise<string>((resolve) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port: server.port, method: 'GET', path: POOLS },
+      (response) => {
+        expect(response.statusCode).toBe(200);
+        response.resume();
+        response.on('end', () => resolve('complete'));
+        response.on('error', () => resolve('cut off'));
+        response.on('aborted', () => resolve('cut off'));
+      },
+    );
+    request.on('error', () => resolve('cut off'));
+    request.end();
+  });
+  expect(outcome).toBe('cut off');
+  expect((await rawRequest(server.port, 'GET', POOLS)).status).toBe(200);
+});
+
+test('an upstream dying inside a small answer is answered 500, as other failures are', async () => {
+  const { server } = await setup((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': '100',
+      'x-ratelimit-remaining': '7',
+    });
+    response.write('{"data":');
+    setTimeout(() => response.socket?.destroy(), 50);
+  });
+  const response = await rawRequest(server.port, 'GET', POOLS, {
+    headers: { 'x-request-id': 'req-cut' },
+  });
+  expect(response.status).toBe(500);
+  expect(response.headers).toMatchObject({
+    'x-request-id': 'req-cut',
+    'x-ratelimit-remaining': '7',
+    'content-length': String(Buffer.byteLength(response.body)),
+  });
+  expect(response.headers['content-security-policy']).toMatch(/'self'/);
+  expect(JSON.parse(response.body).errors[0]).toMatchObject({
+    id: 'req-cut',
+    status: '500',
+    detail: 'Lifeguard failed to forward this request; see its log.',
+  });
+  await eventually(() => accessLines(server.logs).length === 1);
+  expect(accessLines(server.logs)[0]).toMatchObject({ status: 500 });
+});
+
+test('a small answer stalling past the timeout is answered 500 too', async () => {
+  const { server } = await setup(
+    (_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': '100',
+      });
+      response.write('{"data":');
+    },
+    { timeoutMs: 200 },
+  );
+  const response = await rawRequest(server.port, 'GET', POOLS);
+  expect(response.status).toBe(500);
+});
+
+test('a read that waits for the upstream past the deadline is a 504, then the server goes on', async () => {
+  let calls = 0;
+  const { server } = await setup(
+    (_request, response) => {
+      calls += 1;
+      if (calls > 1) response.end('{}');
+    },
+    { timeoutMs: 200 },
+  );
+  const started = Date.now();
+  const response = await rawRequest(server.port, 'GET', POOLS, {
+    headers: { 'x-request-id': 'req-slow' },
+  });
+  expect(response.status).toBe(504);
+  expect(Date.now() - started).toBeLessThan(1_000);
+  expect(response.headers['x-request-id']).toBe('req-slow');
+  expect(response.headers['content-security-policy']).toMatch(/'self'/);
+  expect(JSON.parse(response.body).errors[0].code).toBe('upstream_timeout');
+  expect((await rawRequest(server.port, 'GET', POOLS)).status).toBe(200);
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventEmitter } from 'node:events';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { errors, request as send, type Dispatcher } from 'undici';
 import type { AuditAction } from '#contract/audit.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
@@ -12,6 +13,8 @@ export type ProxyOptions = {
   credentials: CredentialSource;
   timeoutMs: number;
   dispatcher: Dispatcher;
+  /** True once the server is closing: answers then ask the client to hang up. */
+  closing?: () => boolean;
 };
 
 export const API_PREFIX = '/api';
@@ -176,6 +179,220 @@ function rewriteLocation(
   return `${API_PREFIX}${url.pathname.slice(basePath.length)}${url.search}`;
 }
 
+/** Logs a failed upstream call as the write path does. */
+function logUpstreamFailure(
+  request: FastifyRequest,
+  error: unknown,
+  timedOutAfterMs: number | undefined,
+) {
+  request.log.warn(
+    {
+      err: {
+        type: (error as Error).name,
+        code: (error as { code?: string }).code,
+      },
+      ...(timedOutAfterMs === undefined ? {} : { timedOutAfterMs }),
+    },
+    'upstream request failed',
+  );
+}
+
+function deadlineReached(read: ForwardedRead) {
+  read.timeOut();
+}
+
+/**
+ * A read (GET) sent with the dispatcher's own dispatch(): the answer goes
+ * from undici's callbacks straight into the raw response, without the
+ * body stream, AsyncResource and promise of request(). Until the upstream
+ * has answered, a failure rejects `settled` and goes through the error
+ * handler like any other; once answering, the reply is hijacked and this
+ * class writes status, headers and body itself. Small answers are
+ * gathered and sent in one write; others are streamed, paced by the client.
+ */
+class ForwardedRead implements Dispatcher.DispatchHandler {
+  readonly settled: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: unknown) => void;
+  private readonly request: FastifyRequest;
+  private readonly reply: FastifyReply;
+  private readonly options: ProxyOptions;
+  private readonly origin: string;
+  private readonly deadline: NodeJS.Timeout;
+  private controller: Dispatcher.DispatchController | undefined;
+  /** Settled: the handler's promise is resolved or rejected. */
+  private done = false;
+  /** The client went away, or the deadline passed, before the answer. */
+  private cancelled: Error | undefined;
+  private status = 0;
+  private headers: OutgoingHttpHeaders | undefined;
+  /** A small answer being gathered; undefined when streaming. */
+  private chunks: Buffer[] | undefined;
+  private streaming = false;
+
+  constructor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: ProxyOptions,
+    origin: string,
+  ) {
+    this.request = request;
+    this.reply = reply;
+    this.options = options;
+    this.origin = origin;
+    this.settled = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    reply.raw.once('close', () => this.clientClosed());
+    // undici's headersTimeout starts once the request is on a socket; this
+    // one also counts the wait for a free connection of the bounded pool.
+    this.deadline = setTimeout(deadlineReached, options.timeoutMs, this);
+  }
+
+  private clientClosed() {
+    if (this.reply.raw.writableFinished) return;
+    this.cancel(new errors.RequestAbortedError());
+    // Nothing more can reach this client.
+    if (!this.done) this.finish();
+  }
+
+  timeOut() {
+    if (this.done || this.status !== 0) return;
+    this.cancel(new errors.HeadersTimeoutError());
+    logUpstreamFailure(
+      this.request,
+      new errors.HeadersTimeoutError(),
+      this.options.timeoutMs,
+    );
+    this.fail(
+      upstreamFailure(
+        new errors.HeadersTimeoutError(),
+        this.origin,
+        this.options.timeoutMs,
+      ),
+    );
+  }
+
+  private cancel(reason: Error) {
+    clearTimeout(this.deadline);
+    this.cancelled ??= reason;
+    // A call still waiting for a connection is aborted once it gets one.
+    if (this.controller && !this.controller.aborted) {
+      this.controller.abort(reason);
+    }
+  }
+
+  private finish() {
+    this.done = true;
+    this.reply.hijack();
+    this.resolve();
+  }
+
+  private fail(error: unknown) {
+    this.done = true;
+    this.reject(error);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController) {
+    this.controller = controller;
+    if (this.cancelled) controller.abort(this.cancelled);
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    upstream: Record<string, string | string[] | undefined>,
+  ) {
+    if (statusCode < 200 || this.cancelled) return;
+    clearTimeout(this.deadline);
+    this.status = statusCode;
+    const headers: OutgoingHttpHeaders = {};
+    for (const name of RESPONSE_HEADERS) {
+      const value = upstream[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    if (!upstream['x-request-id']) headers['x-request-id'] = this.request.id;
+    const location = upstream.location;
+    if (typeof location === 'string') {
+      const rewritten = rewriteLocation(location, this.options.endpoint);
+      if (rewritten) headers.location = rewritten;
+    }
+    if (this.options.closing?.()) headers.connection = 'close';
+    this.headers = headers;
+    if (statusCode === 204 || statusCode === 304) {
+      // No body, as Fastify sends these: without a Content-Length.
+      delete headers['content-length'];
+      this.finish();
+      this.reply.raw.writeHead(statusCode, headers);
+      this.reply.raw.end();
+      return;
+    }
+    // Small answers (every pool, most pages) go out in one write.
+    const length = Number(upstream['content-length']);
+    if (length <= BUFFERED_ANSWER_LIMIT) {
+      this.chunks = [];
+      return;
+    }
+    this.streaming = true;
+    this.finish();
+    this.reply.raw.writeHead(statusCode, headers);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer) {
+    if (this.chunks) {
+      this.chunks.push(chunk);
+    } else if (this.streaming && !this.cancelled) {
+      const raw = this.reply.raw;
+      if (!raw.write(chunk)) {
+        controller.pause();
+        raw.once('drain', () => controller.resume());
+      }
+    }
+  }
+
+  onResponseEnd() {
+    if (this.chunks && !this.done) {
+      const { chunks } = this;
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const headers = this.headers!;
+      // As Fastify does for a Buffer: its length, and a type if none came.
+      headers['content-length'] = String(body.length);
+      headers['content-type'] ??= 'application/octet-stream';
+      this.finish();
+      this.reply.raw.writeHead(this.status, headers);
+      this.reply.raw.end(body);
+    } else if (this.streaming && !this.cancelled) {
+      this.reply.raw.end();
+    }
+  }
+
+  onResponseError(
+    _controller: Dispatcher.DispatchController | undefined,
+    error: Error,
+  ) {
+    clearTimeout(this.deadline);
+    if (this.streaming) {
+      // Part of the answer is out: all that is left is to cut it off.
+      if (!this.cancelled) this.reply.raw.destroy();
+      return;
+    }
+    if (this.done) return;
+    if (this.status !== 0) {
+      // The upstream failed inside a small answer: answered as the error
+      // handler answers any other failure, with the headers already given.
+      this.reply.code(this.status);
+      for (const [name, value] of Object.entries(this.headers!)) {
+        this.reply.header(name, value);
+      }
+      this.fail(error);
+      return;
+    }
+    logUpstreamFailure(this.request, error, undefined);
+    this.fail(upstreamFailure(error, this.origin, this.options.timeoutMs));
+  }
+}
+
 function sendRefusal(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -336,6 +553,28 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
           authorization,
           options,
         );
+      }
+
+      if (request.method === 'GET' && !audit) {
+        const read = new ForwardedRead(request, reply, options, origin);
+        // The dispatcher's own dispatch(): the top-level request() parses a
+        // URL string per call, and wraps the answer in a stream.
+        options.dispatcher.dispatch(
+          {
+            origin,
+            path: `${basePath}${upstreamPath}${query}`,
+            method: 'GET',
+            headersTimeout: options.timeoutMs,
+            bodyTimeout: options.timeoutMs,
+            headers: {
+              accept: request.headers.accept ?? 'application/json',
+              'x-request-id': request.id,
+              authorization,
+            },
+          },
+          read,
+        );
+        return read.settled;
       }
 
       const abort = new AbortEmitter();
