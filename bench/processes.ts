@@ -25,12 +25,15 @@ function stopper(child: ChildProcess, cleanup?: () => void) {
         resolve();
         return;
       }
+      // Not unref'd: the bench must not exit and leave the child running
+      // while it shuts down slowly.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
       child.once('exit', () => {
+        clearTimeout(kill);
         cleanup?.();
         resolve();
       });
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
 }
 
