@@ -19,10 +19,10 @@ export type BundleReport = {
  */
 export function bundleReport(distDir: string): BundleReport {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  // Every script index.html loads or preloads, the theme script (before
+  // the first paint) included.
   const initial = [
-    ...html.matchAll(
-      /<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g,
-    ),
+    ...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g),
   ].map((match) => match[1]!);
   const gzipped = (file: string) =>
     gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
@@ -18,6 +18,16 @@ import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
 export function ProviderPoolsRoute() {
   const { providerId = '' } = useParams();
+  // The address changes with every page of the list; only the list reads
+  // it, so the rest of the screen is not rendered again for a new page.
+  return <ProviderPools providerId={providerId} />;
+}
+
+const ProviderPools = memo(function ProviderPools({
+  providerId,
+}: {
+  providerId: string;
+}) {
   const provider = useQuery(providerQueries.detail(providerId));
   const access = useWriteAccess();
   const reasonId = useId();
@@ -106,4 +116,4 @@ export function ProviderPoolsRoute() {
       </details>
     </>
   );
-}
+});

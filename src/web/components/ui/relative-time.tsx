@@ -42,7 +42,8 @@ export function formatAbsolute(iso: string): string {
 export function RelativeTime({ value }: { value: string | undefined }) {
   if (!value) return <span className="text-slate-600">—</span>;
   return (
-    <Tooltip content={formatAbsolute(value)}>
+    // Formatted when the tooltip opens, not for every row of a list.
+    <Tooltip content={<AbsoluteTime value={value} />}>
       <time
         dateTime={value}
         tabIndex={0}
@@ -52,4 +53,8 @@ export function RelativeTime({ value }: { value: string | undefined }) {
       </time>
     </Tooltip>
   );
+}
+
+function AbsoluteTime({ value }: { value: string }) {
+  return formatAbsolute(value);
 }

@@ -21,6 +21,7 @@ import {
   type PoolListSearch,
   type SortKey,
 } from './pool-list-params.ts';
+import { afterNextPaint } from '@/lib/after-paint.ts';
 
 const COLUMNS: { key: SortKey | 'filter' | 'description'; label: string }[] = [
   { key: 'display_name', label: 'Display name' },
@@ -79,17 +80,20 @@ export function PoolList({
   const prevToken = pageTokenOf(query.data?.metadata.prev);
   const page = search.page ?? 1;
 
-  // "Next page" should render from cache.
+  // "Next page" should render from cache; fetched once this page is on
+  // screen, so starting the request does not delay its frame.
   useEffect(() => {
-    if (nextToken) {
-      void queryClient.prefetchQuery(
-        poolQueries.list({
-          providerId,
-          pageSize: search.page_size,
-          pageToken: nextToken,
-        }),
-      );
-    }
+    if (!nextToken) return;
+    return afterNextPaint(
+      () =>
+        void queryClient.prefetchQuery(
+          poolQueries.list({
+            providerId,
+            pageSize: search.page_size,
+            pageToken: nextToken,
+          }),
+        ),
+    );
   }, [queryClient, providerId, search.page_size, nextToken]);
 
   const rows = useMemo(
@@ -227,8 +231,11 @@ export function PoolList({
                   </tr>
                 ),
               )
-            : rows.map((pool) => (
-                <tr key={pool.id} className="hover:bg-slate-50">
+            : rows.map((pool, index) => (
+                // Keyed by position: a new page updates the rows in place
+                // instead of building new ones (and their tooltips), which
+                // keeps "Next page" within a frame.
+                <tr key={index} className="hover:bg-slate-50">
                   <Td>
                     <Link
                       to={paths.pool.getHref(providerId, pool.id)}
