@@ -1,7 +1,10 @@
 // `npm run bench`: every benchmark in one run, on loopback, bounded in time.
 // Writes bench/results.json (metric → number, with peers and ratios) and
 // BENCHMARKS.md (a table per suite, and the machine it ran on).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run bench -- "Suite name" …` runs those suites and only prints, so
+// the committed files always come from one complete run.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { format as prettier } from 'prettier';
 import { join, resolve } from 'node:path';
 import { bundleSuite } from './bundle.bench.ts';
@@ -26,10 +29,33 @@ const suites: Suite[] = [
   filterSuite,
   emulatorSuite,
   proxySuite,
-  ...(existsSync(join(distDir, 'index.html'))
-    ? [bundleSuite(distDir), lighthouseSuite, navigationSuite]
-    : []),
+  bundleSuite(distDir),
+  lighthouseSuite,
+  navigationSuite,
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
+const unknown = only.filter((name) => !suites.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`No suite named ${unknown.join(', ')}.`);
+  process.exit(1);
+}
+
+// The console's suites measure this checkout's code, never a stale dist/.
+if (
+  suites.some((suite) =>
+    ['Bundle', 'Lighthouse', 'Navigation'].includes(suite.name),
+  )
+) {
+  console.log('▶ vite build');
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (build.status !== 0) {
+    console.error('The build failed; see above.');
+    process.exit(1);
+  }
+}
 
 const format = (value: number | undefined) =>
   value === undefined || Number.isNaN(value)
@@ -101,6 +127,13 @@ for (const suite of suites) {
       '',
     ].join('\n'),
   );
+}
+
+if (only.length > 0) {
+  console.log(
+    'A partial run: bench/results.json and BENCHMARKS.md left as they were.',
+  );
+  process.exit(0);
 }
 
 const host = machine();
