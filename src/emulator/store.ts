@@ -83,7 +83,7 @@ type PoolRow = {
   updated_at: number;
 };
 
-const SCHEMA = `
+export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS providers (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -143,6 +143,21 @@ function toPool(row: PoolRow): PoolRecord {
     state: 'ENABLED',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The statements behind one page of a list (exported so a test can ask
+ * SQLite for their plans): rows after or before a sequence number, and
+ * whether any row lies at or beyond one. `scope` is empty or a condition
+ * ending in AND, e.g. `provider_id = ? AND `.
+ */
+export function pageQueries(table: 'pools' | 'providers', scope: string) {
+  return {
+    after: `SELECT * FROM ${table} WHERE ${scope} seq > ? ORDER BY seq LIMIT ?`,
+    before: `SELECT * FROM ${table} WHERE ${scope} seq < ? ORDER BY seq DESC LIMIT ?`,
+    anyAtOrBefore: `SELECT 1 FROM ${table} WHERE ${scope} seq <= ? LIMIT 1`,
+    anyAtOrAfter: `SELECT 1 FROM ${table} WHERE ${scope} seq >= ? LIMIT 1`,
   };
 }
 
@@ -481,15 +496,14 @@ export class Store {
     limit: number,
     map: (row: Row) => T,
   ): Page<T> {
-    const exists = (op: string, seq: number) =>
+    const sql = pageQueries(table, scope);
+    const exists = (op: '<=' | '>=', seq: number) =>
       this.#db
-        .prepare(`SELECT 1 FROM ${table} WHERE ${scope} seq ${op} ? LIMIT 1`)
+        .prepare(op === '<=' ? sql.anyAtOrBefore : sql.anyAtOrAfter)
         .get(...scopeParams, seq) !== undefined;
     if ('after' in cursor) {
       const rows = this.#db
-        .prepare<unknown[], Row>(
-          `SELECT * FROM ${table} WHERE ${scope} seq > ? ORDER BY seq LIMIT ?`,
-        )
+        .prepare<unknown[], Row>(sql.after)
         .all(...scopeParams, cursor.after, limit + 1);
       return {
         rows: rows.slice(0, limit).map(map),
@@ -498,9 +512,7 @@ export class Store {
       };
     }
     const rows = this.#db
-      .prepare<unknown[], Row>(
-        `SELECT * FROM ${table} WHERE ${scope} seq < ? ORDER BY seq DESC LIMIT ?`,
-      )
+      .prepare<unknown[], Row>(sql.before)
       .all(...scopeParams, cursor.before, limit + 1);
     return {
       rows: rows.slice(0, limit).reverse().map(map),
