@@ -5,7 +5,7 @@ import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
 import {
   Tabs,
   TabsContent,
@@ -79,11 +79,7 @@ export function PoolDetailRoute() {
       <Breadcrumbs items={crumbs} />
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">
-          {pool.data ? (
-            pool.data.display_name
-          ) : (
-            <Skeleton className="h-8 w-64" />
-          )}
+          {pool.data ? pool.data.display_name : <HeadingSkeleton />}
         </h1>
         {pool.data &&
           (access.canWrite ? (

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { useUpdatePool } from '@/features/pools/api/mutations.ts';
 import {
@@ -92,11 +92,7 @@ export function PoolEditRoute() {
     <>
       <Breadcrumbs items={crumbs} />
       <h1 className="mb-4 text-2xl font-semibold [overflow-wrap:anywhere]">
-        {pool.data ? (
-          `Edit ${pool.data.display_name}`
-        ) : (
-          <Skeleton className="h-8 w-64" />
-        )}
+        {pool.data ? `Edit ${pool.data.display_name}` : <HeadingSkeleton />}
       </h1>
       {pool.data ? (
         <PoolEditor

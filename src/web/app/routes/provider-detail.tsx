@@ -6,7 +6,7 @@ import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
@@ -74,11 +74,7 @@ export function ProviderDetailRoute() {
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">
-            {provider.data ? (
-              provider.data.display_name
-            ) : (
-              <Skeleton className="h-8 w-64" />
-            )}
+            {provider.data ? provider.data.display_name : <HeadingSkeleton />}
           </h1>
           <p className="mt-1 text-sm">
             <Link

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { useUpdateProvider } from '@/features/providers/api/mutations.ts';
 import type {
@@ -85,7 +85,7 @@ export function ProviderEditRoute() {
         {provider.data ? (
           `Edit ${provider.data.display_name}`
         ) : (
-          <Skeleton className="h-8 w-64" />
+          <HeadingSkeleton />
         )}
       </h1>
       {provider.data ? (

@@ -190,3 +190,23 @@ test('an unknown provider is a not-found with a way back', async () => {
     within(alert).getByRole('link', { name: 'Back to identity providers' }),
   ).toBeInTheDocument();
 });
+
+test('while the provider loads, the page title says so instead of being empty', async () => {
+  const okta = await demoProviderId('okta.com');
+  await injectFault({
+    match: { method: 'GET', path: `identity-providers/${okta}$` },
+    delayMs: 1_000,
+    times: 1,
+  });
+  renderApp(`/providers/${okta}`, { session: LOCAL_SESSION });
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'Loading…' }),
+  ).toBeInTheDocument();
+  expect(
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Acme Okta' },
+      { timeout: 5_000 },
+    ),
+  ).toBeInTheDocument();
+});

@@ -5,7 +5,7 @@ import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
 import { ExportProviderDialog } from '@/features/export/components/export-provider-dialog.tsx';
 import { listAllPools } from '@/features/pools/api/all-pools.ts';
@@ -63,11 +63,7 @@ const ProviderPools = memo(function ProviderPools({
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">
-            {provider.data ? (
-              provider.data.display_name
-            ) : (
-              <Skeleton className="h-8 w-64" />
-            )}
+            {provider.data ? provider.data.display_name : <HeadingSkeleton />}
           </h1>
           <p className="mt-1 font-mono text-xs break-all text-slate-600">
             {provider.data?.issuer ?? '\u00a0'}

@@ -23,3 +23,16 @@ export function Skeleton({
     />
   );
 }
+
+/**
+ * A page title still loading: the placeholder for the eye, and words for a
+ * screen reader, so the heading is never empty.
+ */
+export function HeadingSkeleton() {
+  return (
+    <>
+      <span className="sr-only">Loading…</span>
+      <Skeleton className="h-8 w-64" />
+    </>
+  );
+}
