@@ -103,22 +103,47 @@ function isSafeParam(segment: string): boolean {
   );
 }
 
+// Each route's template split once, grouped by method and segment count,
+// so a match compares only the few templates of the right shape.
+type CompiledRoute = {
+  route: UpstreamRoute;
+  /** Per segment: the param name (for `{name}`), or the literal text. */
+  parts: readonly { param: string | undefined; text: string }[];
+};
+
+/** Method → segment count → the routes of that shape. */
+const COMPILED = new Map<string, CompiledRoute[][]>();
+for (const route of UPSTREAM_ROUTES) {
+  const parts = route.path
+    .split('/')
+    .map((part) =>
+      part.startsWith('{') && part.endsWith('}')
+        ? { param: part.slice(1, -1), text: part }
+        : { param: undefined, text: part },
+    );
+  const byLength = COMPILED.get(route.method) ?? [];
+  (byLength[parts.length] ??= []).push({ route, parts });
+  COMPILED.set(route.method, byLength);
+}
+
 function matchTemplate(
-  template: string,
+  parts: CompiledRoute['parts'],
   segments: readonly string[],
 ): Record<string, string> | undefined {
-  const parts = template.split('/');
-  if (parts.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [index, part] of parts.entries()) {
-    const segment = segments[index];
-    if (segment === undefined) return undefined;
-    if (part.startsWith('{') && part.endsWith('}')) {
-      if (!isSafeParam(segment)) return undefined;
-      params[part.slice(1, -1)] = segment;
-    } else if (part !== segment) {
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
+    if (
+      part.param === undefined
+        ? part.text !== segments[index]
+        : !isSafeParam(segments[index]!)
+    ) {
       return undefined;
     }
+  }
+  const params: Record<string, string> = {};
+  for (let index = 0; index < parts.length; index += 1) {
+    const name = parts[index]!.param;
+    if (name !== undefined) params[name] = segments[index]!;
   }
   return params;
 }
@@ -144,9 +169,10 @@ export function matchUpstreamRoute(
   pathname: string,
 ): UpstreamRouteMatch | undefined {
   const segments = pathname.split('/');
-  for (const route of UPSTREAM_ROUTES) {
-    if (route.method !== method) continue;
-    const params = matchTemplate(route.path, segments);
+  const candidates = COMPILED.get(method)?.[segments.length];
+  if (candidates === undefined) return undefined;
+  for (const { route, parts } of candidates) {
+    const params = matchTemplate(parts, segments);
     if (params !== undefined) return { route, params };
   }
   return undefined;

@@ -10,7 +10,7 @@ import { authentication } from './auth.ts';
 import { discoveryRoutes, type DiscoveryOptions } from './discovery.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
-import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { API_PREFIX, BODY_LIMIT, proxyRoutes } from './proxy.ts';
 import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
@@ -186,7 +186,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
     session: options.session ?? { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
   };
 
-  app.register(securityHeaders);
+  app.register(securityHeaders, {
+    // Forwarded reads (proxy.ts) pass them to writeHead with their own.
+    handlerWrites: (request) =>
+      request.method === 'GET' &&
+      (request.raw.url ?? '').startsWith(`${API_PREFIX}/iam/`),
+  });
   csrfProtection(app);
   app.register(authentication, authOptions);
   // After authentication, which says who the client is.

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventEmitter } from 'node:events';
-import type { OutgoingHttpHeaders } from 'node:http';
 import { errors, request as send, type Dispatcher } from 'undici';
 import type { AuditAction } from '#contract/audit.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { matchUpstreamRoute, type UpstreamRoute } from '#contract/routes.ts';
 import { CredentialError, type CredentialSource } from './credentials.ts';
+import { setPendingSecurityHeaders } from './security.ts';
 
 export type ProxyOptions = {
   /** Upstream base URL without trailing slash, e.g. https://api.confluent.cloud. */
@@ -225,7 +225,16 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   /** The client went away, or the deadline passed, before the answer. */
   private cancelled: Error | undefined;
   private status = 0;
-  private headers: OutgoingHttpHeaders | undefined;
+  /**
+   * The answer's headers as writeHead takes them at the least cost: name,
+   * value, name, value…, the security headers left to this handler first
+   * (as the hook would have set them), then the upstream's from `ownAt`.
+   */
+  private headers: string[] | undefined;
+  private ownAt = 0;
+  /** Where the Content-Length value is in `headers`, or -1. */
+  private lengthAt = -1;
+  private hasType = false;
   /** A small answer being gathered; undefined when streaming. */
   private chunks: Buffer[] | undefined;
   private streaming = false;
@@ -307,22 +316,36 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     if (statusCode < 200 || this.cancelled) return;
     clearTimeout(this.deadline);
     this.status = statusCode;
-    const headers: OutgoingHttpHeaders = {};
+    const pending = this.request.pendingSecurityHeaders;
+    const headers = pending ? pending.slice() : [];
+    this.ownAt = headers.length;
     for (const name of RESPONSE_HEADERS) {
       const value = upstream[name];
-      if (typeof value === 'string') headers[name] = value;
+      if (typeof value !== 'string') continue;
+      if (name === 'content-length') {
+        this.lengthAt = headers.length + 1;
+      } else if (name === 'content-type') {
+        this.hasType = true;
+      }
+      // An empty upstream id is replaced by ours, in its place.
+      headers.push(
+        name,
+        name === 'x-request-id' && !value ? this.request.id : value,
+      );
     }
-    if (!upstream['x-request-id']) headers['x-request-id'] = this.request.id;
+    if (upstream['x-request-id'] == null) {
+      headers.push('x-request-id', this.request.id);
+    }
     const location = upstream.location;
     if (typeof location === 'string') {
       const rewritten = rewriteLocation(location, this.options.endpoint);
-      if (rewritten) headers.location = rewritten;
+      if (rewritten) headers.push('location', rewritten);
     }
-    if (this.options.closing?.()) headers.connection = 'close';
+    if (this.options.closing?.()) headers.push('connection', 'close');
     this.headers = headers;
     if (statusCode === 204 || statusCode === 304) {
       // No body, as Fastify sends these: without a Content-Length.
-      delete headers['content-length'];
+      if (this.lengthAt !== -1) headers.splice(this.lengthAt - 1, 2);
       this.finish();
       this.reply.raw.writeHead(statusCode, headers);
       this.reply.raw.end();
@@ -357,8 +380,14 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       const headers = this.headers!;
       // As Fastify does for a Buffer: its length, and a type if none came.
-      headers['content-length'] = String(body.length);
-      headers['content-type'] ??= 'application/octet-stream';
+      if (this.lengthAt === -1) {
+        headers.push('content-length', String(body.length));
+      } else {
+        headers[this.lengthAt] = String(body.length);
+      }
+      if (!this.hasType) {
+        headers.push('content-type', 'application/octet-stream');
+      }
       this.finish();
       this.reply.raw.writeHead(this.status, headers);
       this.reply.raw.end(body);
@@ -381,9 +410,11 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     if (this.status !== 0) {
       // The upstream failed inside a small answer: answered as the error
       // handler answers any other failure, with the headers already given.
+      // The security headers are still pending: onSend sets them.
       this.reply.code(this.status);
-      for (const [name, value] of Object.entries(this.headers!)) {
-        this.reply.header(name, value);
+      const headers = this.headers!;
+      for (let index = this.ownAt; index < headers.length; index += 2) {
+        this.reply.header(headers[index]!, headers[index + 1]!);
       }
       this.fail(error);
       return;
@@ -481,6 +512,9 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
 
   app.setErrorHandler(
     (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      // Before anything here can fail: Fastify's last-resort answer to a
+      // failing error handler skips onSend, which would otherwise set them.
+      setPendingSecurityHeaders(request, reply);
       if (error instanceof ProxyRefusal)
         return sendRefusal(request, reply, error);
       const status = error.statusCode ?? 500;

@@ -85,3 +85,57 @@ test.each([
   // Plain http on loopback: no HSTS promise the server cannot keep.
   expect(response.headers.get('strict-transport-security')).toBeNull();
 });
+
+// Forwarded reads write their answer straight into the raw response with the
+// security headers passed to writeHead; every other way a GET under /api/iam
+// can be answered goes through Fastify. Each must carry the same headers.
+test('every way a forwarded read can be answered carries the security headers', async () => {
+  const upstream = await startFakeUpstream();
+  const limited = await startTestServer(upstream.url, {
+    apiRateLimit: { max: 1, windowSeconds: 60 },
+  });
+  const unreachable = await startTestServer('http://127.0.0.1:9', {
+    timeoutMs: 2_000,
+  });
+  onTestFinished(async () => {
+    await limited.close();
+    await unreachable.close();
+    await upstream.close();
+  });
+  const answers = {
+    forwarded: await rawRequest(limited.port, 'GET', POOLS),
+    rateLimited: await rawRequest(limited.port, 'GET', POOLS),
+    notForwarded: await rawRequest(
+      unreachable.port,
+      'GET',
+      '/api/iam/v2/not-a-route',
+    ),
+    badParameter: await rawRequest(
+      unreachable.port,
+      'GET',
+      `${POOLS}?page_size=banana`,
+    ),
+    upstreamDown: await rawRequest(unreachable.port, 'GET', POOLS),
+  };
+  expect(
+    Object.fromEntries(
+      Object.entries(answers).map(([name, answer]) => [name, answer.status]),
+    ),
+  ).toEqual({
+    forwarded: 200,
+    rateLimited: 429,
+    notForwarded: 404,
+    badParameter: 400,
+    upstreamDown: 502,
+  });
+  for (const [name, answer] of Object.entries(answers)) {
+    expect(answer.headers['content-security-policy'], name).toContain(
+      "frame-ancestors 'none'",
+    );
+    expect(answer.headers['x-content-type-options'], name).toBe('nosniff');
+    expect(answer.headers['referrer-policy'], name).toBe('no-referrer');
+    expect(answer.headers['permissions-policy'], name).toContain('camera=()');
+    // Plain http: no HSTS.
+    expect(answer.headers['strict-transport-security'], name).toBeUndefined();
+  }
+});
