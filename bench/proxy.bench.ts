@@ -176,6 +176,25 @@ export const proxySuite: Suite = {
           higherIsBetter: true,
         },
         {
+          id: 'proxy.direct_p50_ms',
+          label: `p50 latency straight to the fixed upstream (${THROUGHPUT.connections} connections)`,
+          unit: 'ms',
+          value: direct.throughput.p50,
+        },
+        {
+          id: 'proxy.direct_p99_ms',
+          label: `p99 latency straight to the fixed upstream (${THROUGHPUT.connections} connections)`,
+          unit: 'ms',
+          value: direct.throughput.p99,
+        },
+        {
+          id: 'proxy.lifeguard_p50_ms',
+          label: `p50 latency through Lifeguard (${THROUGHPUT.connections} connections)`,
+          unit: 'ms',
+          value: ours.throughput.p50,
+          peer: { name: 'node-http-proxy', value: peer.throughput.p50 },
+        },
+        {
           id: 'proxy.lifeguard_p99_ms',
           label: `p99 latency through Lifeguard (${THROUGHPUT.connections} connections)`,
           unit: 'ms',
@@ -214,6 +233,22 @@ export const proxySuite: Suite = {
             text: '≥ half of nginx',
           },
         });
+        metrics.push(
+          {
+            id: 'proxy.lifeguard_p50_ms_vs_nginx',
+            label: `p50 latency through Lifeguard vs nginx (${THROUGHPUT.connections} connections)`,
+            unit: 'ms',
+            value: ours.throughput.p50,
+            peer: { name: 'nginx (1 worker)', value: viaNginx.throughput.p50 },
+          },
+          {
+            id: 'proxy.lifeguard_p99_ms_vs_nginx',
+            label: `p99 latency through Lifeguard vs nginx (${THROUGHPUT.connections} connections)`,
+            unit: 'ms',
+            value: ours.throughput.p99,
+            peer: { name: 'nginx (1 worker)', value: viaNginx.throughput.p99 },
+          },
+        );
         metrics.push({
           id: 'proxy.nginx_p50_overhead_ms',
           label: 'nginx: p50 added over a direct call (1 connection)',
@@ -236,6 +271,13 @@ export const proxySuite: Suite = {
         value: emulatorOurs.rps,
         higherIsBetter: true,
         peer: { name: 'the emulator directly', value: emulatorDirect.rps },
+      });
+      metrics.push({
+        id: 'proxy.emulator_via_lifeguard_p99_ms',
+        label: `p99 latency for one pool from the emulator, through Lifeguard (${THROUGHPUT.connections} connections)`,
+        unit: 'ms',
+        value: emulatorOurs.p99,
+        peer: { name: 'the emulator directly', value: emulatorDirect.p99 },
       });
       return metrics;
     } finally {

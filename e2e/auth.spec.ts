@@ -273,10 +273,13 @@ test('OIDC sign-in comes back to the page it started on, with the role from the 
     groups: ['engineering', 'lifeguard-admins'],
   };
   await page.goto(`${oidcServer.url}/providers/${okta}?page_size=25`);
+  const signIn = page.getByRole('link', {
+    name: 'Sign in with your organisation',
+  });
+  // The sign-in screen's code loads on demand: judge it once it is shown.
+  await expect(signIn).toBeVisible();
   await expectAccessible(page);
-  await page
-    .getByRole('link', { name: 'Sign in with your organisation' })
-    .click();
+  await signIn.click();
   await expect(page).toHaveURL(
     `${oidcServer.url}/providers/${okta}?page_size=25`,
   );

@@ -4,7 +4,8 @@ import { Skeleton } from '../ui/skeleton.tsx';
 export function ScreenSkeleton() {
   return (
     <div aria-busy="true" className="grid gap-3">
-      <span className="sr-only">Loading…</span>
+      {/* Every state of a page has its title, this one included. */}
+      <h1 className="sr-only">Loading…</h1>
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-32 w-full" />
     </div>
