@@ -14,7 +14,23 @@ type Scores = {
   cls: number;
 };
 
+// A run fails now and then on this shared machine (the trace misses the
+// first paint, or a protocol call times out); such a run has no scores.
+const ATTEMPTS = 3;
+
 async function audit(url: string, port: number): Promise<Scores> {
+  let failure = '';
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const scores = await auditOnce(url, port);
+    if (typeof scores !== 'string') return scores;
+    failure = scores;
+    console.warn(`  Lighthouse run ${attempt} on ${url} failed: ${failure}`);
+  }
+  throw new Error(`Lighthouse failed ${ATTEMPTS} times on ${url}: ${failure}`);
+}
+
+/** The scores, or why the run produced none. */
+async function auditOnce(url: string, port: number): Promise<Scores | string> {
   // Lighthouse's desktop preset (Lifeguard is an administrators' console):
   // a 1350×940 screen and its simulated desktop network (40 ms RTT,
   // 10 Mbit/s) without CPU slowdown. The flags alone would keep the mobile
@@ -29,8 +45,13 @@ async function audit(url: string, port: number): Promise<Scores> {
     },
     desktopConfig,
   );
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { categories, audits } = result.lhr;
+  if (!result) return 'Lighthouse returned nothing';
+  const { categories, audits, runtimeError } = result.lhr;
+  if (runtimeError) return `${runtimeError.code}: ${runtimeError.message}`;
+  if (categories.performance?.score == null) {
+    const lcp = audits['largest-contentful-paint'];
+    return `no performance score (${lcp?.errorMessage ?? 'no metrics'})`;
+  }
   return {
     performance: (categories.performance?.score ?? 0) * 100,
     accessibility: (categories.accessibility?.score ?? 0) * 100,
