@@ -554,7 +554,7 @@ test('an upstream dying mid-answer cuts a streamed answer off', async () => {
   expect((await rawRequest(server.port, 'GET', POOLS)).status).toBe(200);
 });
 
-test('an upstream dying inside a small answer is answered 500, as other failures are', async () => {
+test('an upstream dying inside a small answer is a 502, keeping its request id and budget', async () => {
   const { server } = await setup((_request, response) => {
     response.writeHead(200, {
       'content-type': 'application/json',
@@ -567,23 +567,24 @@ test('an upstream dying inside a small answer is answered 500, as other failures
   const response = await rawRequest(server.port, 'GET', POOLS, {
     headers: { 'x-request-id': 'req-cut' },
   });
-  expect(response.status).toBe(500);
+  expect(response.status).toBe(502);
   expect(response.headers).toMatchObject({
     'x-request-id': 'req-cut',
     'x-ratelimit-remaining': '7',
     'content-length': String(Buffer.byteLength(response.body)),
   });
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
   expect(response.headers['content-security-policy']).toMatch(/'self'/);
   expect(JSON.parse(response.body).errors[0]).toMatchObject({
     id: 'req-cut',
-    status: '500',
-    detail: 'Lifeguard failed to forward this request; see its log.',
+    status: '502',
+    code: 'upstream_unreachable',
   });
   await eventually(() => accessLines(server.logs).length === 1);
-  expect(accessLines(server.logs)[0]).toMatchObject({ status: 500 });
+  expect(accessLines(server.logs)[0]).toMatchObject({ status: 502 });
 });
 
-test('a small answer stalling past the timeout is answered 500 too', async () => {
+test('a small answer stalling past the timeout is a 504', async () => {
   const { server } = await setup(
     (_request, response) => {
       response.writeHead(200, {
@@ -595,7 +596,8 @@ test('a small answer stalling past the timeout is answered 500 too', async () =>
     { timeoutMs: 200 },
   );
   const response = await rawRequest(server.port, 'GET', POOLS);
-  expect(response.status).toBe(500);
+  expect(response.status).toBe(504);
+  expect(JSON.parse(response.body).errors[0].code).toBe('upstream_timeout');
 });
 
 test('a read that waits for the upstream past the deadline is a 504, then the server goes on', async () => {

@@ -408,16 +408,17 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     }
     if (this.done) return;
     if (this.status !== 0) {
-      // The upstream failed inside a small answer: answered as the error
-      // handler answers any other failure, with the headers already given.
-      // The security headers are still pending: onSend sets them.
-      this.reply.code(this.status);
+      // The upstream failed inside a small answer, none of which was sent:
+      // a 502 or 504 like a failure before the answer, keeping what the
+      // upstream's headers said (its request id, the rate-limit budget) but
+      // not the length or type of a body that never came. The security
+      // headers are still pending: onSend sets them.
       const headers = this.headers!;
       for (let index = this.ownAt; index < headers.length; index += 2) {
-        this.reply.header(headers[index]!, headers[index + 1]!);
+        const name = String(headers[index]);
+        if (name === 'content-length' || name === 'content-type') continue;
+        this.reply.header(name, headers[index + 1]!);
       }
-      this.fail(error);
-      return;
     }
     logUpstreamFailure(this.request, error, undefined);
     this.fail(upstreamFailure(error, this.origin, this.options.timeoutMs));
