@@ -7,7 +7,13 @@ export type AuditOutcome =
   /** It was forwarded and refused or failed (status says how). */
   | 'failed'
   /** Lifeguard refused it before forwarding: the caller's role may not write. */
-  | 'denied';
+  | 'denied'
+  /**
+   * Lifeguard refused it before forwarding for another reason (`reason`
+   * says which: a bad request target, no CSRF header, over the rate limit,
+   * a body that is not JSON…); what it asked for is not kept.
+   */
+  | 'refused';
 
 export type AuditAction =
   | 'create-pool'
@@ -18,7 +24,9 @@ export type AuditAction =
   | 'delete-provider'
   | 'refresh-provider-keys'
   | 'create-test-case'
-  | 'delete-test-case';
+  | 'delete-test-case'
+  /** A write to a path that is no endpoint of Lifeguard's (always refused). */
+  | 'unrecognised-write';
 
 /**
  * One field: `null` before means created, `null` after means deleted. For a
@@ -40,8 +48,13 @@ export type AuditEntry = {
   action: AuditAction;
   providerId: string | null;
   poolId: string | null;
+  /** The server's own id for the request (in its log and sent upstream). */
   requestId: string;
+  /** The X-Request-Id the client sent, if any: its own correlation id, not trusted to be unique. */
+  clientRequestId: string | null;
   outcome: AuditOutcome;
+  /** Why Lifeguard or the upstream did not apply it, when known. */
+  reason: string | null;
   /** The upstream's status, or Lifeguard's own when it answered itself (403 when denied). */
   status: number;
   /** For creates, the fields set; for updates, the fields whose value changed; for deletes, the values removed. */

@@ -12,3 +12,14 @@ export function requestIdFor(given: unknown): string {
     ? given
     : crypto.randomUUID();
 }
+
+/**
+ * The X-Request-Id a client sent, when it is a plain token: kept beside a
+ * server's own id (never instead of it, where the id must be the server's,
+ * as in an audit log), so a client can still find its calls.
+ */
+export function clientRequestIdOf(given: unknown): string | undefined {
+  return typeof given === 'string' && REQUEST_ID.test(given)
+    ? given
+    : undefined;
+}

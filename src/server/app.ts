@@ -1,22 +1,23 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import fastifyPlugin from 'fastify-plugin';
 import type { RequestListener, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { Agent, type Dispatcher } from 'undici';
 import type { AuthConfig, SessionConfig } from './config.ts';
 import type { CredentialSource } from './credentials.ts';
+import { roleRequired, signInRequired } from './access.ts';
 import { auditRoutes, auditWrites } from './audit.ts';
 import { authentication } from './auth.ts';
 import { discoveryRoutes, type DiscoveryOptions } from './discovery.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
-import { API_PREFIX, BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
 import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
+import { endpointPolicy, routeRequestTarget } from './endpoint.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 import { LifeguardStore } from './store.ts';
 import { testCaseRoutes } from './test-cases.ts';
-import { requestIdFor } from '#contract/request-id.ts';
+import { upstreamReader } from './upstream-read.ts';
 
 export type ServerOptions = {
   distDir: string;
@@ -49,6 +50,8 @@ export type ServerOptions = {
   clientTimeouts?: Partial<ClientTimeouts>;
   /** OpenID Connect discovery for provider registration (public https issuers only by default). */
   discovery?: DiscoveryOptions;
+  /** Overrides of the test-case limits (TEST_CASE_LIMITS in test-cases.ts), for tests. */
+  testCaseLimits?: { perPool: number; total: number };
 };
 
 export const UPSTREAM_CONNECTIONS = 64;
@@ -140,8 +143,20 @@ export function createServer(options: ServerOptions): FastifyInstance {
             ) as unknown as Server,
         }
       : { http: httpOptions }),
-    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
+    // The server's own id, always: a client's X-Request-Id is kept beside
+    // it (request.clientRequestId), never trusted as the audit log's key.
+    genReqId: () => crypto.randomUUID(),
+    // Before routing: a target that is not a plain path goes to one route
+    // that refuses it (endpoint.ts), so no other route ever sees it.
+    rewriteUrl: routeRequestTarget,
+    routerOptions: {
+      // Upstream ids are up to 255 characters; the proxy checks them (and
+      // answers 404), instead of the router's bare 414.
+      maxParamLength: 1_000,
+    },
   });
+  // First: every later decision reads the policy of the route that matched.
+  endpointPolicy(app);
 
   // Set on the server itself: Fastify applies its timeout options only to
   // servers it creates, not to the https one from serverFactory.
@@ -161,6 +176,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
         route: request.routePattern ?? request.routeOptions.url ?? 'unmatched',
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        ...(request.clientRequestId
+          ? { clientRequestId: request.clientRequestId }
+          : {}),
       },
       'request',
     );
@@ -186,31 +204,27 @@ export function createServer(options: ServerOptions): FastifyInstance {
     session: options.session ?? { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
   };
 
-  app.register(securityHeaders, {
-    // Forwarded reads (proxy.ts) pass them to writeHead with their own.
-    handlerWrites: (request) =>
-      request.method === 'GET' &&
-      (request.raw.url ?? '').startsWith(`${API_PREFIX}/iam/`),
-  });
-  csrfProtection(app);
+  // The decisions, in this order, each keyed on the route's policy:
+  // security and cache headers, who is calling, what the audit log will
+  // record, CSRF, sign-in, the rate limit, the role.
+  app.register(securityHeaders);
   app.register(authentication, authOptions);
-  // After authentication, which says who the client is.
+  app.register(auditWrites, { store, mode: auth.mode });
+  app.register(csrfProtection);
+  app.register(signInRequired);
   if (options.apiRateLimit && options.apiRateLimit.max > 0) {
     app.register(apiRateLimit, {
       ...options.apiRateLimit,
       authMode: auth.mode,
     });
   }
+  app.register(roleRequired);
   app.register(async (scope) => {
     if (authOptions.auth.mode === 'oidc') {
       oidcRoutes(scope, { ...authOptions, auth: authOptions.auth });
     }
     auditRoutes(scope, store);
   });
-  // Global, so it sees the proxy's and the test cases' writes.
-  app.register(
-    fastifyPlugin(async (scope) => auditWrites(scope, store, auth.mode)),
-  );
 
   healthRoutes(app, {
     label: options.upstream.label,
@@ -229,7 +243,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
       closing: () => closing,
     }),
   );
-  app.register(async (scope) => testCaseRoutes(scope, store));
+  app.register(async (scope) =>
+    testCaseRoutes(scope, {
+      store,
+      readUpstream: upstreamReader({ ...options.upstream, dispatcher }),
+      ...(options.testCaseLimits ? { limits: options.testCaseLimits } : {}),
+    }),
+  );
   app.register(async (scope) => discoveryRoutes(scope, options.discovery));
   staticRoutes(app, options.distDir);
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import type { AuditEntry, AuditPage } from '#contract/audit.ts';
 import { startTestEmulator } from '../emulator/test-server.ts';
-import { auditChanges, auditTarget } from './audit.ts';
+import { createServer } from './app.ts';
+import { auditChanges } from './audit.ts';
 import { basicCredentials } from './credentials.ts';
 import { LifeguardStore } from './store.ts';
 import { startTestServer } from './test-helpers.ts';
@@ -152,7 +153,13 @@ test('a write the upstream refuses is recorded as failed with its status and wha
 
 test('test cases are recorded by name, never with their claims', async () => {
   const { api, providerId, store } = await setup();
-  const path = `/api/lifeguard/providers/${providerId}/pools/pool-x/test-cases`;
+  const pool = await api(
+    'POST',
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    POOL,
+  );
+  const poolId = pool.body.id as string;
+  const path = `/api/lifeguard/providers/${providerId}/pools/${poolId}/test-cases`;
   const claims = { sub: 'svc-1', email: 'secret-person@example.com' };
   const created = await api('POST', path, {
     name: 'deployer matches',
@@ -161,10 +168,11 @@ test('test cases are recorded by name, never with their claims', async () => {
   });
   expect(created.status).toBe(201);
   await api('DELETE', `${path}/${created.body.id as string}`);
-  const entries = store.listAudit({}, 10);
+  const entries = store.listAudit({ pool_id: poolId }, 10);
   expect(entries.map((entry) => entry.action)).toEqual([
     'delete-test-case',
     'create-test-case',
+    'create-pool',
   ]);
   expect(entries[1]!.changes).toEqual([
     { field: 'name', before: null, after: 'deployer matches' },
@@ -262,30 +270,66 @@ test('the log is append-only: the database itself refuses to change or remove an
   expect(store.listAudit({}, 10)[0]!.actor.id).toBe('local');
 });
 
-test('auditTarget names each write and ignores reads and unknown paths', () => {
-  expect(
-    auditTarget(
-      'PATCH',
-      '/api/iam/v2/identity-providers/op-1/identity-pools/pool-2',
-    ),
-  ).toEqual({ action: 'update-pool', providerId: 'op-1', poolId: 'pool-2' });
-  expect(auditTarget('DELETE', '/api/iam/v2/identity-providers/op-1')).toEqual({
-    action: 'delete-provider',
-    providerId: 'op-1',
-    poolId: null,
+test('each route declares what its writes record; reads and sign-in record nothing', async () => {
+  const app = createServer({
+    distDir: '/nonexistent',
+    upstream: {
+      endpoint: 'http://127.0.0.1:9',
+      label: 'test',
+      credentials: basicCredentials('k', 'secret-value-1'),
+      timeoutMs: 1_000,
+    },
+    logLevel: 'silent',
   });
+  onTestFinished(() => app.close());
+  await app.ready();
+  const audit = (method: string, url: string, params: object) => {
+    const route = app
+      .declaredRoutes()
+      .find((each) => each.method === method && each.url === url);
+    expect(route, `${method} ${url}`).toBeDefined();
+    return route!.policy.audit?.(method, params as Record<string, string>);
+  };
+  const POOL_URL =
+    '/api/iam/v2/identity-providers/:provider_id/identity-pools/:id';
   expect(
-    auditTarget('PATCH', '/api/iam/v2/identity-providers/op-1/jwks'),
+    audit('PATCH', POOL_URL, { provider_id: 'op-1', id: 'pool-2' }),
+  ).toEqual({ action: 'update-pool', providerId: 'op-1', poolId: 'pool-2' });
+  expect(
+    audit('DELETE', '/api/iam/v2/identity-providers/:id', { id: 'op-1' }),
+  ).toEqual({ action: 'delete-provider', providerId: 'op-1', poolId: null });
+  expect(
+    audit('PATCH', '/api/iam/v2/identity-providers/:provider_id/jwks', {
+      provider_id: 'op-1',
+    }),
   ).toEqual({
     action: 'refresh-provider-keys',
     providerId: 'op-1',
     poolId: null,
   });
-  expect(auditTarget('GET', '/api/iam/v2/identity-providers')).toBeUndefined();
-  expect(auditTarget('POST', '/api/lifeguard/login')).toBeUndefined();
   expect(
-    auditTarget('POST', '/api/lifeguard/providers/op-1/pools/p-1/test-cases/x'),
-  ).toBeUndefined();
+    audit(
+      'DELETE',
+      '/api/lifeguard/providers/:providerId/pools/:poolId/test-cases/:id',
+      {
+        providerId: 'op-1',
+        poolId: 'pool-2',
+        id: 'tc-1',
+      },
+    ),
+  ).toEqual({
+    action: 'delete-test-case',
+    providerId: 'op-1',
+    poolId: 'pool-2',
+  });
+  expect(audit('GET', '/api/iam/v2/identity-providers', {})).toBeUndefined();
+  expect(audit('POST', '/api/lifeguard/login', {})).toBeUndefined();
+  expect(audit('POST', '/api/*', { '*': 'anything' })).toEqual({
+    action: 'unrecognised-write',
+    providerId: null,
+    poolId: null,
+  });
+  expect(audit('GET', '/api/*', { '*': 'anything' })).toBeUndefined();
 });
 
 test('an applied update that changed nothing records no field; a failed one records what was asked', () => {

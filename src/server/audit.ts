@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
@@ -12,16 +13,16 @@ import {
 } from '#contract/audit.ts';
 import { canWrite, type AuthMode, type SessionUser } from '#contract/auth.ts';
 import { failureBody } from '#contract/errors.ts';
-import { matchUpstreamRoute } from '#contract/routes.ts';
+import {
+  API_ADMIN,
+  API_SIGNED_IN,
+  auditTargetOf,
+  type AuditTarget,
+  type RoutePolicy,
+} from './endpoint.ts';
 import type { LifeguardStore } from './store.ts';
 
-export type AuditTarget = {
-  action: AuditAction;
-  providerId: string | null;
-  poolId: string | null;
-};
-
-const ACTIONS: Record<string, AuditAction> = {
+const UPSTREAM_ACTIONS: Partial<Record<string, AuditAction>> = {
   createIamV2IdentityProvider: 'create-provider',
   updateIamV2IdentityProvider: 'update-provider',
   deleteIamV2IdentityProvider: 'delete-provider',
@@ -31,41 +32,29 @@ const ACTIONS: Record<string, AuditAction> = {
   deleteIamV2IdentityPool: 'delete-pool',
 };
 
-const TEST_CASES =
-  /^\/api\/lifeguard\/providers\/([A-Za-z0-9_-]+)\/pools\/([A-Za-z0-9_-]+)\/test-cases(\/[A-Za-z0-9_-]+)?$/;
-
-/** What a write to `path` (under /api) does, or undefined when it is not one Lifeguard records. */
-export function auditTarget(
-  method: string,
-  path: string,
-): AuditTarget | undefined {
-  // Every recorded write is one of these (ACTIONS and TEST_CASES): reads,
-  // the bulk of the traffic, need no matching.
-  if (method !== 'POST' && method !== 'PATCH' && method !== 'DELETE') {
-    return undefined;
-  }
-  const testCase = TEST_CASES.exec(path);
-  if (testCase) {
-    const action =
-      method === 'POST' && !testCase[3]
-        ? 'create-test-case'
-        : method === 'DELETE' && testCase[3]
-          ? 'delete-test-case'
-          : undefined;
-    return action
-      ? { action, providerId: testCase[1]!, poolId: testCase[2]! }
-      : undefined;
-  }
-  if (!path.startsWith('/api/iam/')) return undefined;
-  const match = matchUpstreamRoute(method, path.slice('/api'.length));
-  const action = match && ACTIONS[match.route.operationId];
-  if (!match || !action) return undefined;
+/** The audit declaration of a forwarded upstream write, by its operation. */
+export function upstreamAudit(
+  operationId: string,
+): RoutePolicy['audit'] | undefined {
+  const action = UPSTREAM_ACTIONS[operationId];
+  if (!action) return undefined;
   const isPool = action.endsWith('-pool');
-  return {
+  return (_method, params) => ({
     action,
-    providerId: match.params.provider_id ?? match.params.id ?? null,
-    poolId: isPool ? (match.params.id ?? null) : null,
-  };
+    providerId: params.provider_id ?? params.id ?? null,
+    poolId: isPool ? (params.id ?? null) : null,
+  });
+}
+
+/** The audit declaration of a test-case write. */
+export function testCaseAudit(
+  action: 'create-test-case' | 'delete-test-case',
+): RoutePolicy['audit'] {
+  return (_method, params) => ({
+    action,
+    providerId: params.providerId ?? null,
+    poolId: params.poolId ?? null,
+  });
 }
 
 // Envelope fields say nothing about what changed.
@@ -118,7 +107,17 @@ export function auditChanges(
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set for writes Lifeguard records; read when the response is sent. */
-    audit?: AuditTarget & { before?: unknown; after?: unknown };
+    audit?: AuditTarget & {
+      before?: unknown;
+      after?: unknown;
+      /**
+       * The write was sent on (to the upstream, or to Lifeguard's store): a
+       * failure is then the upstream's or the store's, not a refusal.
+       */
+      forwarded?: boolean;
+      /** Why it was not applied: the first error of the answer. */
+      refusal?: { code: string; detail: string };
+    };
   }
 }
 
@@ -144,80 +143,131 @@ function actor(user: SessionUser, mode: AuthMode) {
   return { id: user.id, name: user.name, role: user.role, mode };
 }
 
-/**
- * Records every write to the audit log, including refused ones: a viewer's
- * write is answered 403 here, before any upstream call.
- */
-export function auditWrites(
-  app: FastifyInstance,
-  store: LifeguardStore,
-  mode: AuthMode,
-) {
-  // Both hooks run for every request, so they are callback style (see
-  // app.ts).
-  app.addHook('preHandler', (request, reply, done) => {
-    const path = (request.raw.url ?? '').split('?')[0] ?? '';
-    const target = auditTarget(request.method, path);
-    if (!target || !request.user) return done();
-    request.audit = target;
-    if (canWrite(request.user.role)) return done();
-    request.log.warn(
-      { user: request.user.id, role: request.user.role, action: target.action },
-      'write refused: role may not write',
-    );
-    // Answered here: the hook chain stops without done().
-    void reply
-      .code(403)
-      .header('x-request-id', request.id)
-      .send(
-        failureBody(
-          403,
-          [
-            {
-              code: 'forbidden_role',
-              title: 'Forbidden',
-              detail: `Your role (${request.user.role}) may browse and test tokens but not make changes; ask a Lifeguard admin.`,
-            },
-          ],
-          request.id,
-        ),
-      );
-  });
+/** The first error of a Failure body (Lifeguard's or Confluent's), or of Fastify's own error body. */
+function refusalOf(payload: unknown): { code: string; detail: string } {
+  let body: unknown;
+  try {
+    body =
+      typeof payload === 'string' || Buffer.isBuffer(payload)
+        ? JSON.parse(payload.toString())
+        : undefined;
+  } catch {
+    body = undefined;
+  }
+  const fields = record(body);
+  const first = record(Array.isArray(fields.errors) ? fields.errors[0] : {});
+  const text = (value: unknown) =>
+    typeof value === 'string' ? value : undefined;
+  return {
+    code: text(first.code) ?? text(fields.code) ?? 'refused',
+    detail: (
+      text(first.detail) ??
+      text(fields.message) ??
+      'Lifeguard refused this write.'
+    ).slice(0, 500),
+  };
+}
 
-  app.addHook('onResponse', (request, reply, done) => {
-    const { audit, user } = request;
-    if (!audit || !user) return done();
-    const status = reply.statusCode;
-    const outcome: AuditOutcome = !canWrite(user.role)
-      ? 'denied'
-      : status >= 200 && status < 300
-        ? 'applied'
-        : 'failed';
-    try {
-      store.appendAudit({
-        actor: actor(user, mode),
-        method: request.method as 'POST',
-        target: (request.raw.url ?? '').split('?')[0] ?? '',
-        action: audit.action,
-        // A create's id is known once the upstream has answered.
-        providerId:
-          audit.providerId ?? createdId(audit, 'create-provider') ?? null,
-        poolId: audit.poolId ?? createdId(audit, 'create-pool') ?? null,
-        requestId: request.id,
-        outcome,
-        status,
-        changes: auditChanges(audit.action, outcome, {
-          requested: requestedFields(request.body),
-          before: audit.before,
-          after: audit.after,
-        }),
-      });
-    } catch (error) {
-      // The write already happened; losing its record must be loud.
-      request.log.error({ err: error }, 'audit entry could not be written');
-    }
-    done();
-  });
+function outcomeOf(
+  audit: NonNullable<FastifyRequest['audit']>,
+  status: number,
+): AuditOutcome {
+  if (status >= 200 && status < 300) return 'applied';
+  if (audit.forwarded) return 'failed';
+  return audit.refusal?.code === 'forbidden_role' ? 'denied' : 'refused';
+}
+
+/**
+ * Records every write to the audit log: applied, failed (the upstream or
+ * the store said no), denied (the role may not write) or refused (Lifeguard
+ * turned it away before sending it on: a bad request target, no CSRF
+ * header, over the rate limit, a body that is not JSON…, with the reason
+ * and without the body). A write is what the matched route's policy says
+ * is one. Only writes by a known user are stored: a client without a
+ * session only gets a log line, so nothing unauthenticated grows the log.
+ */
+export const auditWrites = fastifyPlugin(
+  async (
+    app: FastifyInstance,
+    options: { store: LifeguardStore; mode: AuthMode },
+  ) => {
+    const { store, mode } = options;
+    // Callback style: they run for every request (see app.ts). After
+    // authentication (who) and before any refusal (so refusals are kept).
+    app.addHook('onRequest', (request, _reply, done) => {
+      const target = auditTargetOf(request);
+      if (target) request.audit = target;
+      done();
+    });
+
+    app.addHook('onSend', (request, reply, payload, done) => {
+      const { audit } = request;
+      // The reason it was not applied: Lifeguard's or the upstream's.
+      if (audit && reply.statusCode >= 400) {
+        audit.refusal = refusalOf(payload);
+      }
+      done(null, payload);
+    });
+
+    app.addHook('onResponse', (request, reply, done) => {
+      const { audit, user } = request;
+      if (!audit) return done();
+      const status = reply.statusCode;
+      const outcome = outcomeOf(audit, status);
+      if (!user) {
+        request.log.warn(
+          { action: audit.action, status, reason: audit.refusal?.detail },
+          'write without a session refused (not recorded in the audit log)',
+        );
+        return done();
+      }
+      const refused = outcome === 'refused';
+      try {
+        store.appendAudit({
+          actor: actor(user, mode),
+          method: request.method as 'POST',
+          target: targetOf(request),
+          action: audit.action,
+          // A create's id is known once the upstream has answered.
+          providerId:
+            audit.providerId ?? createdId(audit, 'create-provider') ?? null,
+          poolId: audit.poolId ?? createdId(audit, 'create-pool') ?? null,
+          requestId: request.id,
+          clientRequestId: request.clientRequestId ?? null,
+          outcome,
+          status,
+          reason:
+            outcome === 'applied' ? null : (audit.refusal?.detail ?? null),
+          // A refused body was never checked: it is not kept.
+          changes: refused
+            ? []
+            : auditChanges(audit.action, outcome, {
+                requested: requestedFields(request.body),
+                before: audit.before,
+                after: audit.after,
+              }),
+        });
+      } catch (error) {
+        // The write already happened; losing its record must be loud.
+        request.log.error({ err: error }, 'audit entry could not be written');
+      }
+      done();
+    });
+  },
+  {
+    name: 'lifeguard-audit-writes',
+    dependencies: ['lifeguard-authentication'],
+  },
+);
+
+const TARGET_LIMIT = 300;
+
+/** The path as sent (for a refused target, its text cut short), without the query. */
+function targetOf(request: FastifyRequest): string {
+  const sent = request.originalUrl;
+  const queryAt = sent.indexOf('?');
+  const path = queryAt === -1 ? sent : sent.slice(0, queryAt);
+  return path.length > TARGET_LIMIT ? `${path.slice(0, TARGET_LIMIT)}…` : path;
 }
 
 const isoTime = z.iso.datetime({
@@ -279,8 +329,9 @@ function parseQuery(
   }
   const query = normalised(parsed.data);
   const poolHistory = query.provider_id && query.pool_id;
-  const exporting = request.url.startsWith(AUDIT_API.export);
-  if ((exporting || !poolHistory) && !canWrite(request.user?.role)) {
+  // The export's policy is for admins already; the list is open to every
+  // signed-in user for one pool's history only.
+  if (!poolHistory && !canWrite(request.user?.role)) {
     void reply.code(403).send(
       failureBody(
         403,
@@ -304,38 +355,46 @@ const EXPORT_BATCH = 500;
 
 /** GET /api/lifeguard/audit (pages) and /api/lifeguard/audit/export (JSON Lines). */
 export function auditRoutes(app: FastifyInstance, store: LifeguardStore) {
-  app.get(AUDIT_API.list, async (request, reply) => {
-    const query = parseQuery(request, reply);
-    if (!query) return reply;
-    const size = query.page_size ?? AUDIT_PAGE_SIZE;
-    const rows = store.listAudit(query, size + 1);
-    const data = rows.slice(0, size);
-    return {
-      data,
-      next: rows.length > size ? (data.at(-1)?.id ?? null) : null,
-    };
-  });
+  app.get(
+    AUDIT_API.list,
+    { config: { policy: API_SIGNED_IN } },
+    async (request, reply) => {
+      const query = parseQuery(request, reply);
+      if (!query) return reply;
+      const size = query.page_size ?? AUDIT_PAGE_SIZE;
+      const rows = store.listAudit(query, size + 1);
+      const data = rows.slice(0, size);
+      return {
+        data,
+        next: rows.length > size ? (data.at(-1)?.id ?? null) : null,
+      };
+    },
+  );
 
-  app.get(AUDIT_API.export, async (request, reply) => {
-    const query = parseQuery(request, reply);
-    if (!query) return reply;
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    reply
-      .type('application/x-ndjson; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="lifeguard-audit-${stamp}.jsonl"`,
-      );
-    // Batches keep memory flat however long the log is.
-    async function* lines() {
-      let before = query!.before;
-      for (;;) {
-        const batch = store.listAudit({ ...query, before }, EXPORT_BATCH);
-        for (const entry of batch) yield `${JSON.stringify(entry)}\n`;
-        if (batch.length < EXPORT_BATCH) return;
-        before = batch.at(-1)!.id;
+  app.get(
+    AUDIT_API.export,
+    { config: { policy: API_ADMIN } },
+    async (request, reply) => {
+      const query = parseQuery(request, reply);
+      if (!query) return reply;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="lifeguard-audit-${stamp}.jsonl"`,
+        );
+      // Batches keep memory flat however long the log is.
+      async function* lines() {
+        let before = query!.before;
+        for (;;) {
+          const batch = store.listAudit({ ...query, before }, EXPORT_BATCH);
+          for (const entry of batch) yield `${JSON.stringify(entry)}\n`;
+          if (batch.length < EXPORT_BATCH) return;
+          before = batch.at(-1)!.id;
+        }
       }
-    }
-    return reply.send(Readable.from(lines()));
-  });
+      return reply.send(Readable.from(lines()));
+    },
+  );
 }

@@ -1,29 +1,22 @@
 import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { AUTH_API, type SessionInfo } from '#contract/auth.ts';
 import type { AuthConfig } from './config.ts';
-import { hashPassword } from './passwords.ts';
 import { LifeguardStore } from './store.ts';
 import {
+  ADMIN_PASSWORD,
+  passwordAuth,
   rawRequest,
+  signIn,
   startFakeUpstream,
   startTestServer,
+  VIEWER_PASSWORD,
   type RawResponse,
 } from './test-helpers.ts';
-import { parseUsers } from './users.ts';
 
-const ADMIN_PASSWORD = 'admin-password-7Hq2';
-const VIEWER_PASSWORD = 'viewer-password-Kd81';
 let auth: AuthConfig;
 
 beforeAll(async () => {
-  const users = parseUsers(
-    [
-      `alice:admin:${await hashPassword(ADMIN_PASSWORD)}`,
-      `victor:viewer:${await hashPassword(VIEWER_PASSWORD)}`,
-    ].join(','),
-  );
-  if (!users.ok) throw new Error(users.error);
-  auth = { mode: 'password', users: users.users };
+  auth = await passwordAuth();
 });
 
 async function setup(
@@ -59,10 +52,6 @@ function sessionCookie(response: RawResponse): string {
   );
   if (!header) throw new Error(`no session cookie (status ${response.status})`);
   return header.split(';')[0]!;
-}
-
-async function signIn(port: number, username: string, password: string) {
-  return sessionCookie(await login(port, username, password));
 }
 
 async function session(port: number, cookie?: string): Promise<SessionInfo> {

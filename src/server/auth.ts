@@ -9,6 +9,7 @@ import {
 import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { loginInputSchema } from '#contract/login-input.ts';
 import type { AuthConfig, SessionConfig } from './config.ts';
+import { API_PUBLIC, type RoutePolicy } from './endpoint.ts';
 import { FailureLimiter } from './login-limiter.ts';
 import { verifyPassword } from './passwords.ts';
 import type { LifeguardStore } from './store.ts';
@@ -24,6 +25,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user; undefined when signed out. */
     user?: SessionUser;
+    /** The browser brought a session cookie that no longer names a session. */
+    sessionEnded?: boolean;
   }
 }
 
@@ -32,13 +35,6 @@ export type AuthOptions = {
   session: SessionConfig;
   store: LifeguardStore;
 };
-
-// Answered to everyone: they are how a signed-out browser signs in.
-const PUBLIC_API = new Set<string>([
-  AUTH_API.session,
-  AUTH_API.login,
-  AUTH_API.logout,
-]);
 
 const FAILURES_PER_USER = 5;
 const FAILURES_PER_ADDRESS = 20;
@@ -105,80 +101,87 @@ function passwordLogin(app: FastifyInstance, options: AuthOptions) {
   const byUser = new FailureLimiter(FAILURES_PER_USER, FAILURE_WINDOW_MS);
   const byAddress = new FailureLimiter(FAILURES_PER_ADDRESS, FAILURE_WINDOW_MS);
 
-  app.post(AUTH_API.login, async (request, reply) => {
-    const { auth } = options;
-    if (auth.mode !== 'password') {
-      return fail(request, reply, 409, {
-        code: 'not_password_mode',
-        title: 'Conflict',
-        detail:
-          auth.mode === 'none'
-            ? 'This Lifeguard has no sign-in (AUTH_MODE=none).'
-            : 'Sign in with your organisation instead (AUTH_MODE=oidc).',
-      });
-    }
-    const parsed = loginInputSchema.safeParse(request.body);
-    if (!parsed.success) {
-      return fail(request, reply, 400, {
-        code: 'bad_request',
-        title: 'Bad Request',
-        detail: 'Give a username and a password.',
-      });
-    }
-    const { username, password } = parsed.data;
-    const userKey = username.toLowerCase();
-    const waitMs = Math.max(
-      byUser.retryAfterMs(userKey),
-      byAddress.retryAfterMs(request.ip),
-    );
-    if (waitMs > 0) {
-      request.log.warn({ address: request.ip }, 'sign-in attempts limited');
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return fail(request, reply, 429, {
-        code: 'too_many_attempts',
-        title: 'Too Many Requests',
-        detail: `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
-      });
-    }
-    const user = auth.users.get(username);
-    // Always derives a key, so an unknown name costs as long as a wrong password.
-    const valid = await verifyPassword(password, user?.hash);
-    if (!valid || !user) {
-      byUser.fail(userKey);
-      byAddress.fail(request.ip);
-      // The attempted name is not logged: people type passwords into it.
-      request.log.warn(
-        { address: request.ip, knownUser: user !== undefined },
-        'sign-in failed',
+  app.post(
+    AUTH_API.login,
+    { config: { policy: API_PUBLIC } },
+    async (request, reply) => {
+      const { auth } = options;
+      if (auth.mode !== 'password') {
+        return fail(request, reply, 409, {
+          code: 'not_password_mode',
+          title: 'Conflict',
+          detail:
+            auth.mode === 'none'
+              ? 'This Lifeguard has no sign-in (AUTH_MODE=none).'
+              : 'Sign in with your organisation instead (AUTH_MODE=oidc).',
+        });
+      }
+      const parsed = loginInputSchema.safeParse(request.body);
+      if (!parsed.success) {
+        return fail(request, reply, 400, {
+          code: 'bad_request',
+          title: 'Bad Request',
+          detail: 'Give a username and a password.',
+        });
+      }
+      const { username, password } = parsed.data;
+      const userKey = username.toLowerCase();
+      const waitMs = Math.max(
+        byUser.retryAfterMs(userKey),
+        byAddress.retryAfterMs(request.ip),
       );
-      return fail(request, reply, 401, {
-        code: 'sign_in_failed',
-        title: 'Unauthorized',
-        detail: 'Incorrect username or password.',
-      });
-    }
-    byUser.reset(userKey);
-    const sessionUser = {
-      id: user.username,
-      name: user.username,
-      role: user.role,
-    };
-    startSession(request, reply, options, sessionUser);
-    return sessionInfo(options, sessionUser);
-  });
+      if (waitMs > 0) {
+        request.log.warn({ address: request.ip }, 'sign-in attempts limited');
+        const seconds = Math.ceil(waitMs / 1000);
+        reply.header('retry-after', String(seconds));
+        return fail(request, reply, 429, {
+          code: 'too_many_attempts',
+          title: 'Too Many Requests',
+          detail: `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
+        });
+      }
+      const user = auth.users.get(username);
+      // Always derives a key, so an unknown name costs as long as a wrong password.
+      const valid = await verifyPassword(password, user?.hash);
+      if (!valid || !user) {
+        byUser.fail(userKey);
+        byAddress.fail(request.ip);
+        // The attempted name is not logged: people type passwords into it.
+        request.log.warn(
+          { address: request.ip, knownUser: user !== undefined },
+          'sign-in failed',
+        );
+        return fail(request, reply, 401, {
+          code: 'sign_in_failed',
+          title: 'Unauthorized',
+          detail: 'Incorrect username or password.',
+        });
+      }
+      byUser.reset(userKey);
+      const sessionUser = {
+        id: user.username,
+        name: user.username,
+        role: user.role,
+      };
+      startSession(request, reply, options, sessionUser);
+      return sessionInfo(options, sessionUser);
+    },
+  );
 }
+
+/** Signing out must always work, even for a client over its budget. */
+const SIGN_OUT: RoutePolicy = { ...API_PUBLIC, rateLimited: false };
 
 /**
  * Who is calling: the session cookie (or the local user without sign-in).
- * Every /api route but sign-in itself needs a signed-in user.
+ * It refuses nothing itself: the route's policy decides (access.ts).
  */
 export const authentication = fastifyPlugin(
   async (app: FastifyInstance, options: AuthOptions) => {
     await app.register(fastifyCookie);
 
     // Callback style: it runs for every request (see app.ts).
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       if (options.auth.mode === 'none') {
         request.user = LOCAL_USER;
         return done();
@@ -186,42 +189,38 @@ export const authentication = fastifyPlugin(
       const token = request.cookies[sessionCookie(request).name];
       if (token) {
         request.user = options.store.touchSession(token, options.session);
+        request.sessionEnded = !request.user;
       }
-      const path = (request.raw.url ?? '').split('?')[0] ?? '';
-      if (request.user || !path.startsWith('/api/') || PUBLIC_API.has(path)) {
-        return done();
-      }
-      // Answered here: the hook chain stops without done().
-      void fail(request, reply, 401, {
-        code: 'unauthenticated',
-        title: 'Unauthorized',
-        detail: token
-          ? 'Your session has ended; sign in again.'
-          : 'Sign in to use Lifeguard.',
-      });
+      done();
     });
 
-    app.get(AUTH_API.session, async (request) =>
-      sessionInfo(options, request.user),
+    app.get(
+      AUTH_API.session,
+      { config: { policy: API_PUBLIC } },
+      async (request) => sessionInfo(options, request.user),
     );
 
     passwordLogin(app, options);
 
-    app.post(AUTH_API.logout, async (request, reply) => {
-      const cookie = sessionCookie(request);
-      const token = request.cookies[cookie.name];
-      if (token) options.store.deleteSession(token);
-      if (request.user && options.auth.mode !== 'none') {
-        request.log.info({ user: request.user.id }, 'signed out');
-      }
-      reply.clearCookie(cookie.name, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: cookie.secure,
-      });
-      return reply.code(204).send();
-    });
+    app.post(
+      AUTH_API.logout,
+      { config: { policy: SIGN_OUT } },
+      async (request, reply) => {
+        const cookie = sessionCookie(request);
+        const token = request.cookies[cookie.name];
+        if (token) options.store.deleteSession(token);
+        if (request.user && options.auth.mode !== 'none') {
+          request.log.info({ user: request.user.id }, 'signed out');
+        }
+        reply.clearCookie(cookie.name, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: cookie.secure,
+        });
+        return reply.code(204).send();
+      },
+    );
 
     if (options.auth.mode !== 'none') {
       const timer = setInterval(

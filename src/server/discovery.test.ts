@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, onTestFinished, test } from 'vitest';
-import { AUTH_API } from '#contract/auth.ts';
 import { DISCOVERY_API, type DiscoveryResult } from '#contract/discovery.ts';
 import type { AuthConfig } from './config.ts';
 import { parseServerConfig } from './config.ts';
@@ -21,13 +20,15 @@ import {
   nonPublicKind,
   type DiscoveryOptions,
 } from './discovery.ts';
-import { hashPassword } from './passwords.ts';
 import {
+  ADMIN_PASSWORD,
+  passwordAuth,
   rawRequest,
+  signIn,
   startFakeUpstream,
   startTestServer,
+  VIEWER_PASSWORD,
 } from './test-helpers.ts';
-import { parseUsers } from './users.ts';
 
 let tls: { cert: Buffer; key: Buffer };
 
@@ -477,19 +478,10 @@ test('a jwks_uri that is missing or not https is refused', async () => {
 
 // Through the server: who may ask, and what the answer looks like.
 
-const ADMIN_PASSWORD = 'admin-password-7Hq2';
-const VIEWER_PASSWORD = 'viewer-password-Kd81';
 let auth: AuthConfig;
 
 beforeAll(async () => {
-  const users = parseUsers(
-    [
-      `alice:admin:${await hashPassword(ADMIN_PASSWORD)}`,
-      `victor:viewer:${await hashPassword(VIEWER_PASSWORD)}`,
-    ].join(','),
-  );
-  if (!users.ok) throw new Error(users.error);
-  auth = { mode: 'password', users: users.users };
+  auth = await passwordAuth();
 });
 
 async function setup(options: Parameters<typeof startTestServer>[1] = {}) {
@@ -503,16 +495,6 @@ async function setup(options: Parameters<typeof startTestServer>[1] = {}) {
     await upstream.close();
   });
   return server;
-}
-
-async function signIn(port: number, username: string, password: string) {
-  const response = await rawRequest(port, 'POST', AUTH_API.login, {
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const cookie = response.headers['set-cookie']?.[0]?.split(';')[0];
-  if (!cookie) throw new Error(`no session (status ${response.status})`);
-  return cookie;
 }
 
 function discoveryPath(issuer: string) {

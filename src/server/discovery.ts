@@ -3,7 +3,6 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, errors, request as send } from 'undici';
 import { z } from 'zod';
-import { canWrite } from '#contract/auth.ts';
 import { TEXT_LIMITS } from '#contract/bodies.ts';
 import {
   DISCOVERY_API,
@@ -12,6 +11,7 @@ import {
   type DiscoveryResult,
 } from '#contract/discovery.ts';
 import { fail } from './auth.ts';
+import { API_ADMIN } from './endpoint.ts';
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 
@@ -508,66 +508,62 @@ const querySchema = z.object({
 });
 
 /**
- * GET /api/lifeguard/discovery?issuer=…: for admins only. It reads nothing
- * secret, but it makes the server fetch a URL a person typed, so it is kept
- * to those who may register providers; the /api rate limit applies to it.
+ * GET /api/lifeguard/discovery?issuer=…: for admins only (its policy). It
+ * reads nothing secret, but it makes the server fetch a URL a person typed,
+ * so it is kept to those who may register providers; the /api rate limit
+ * applies to it.
  */
 export function discoveryRoutes(
   app: FastifyInstance,
   options: DiscoveryOptions = {},
 ) {
-  app.get(DISCOVERY_API, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    // A GET, so csrfProtection lets it pass; but another site must not make
-    // a signed-in browser (or, without sign-in, any browser on this machine)
-    // send the server off to fetch URLs.
-    const site = request.headers['sec-fetch-site'];
-    if (typeof site === 'string' && site !== 'same-origin') {
-      return fail(request, reply, 403, {
-        code: 'csrf_refused',
-        title: 'Forbidden',
-        detail: `Discovery was refused: the request came from another site (${site}).`,
-      });
-    }
-    const user = request.user;
-    if (!user || !canWrite(user.role)) {
-      return fail(request, reply, user ? 403 : 401, {
-        code: user ? 'forbidden_role' : 'unauthenticated',
-        title: user ? 'Forbidden' : 'Unauthorized',
-        detail: user
-          ? `Your role (${user.role}) may not register identity providers, so Lifeguard does not read discovery documents for it; ask a Lifeguard admin.`
-          : 'Sign in to use Lifeguard.',
-      });
-    }
-    const query = querySchema.safeParse(request.query);
-    if (!query.success) {
-      return fail(request, reply, 400, {
-        code: 'invalid_issuer',
-        title: 'Bad Request',
-        detail: query.error.issues[0]?.message ?? 'Give the issuer URL.',
-        parameter: 'issuer',
-      });
-    }
-    const { issuer } = query.data;
-    try {
-      const result = await discover(issuer, options);
-      request.log.info(
-        { user: user.id, issuer, jwksUri: result.jwks_uri },
-        'discovery document read',
-      );
-      return result;
-    } catch (error) {
-      if (!(error instanceof DiscoveryError)) throw error;
-      request.log.warn(
-        { user: user.id, issuer, code: error.code },
-        'discovery refused',
-      );
-      return fail(request, reply, error.status, {
-        code: error.code,
-        title: error.status === 400 ? 'Bad Request' : 'Discovery Failed',
-        detail: error.message,
-        parameter: 'issuer',
-      });
-    }
-  });
+  app.get(
+    DISCOVERY_API,
+    { config: { policy: API_ADMIN } },
+    async (request, reply) => {
+      // A GET, so csrfProtection lets it pass; but another site must not make
+      // a signed-in browser (or, without sign-in, any browser on this machine)
+      // send the server off to fetch URLs.
+      const site = request.headers['sec-fetch-site'];
+      if (typeof site === 'string' && site !== 'same-origin') {
+        return fail(request, reply, 403, {
+          code: 'csrf_refused',
+          title: 'Forbidden',
+          detail: `Discovery was refused: the request came from another site (${site}).`,
+        });
+      }
+      // Its policy lets only signed-in admins this far.
+      const user = request.user!;
+      const query = querySchema.safeParse(request.query);
+      if (!query.success) {
+        return fail(request, reply, 400, {
+          code: 'invalid_issuer',
+          title: 'Bad Request',
+          detail: query.error.issues[0]?.message ?? 'Give the issuer URL.',
+          parameter: 'issuer',
+        });
+      }
+      const { issuer } = query.data;
+      try {
+        const result = await discover(issuer, options);
+        request.log.info(
+          { user: user.id, issuer, jwksUri: result.jwks_uri },
+          'discovery document read',
+        );
+        return result;
+      } catch (error) {
+        if (!(error instanceof DiscoveryError)) throw error;
+        request.log.warn(
+          { user: user.id, issuer, code: error.code },
+          'discovery refused',
+        );
+        return fail(request, reply, error.status, {
+          code: error.code,
+          title: error.status === 400 ? 'Bad Request' : 'Discovery Failed',
+          detail: error.message,
+          parameter: 'issuer',
+        });
+      }
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { request as send, type Dispatcher } from 'undici';
 import type { CredentialSource } from './credentials.ts';
+import { PUBLIC_PAGE } from './endpoint.ts';
 
 export type UpstreamLabel = 'emulator' | 'confluent-cloud' | string;
 
@@ -19,9 +20,13 @@ export function healthRoutes(
     timeoutMs: number;
   },
 ) {
-  app.get('/healthz', async () => ({ status: 'ok', upstream: options.label }));
+  const page = { config: { policy: PUBLIC_PAGE } };
+  app.get('/healthz', page, async () => ({
+    status: 'ok',
+    upstream: options.label,
+  }));
 
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', page, async (request, reply) => {
     const started = performance.now();
     try {
       const response = await send(

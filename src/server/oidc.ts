@@ -3,6 +3,7 @@ import * as client from 'openid-client';
 import { AUTH_API, type Role, type SessionUser } from '#contract/auth.ts';
 import { startSession, type AuthOptions } from './auth.ts';
 import { isLoopback, type AuthConfig } from './config.ts';
+import { PUBLIC_PAGE } from './endpoint.ts';
 
 type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
 
@@ -156,6 +157,7 @@ export function oidcRoutes(
 
   app.get<{ Querystring: { returnTo?: string } }>(
     AUTH_API.oidcLogin,
+    { config: { policy: PUBLIC_PAGE } },
     async (request, reply) => {
       let config: client.Configuration;
       try {
@@ -210,6 +212,7 @@ export function oidcRoutes(
 
   app.get<{ Querystring: { state?: string } }>(
     AUTH_API.oidcCallback,
+    { config: { policy: PUBLIC_PAGE } },
     async (request, reply) => {
       const { state } = request.query;
       // Only the browser that started this sign-in holds its cookie.

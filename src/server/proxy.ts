@@ -1,11 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventEmitter } from 'node:events';
-import { errors, request as send, type Dispatcher } from 'undici';
+import { errors, type Dispatcher } from 'undici';
 import type { AuditAction } from '#contract/audit.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
-import { matchUpstreamRoute, type UpstreamRoute } from '#contract/routes.ts';
+import { UPSTREAM_ROUTES, type UpstreamRoute } from '#contract/routes.ts';
+import { upstreamAudit } from './audit.ts';
 import { CredentialError, type CredentialSource } from './credentials.ts';
+import {
+  API_ADMIN,
+  API_SIGNED_IN,
+  API_UNKNOWN,
+  type RoutePolicy,
+} from './endpoint.ts';
 import { setPendingSecurityHeaders } from './security.ts';
+import { upstreamReader } from './upstream-read.ts';
 
 export type ProxyOptions = {
   /** Upstream base URL without trailing slash, e.g. https://api.confluent.cloud. */
@@ -21,9 +29,12 @@ export const API_PREFIX = '/api';
 export const BODY_LIMIT = 64 * 1024;
 const BUFFERED_ANSWER_LIMIT = 64 * 1024;
 
-// Every segment of a forwardable path: ids are letters, digits, - and _, so
-// percent-escapes, dots and empty segments never get as far as the upstream.
-const SAFE_PATH = /^(\/[A-Za-z0-9_-]+)+$/;
+// Every id in a forwarded path: letters, digits, - and _, at most 255 (the
+// upstream's limit), so nothing but an id ever reaches the upstream there.
+const SAFE_ID = /^[A-Za-z0-9_-]{1,255}$/;
+// A JSON answer up to this size is read whole so its links can be rewritten
+// (a page of 100 pools is about 60 KiB); a larger one streams as it is.
+const REWRITTEN_ANSWER_LIMIT = 4 * 1024 * 1024;
 
 const RESPONSE_HEADERS = [
   'content-type',
@@ -179,6 +190,35 @@ function rewriteLocation(
   return `${API_PREFIX}${url.pathname.slice(basePath.length)}${url.search}`;
 }
 
+// A link member of a resource's or a list's metadata, as JSON text: a
+// quote inside a string value is always escaped, so this never matches
+// inside one.
+const LINK_MEMBER = /("(?:self|first|prev|next|last)"\s*:\s*")([^"\\]*)"/g;
+
+/**
+ * The upstream's absolute links in a JSON answer (each resource's
+ * `metadata.self`, a list's `first`/`prev`/`next`/`last`) as paths under
+ * /api, as `Location` is: the console never sees the upstream's base URL.
+ * Other values, descriptions included, are left byte for byte.
+ */
+export function rewriteLinks(
+  body: Buffer,
+  endpoint: string,
+  origin: Buffer,
+): Buffer {
+  if (body.indexOf(origin) === -1) return body;
+  let changed = false;
+  const text = body
+    .toString('utf8')
+    .replace(LINK_MEMBER, (member, key: string, link: string) => {
+      const rewritten = rewriteLocation(link, endpoint);
+      if (!rewritten || !/^https?:/.test(link)) return member;
+      changed = true;
+      return `${key}${rewritten}"`;
+    });
+  return changed ? Buffer.from(text, 'utf8') : body;
+}
+
 /** Logs a failed upstream call as the write path does. */
 function logUpstreamFailure(
   request: FastifyRequest,
@@ -218,6 +258,7 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   private readonly reply: FastifyReply;
   private readonly options: ProxyOptions;
   private readonly origin: string;
+  private readonly originBytes: Buffer;
   private readonly deadline: NodeJS.Timeout;
   private controller: Dispatcher.DispatchController | undefined;
   /** Settled: the handler's promise is resolved or rejected. */
@@ -237,6 +278,9 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   private hasType = false;
   /** A small answer being gathered; undefined when streaming. */
   private chunks: Buffer[] | undefined;
+  private gathered = 0;
+  /** The gathered answer is JSON whose links are rewritten. */
+  private rewrite = false;
   private streaming = false;
 
   constructor(
@@ -244,11 +288,13 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     reply: FastifyReply,
     options: ProxyOptions,
     origin: string,
+    originBytes: Buffer,
   ) {
     this.request = request;
     this.reply = reply;
     this.options = options;
     this.origin = origin;
+    this.originBytes = originBytes;
     this.settled = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -351,10 +397,17 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
       this.reply.raw.end();
       return;
     }
-    // Small answers (every pool, most pages) go out in one write.
+    // Small answers (every pool, most pages) go out in one write, and JSON
+    // ones are read whole so their links can be rewritten.
     const length = Number(upstream['content-length']);
-    if (length <= BUFFERED_ANSWER_LIMIT) {
+    const type = upstream['content-type'];
+    const isJson = typeof type === 'string' && type.includes('json');
+    if (
+      length <= BUFFERED_ANSWER_LIMIT ||
+      (isJson && !(length > REWRITTEN_ANSWER_LIMIT))
+    ) {
       this.chunks = [];
+      this.rewrite = isJson;
       return;
     }
     this.streaming = true;
@@ -365,6 +418,8 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer) {
     if (this.chunks) {
       this.chunks.push(chunk);
+      this.gathered += chunk.length;
+      if (this.gathered > REWRITTEN_ANSWER_LIMIT) this.startStreaming();
     } else if (this.streaming && !this.cancelled) {
       const raw = this.reply.raw;
       if (!raw.write(chunk)) {
@@ -374,10 +429,27 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     }
   }
 
+  /** An answer of unknown length that outgrew the limit: sent as it comes. */
+  private startStreaming() {
+    const body = Buffer.concat(this.chunks!);
+    this.chunks = undefined;
+    this.streaming = true;
+    if (this.lengthAt !== -1) {
+      this.headers!.splice(this.lengthAt - 1, 2);
+      this.lengthAt = -1;
+    }
+    this.finish();
+    this.reply.raw.writeHead(this.status, this.headers!);
+    this.reply.raw.write(body);
+  }
+
   onResponseEnd() {
     if (this.chunks && !this.done) {
       const { chunks } = this;
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const body = this.rewrite
+        ? rewriteLinks(whole, this.options.endpoint, this.originBytes)
+        : whole;
       const headers = this.headers!;
       // As Fastify does for a Buffer: its length, and a type if none came.
       if (this.lengthAt === -1) {
@@ -452,32 +524,6 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** The resource as it is before a change, for the audit log; undefined if unreadable. */
-async function currentState(
-  url: string,
-  requestId: string,
-  authorization: string,
-  options: ProxyOptions,
-): Promise<unknown> {
-  try {
-    const response = await send(url, {
-      method: 'GET',
-      dispatcher: options.dispatcher,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      headers: {
-        accept: 'application/json',
-        'x-request-id': requestId,
-        authorization,
-      },
-    });
-    const body = Buffer.from(await response.body.arrayBuffer());
-    return response.statusCode === 200 ? parseJson(body) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Forwards exactly the contract's upstream routes under /api/iam with the
  * server-held credential; nothing else reaches the upstream.
@@ -540,160 +586,194 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
     },
   );
 
-  app.route({
-    method: ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'HEAD', 'OPTIONS'],
-    url: `${API_PREFIX}/iam/*`,
-    handler: async (request, reply) => {
-      const raw = request.raw.url ?? '';
-      const queryAt = raw.indexOf('?');
-      const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
-      const upstreamPath = path.slice(API_PREFIX.length);
-      const match = SAFE_PATH.test(upstreamPath)
-        ? matchUpstreamRoute(request.method, upstreamPath)
-        : undefined;
-      if (!match) throw notForwarded(request.method, path);
-      request.routePattern = `${API_PREFIX}${match.route.path}`;
+  const originBytes = Buffer.from(origin);
+  const readUpstream = upstreamReader(options);
 
-      const query = upstreamQuery(
-        match.route,
-        queryAt === -1 ? '' : raw.slice(queryAt + 1),
+  async function forward(
+    route: UpstreamRoute,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
+    const raw = request.url;
+    const queryAt = raw.indexOf('?');
+    const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
+    for (const value of Object.values(request.params as object)) {
+      if (!SAFE_ID.test(String(value))) {
+        throw notForwarded(request.method, path);
+      }
+    }
+    // The request target is a plain path (endpoint.ts) whose ids were just
+    // checked: it is the upstream path as it stands.
+    const upstreamPath = path.slice(API_PREFIX.length);
+    request.routePattern = `${API_PREFIX}${route.path}`;
+
+    const query = upstreamQuery(
+      route,
+      queryAt === -1 ? '' : raw.slice(queryAt + 1),
+    );
+    const hasBody = request.method === 'POST' || request.method === 'PATCH';
+    if (hasBody && !Buffer.isBuffer(request.body)) {
+      throw new ProxyRefusal(400, {
+        code: 'bad_request',
+        title: 'Bad Request',
+        detail:
+          'This request needs a JSON body (Content-Type: application/json).',
+      });
+    }
+
+    let authorization: string;
+    try {
+      authorization = await options.credentials.authorization();
+    } catch (error) {
+      if (!(error instanceof CredentialError)) throw error;
+      throw new ProxyRefusal(503, {
+        code: 'credentials_unavailable',
+        title: 'Service Unavailable',
+        detail: error.message,
+      });
+    }
+
+    const { audit } = request;
+    if (audit && READS_BEFORE.has(audit.action)) {
+      // The resource as it is before the change; undefined if unreadable.
+      const current = await readUpstream(upstreamPath, request.id);
+      audit.before = current?.status === 200 ? current.body : undefined;
+    }
+
+    if (route.method === 'GET') {
+      const forwarded = new ForwardedRead(
+        request,
+        reply,
+        options,
+        origin,
+        originBytes,
       );
-      const hasBody = request.method === 'POST' || request.method === 'PATCH';
-      if (hasBody && !Buffer.isBuffer(request.body)) {
-        throw new ProxyRefusal(400, {
-          code: 'bad_request',
-          title: 'Bad Request',
-          detail:
-            'This request needs a JSON body (Content-Type: application/json).',
-        });
-      }
-
-      let authorization: string;
-      try {
-        authorization = await options.credentials.authorization();
-      } catch (error) {
-        if (!(error instanceof CredentialError)) throw error;
-        throw new ProxyRefusal(503, {
-          code: 'credentials_unavailable',
-          title: 'Service Unavailable',
-          detail: error.message,
-        });
-      }
-
-      const { audit } = request;
-      if (audit && READS_BEFORE.has(audit.action)) {
-        audit.before = await currentState(
-          `${options.endpoint}${upstreamPath}`,
-          request.id,
-          authorization,
-          options,
-        );
-      }
-
-      if (request.method === 'GET' && !audit) {
-        const read = new ForwardedRead(request, reply, options, origin);
-        // The dispatcher's own dispatch(): the top-level request() parses a
-        // URL string per call, and wraps the answer in a stream.
-        options.dispatcher.dispatch(
-          {
-            origin,
-            path: `${basePath}${upstreamPath}${query}`,
-            method: 'GET',
-            headersTimeout: options.timeoutMs,
-            bodyTimeout: options.timeoutMs,
-            headers: {
-              accept: request.headers.accept ?? 'application/json',
-              'x-request-id': request.id,
-              authorization,
-            },
-          },
-          read,
-        );
-        return read.settled;
-      }
-
-      const abort = new AbortEmitter();
-      const onClose = () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      };
-      reply.raw.once('close', onClose);
-      // undici's headersTimeout starts once the request is on a socket; this
-      // one also counts the wait for a free connection of the bounded pool.
-      let timedOut = false;
-      const deadline = setTimeout(() => {
-        timedOut = true;
-        abort.abort();
-      }, options.timeoutMs);
-      let upstream: Dispatcher.ResponseData;
-      try {
-        // The dispatcher's own request(): the top-level one parses a URL
-        // string per call.
-        upstream = await options.dispatcher.request({
+      // The dispatcher's own dispatch(): the top-level request() parses a
+      // URL string per call, and wraps the answer in a stream.
+      options.dispatcher.dispatch(
+        {
           origin,
           path: `${basePath}${upstreamPath}${query}`,
-          method: request.method as Dispatcher.HttpMethod,
-          signal: abort,
+          method: 'GET',
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
           headers: {
             accept: request.headers.accept ?? 'application/json',
             'x-request-id': request.id,
             authorization,
-            ...(hasBody ? { 'content-type': 'application/json' } : {}),
           },
-          body: hasBody ? (request.body as Buffer) : undefined,
-        });
-      } catch (error) {
-        if (abort.aborted && !timedOut) return reply;
-        request.log.warn(
-          {
-            err: {
-              type: (error as Error).name,
-              code: (error as { code?: string }).code,
-            },
-            ...(timedOut ? { timedOutAfterMs: options.timeoutMs } : {}),
-          },
-          'upstream request failed',
-        );
-        throw upstreamFailure(
-          timedOut ? new errors.HeadersTimeoutError() : error,
-          origin,
-          options.timeoutMs,
-        );
-      } finally {
-        clearTimeout(deadline);
-      }
+        },
+        forwarded,
+      );
+      return forwarded.settled;
+    }
 
-      reply.code(upstream.statusCode);
-      for (const name of RESPONSE_HEADERS) {
-        const value = upstream.headers[name];
-        if (typeof value === 'string') reply.header(name, value);
-      }
-      if (!upstream.headers['x-request-id'])
-        reply.header('x-request-id', request.id);
-      const location = upstream.headers.location;
-      if (typeof location === 'string') {
-        const rewritten = rewriteLocation(location, options.endpoint);
-        if (rewritten) reply.header('location', rewritten);
-      }
-      if (upstream.statusCode === 204 || upstream.statusCode === 304) {
-        upstream.body.resume();
-        return reply.send();
-      }
-      if (audit) {
-        // A write's answer is one small resource: read it to record the
-        // values the upstream now holds.
-        const body = Buffer.from(await upstream.body.arrayBuffer());
-        audit.after = parseJson(body);
-        return reply.send(body);
-      }
-      // Small answers (every pool, most pages) go out in one write; piping a
-      // stream costs more than the bytes for a few kilobytes.
-      const length = Number(upstream.headers['content-length']);
-      if (length <= BUFFERED_ANSWER_LIMIT) {
-        return reply.send(Buffer.from(await upstream.body.arrayBuffer()));
-      }
-      return reply.send(upstream.body);
+    if (audit) audit.forwarded = true;
+    const abort = new AbortEmitter();
+    const onClose = () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    };
+    reply.raw.once('close', onClose);
+    // undici's headersTimeout starts once the request is on a socket; this
+    // one also counts the wait for a free connection of the bounded pool.
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, options.timeoutMs);
+    let upstream: Dispatcher.ResponseData;
+    try {
+      // The dispatcher's own request(): the top-level one parses a URL
+      // string per call.
+      upstream = await options.dispatcher.request({
+        origin,
+        path: `${basePath}${upstreamPath}${query}`,
+        method: request.method as Dispatcher.HttpMethod,
+        signal: abort,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        headers: {
+          accept: request.headers.accept ?? 'application/json',
+          'x-request-id': request.id,
+          authorization,
+          ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        },
+        body: hasBody ? (request.body as Buffer) : undefined,
+      });
+    } catch (error) {
+      if (abort.aborted && !timedOut) return reply;
+      request.log.warn(
+        {
+          err: {
+            type: (error as Error).name,
+            code: (error as { code?: string }).code,
+          },
+          ...(timedOut ? { timedOutAfterMs: options.timeoutMs } : {}),
+        },
+        'upstream request failed',
+      );
+      throw upstreamFailure(
+        timedOut ? new errors.HeadersTimeoutError() : error,
+        origin,
+        options.timeoutMs,
+      );
+    } finally {
+      clearTimeout(deadline);
+    }
+
+    reply.code(upstream.statusCode);
+    for (const name of RESPONSE_HEADERS) {
+      const value = upstream.headers[name];
+      if (typeof value === 'string') reply.header(name, value);
+    }
+    if (!upstream.headers['x-request-id'])
+      reply.header('x-request-id', request.id);
+    const location = upstream.headers.location;
+    if (typeof location === 'string') {
+      const rewritten = rewriteLocation(location, options.endpoint);
+      if (rewritten) reply.header('location', rewritten);
+    }
+    if (upstream.statusCode === 204 || upstream.statusCode === 304) {
+      upstream.body.resume();
+      return reply.send();
+    }
+    // A write's answer is one small resource: read whole, for its links
+    // and for the audit log to record the values the upstream now holds.
+    const body = rewriteLinks(
+      Buffer.from(await upstream.body.arrayBuffer()),
+      options.endpoint,
+      originBytes,
+    );
+    if (audit) audit.after = parseJson(body);
+    return reply.send(body);
+  }
+
+  for (const route of UPSTREAM_ROUTES) {
+    const policy: RoutePolicy =
+      route.method === 'GET'
+        ? FORWARDED_READ
+        : { ...API_ADMIN, audit: upstreamAudit(route.operationId) };
+    app.route({
+      method: route.method,
+      url: `${API_PREFIX}${route.path.replace(/\{(\w+)\}/g, ':$1')}`,
+      // HEAD is not one of the upstream routes Lifeguard forwards.
+      exposeHeadRoute: false,
+      config: { policy },
+      handler: (request, reply) => forward(route, request, reply),
+    });
+  }
+
+  app.all(
+    `${API_PREFIX}/iam/*`,
+    { config: { policy: API_UNKNOWN } },
+    async (request) => {
+      throw notForwarded(request.method, request.url.split('?')[0]!);
     },
-  });
+  );
 }
+
+/** Forwarded reads write their answer themselves (see ForwardedRead). */
+const FORWARDED_READ: RoutePolicy = {
+  ...API_SIGNED_IN,
+  writesOwnHeaders: true,
+};

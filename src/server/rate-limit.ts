@@ -1,9 +1,8 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { AUTH_API, type AuthMode } from '#contract/auth.ts';
+import type { AuthMode } from '#contract/auth.ts';
 import { fail } from './auth.ts';
-import { API_PREFIX } from './proxy.ts';
 
 export type ApiRateLimit = {
   /** Requests per window per client. */
@@ -17,12 +16,6 @@ function clientKey(request: FastifyRequest, mode: AuthMode): string {
   // shared budget, so the address tells browsers (machines) apart instead.
   if (request.user && mode !== 'none') return `user:${request.user.id}`;
   return `ip:${request.ip}`;
-}
-
-function limited(path: string, method: string): boolean {
-  if (path !== API_PREFIX && !path.startsWith(`${API_PREFIX}/`)) return false;
-  // Signing out must always work, even for a client over its budget.
-  return !(method === 'POST' && path === AUTH_API.logout);
 }
 
 /**
@@ -50,10 +43,9 @@ export const apiRateLimit = fastifyPlugin(
     });
 
     // Callback style: it runs for every request (see app.ts), and only
-    // /api calls wait for the store.
+    // the routes whose policy counts them wait for the store.
     app.addHook('onRequest', (request, reply, done) => {
-      const path = (request.raw.url ?? '').split('?')[0] ?? '';
-      if (!limited(path, request.method)) return done();
+      if (!request.policy.rateLimited) return done();
       check(request).then((result) => {
         if (result.isAllowed || !result.isExceeded) return done();
         const seconds = Math.max(1, result.ttlInSeconds);

@@ -100,8 +100,10 @@ test('each request logs one structured JSON line with method, route, status and 
   );
   const lines = server.logs
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.reqId === 'log-line-1');
+    .filter((line) => line.clientRequestId === 'log-line-1');
   expect(lines).toHaveLength(1);
+  // The server's own id, with the client's beside it.
+  expect(lines[0]!.reqId).toMatch(/^[0-9a-f-]{36}$/);
   expect(lines[0]).toMatchObject({
     msg: 'request',
     method: 'GET',

@@ -82,22 +82,13 @@ declare module 'fastify' {
     /**
      * The security headers, as name, value, name, value…, still to be set
      * on this request's answer; null once set (or for an answer that sets
-     * them itself, see {@link SecurityHeadersOptions}).
+     * them itself: routes whose policy says `writesOwnHeaders`, which pass
+     * them to `writeHead` with their own instead of eleven `setHeader`
+     * calls per answer).
      */
     pendingSecurityHeaders: readonly string[] | null;
   }
 }
-
-export type SecurityHeadersOptions = {
-  /**
-   * Requests whose handler usually writes the answer itself into the raw
-   * response (forwarded reads): their headers are left in
-   * `request.pendingSecurityHeaders` for it to pass to `writeHead` with its
-   * own, instead of eleven `setHeader` calls per answer. Any answer sent
-   * through Fastify instead still gets them (onSend).
-   */
-  handlerWrites?: (request: FastifyRequest) => boolean;
-};
 
 /**
  * Sets the security headers a request still has pending on its raw
@@ -121,29 +112,37 @@ export function setPendingSecurityHeaders(
  * script, connections to this origin only), no framing, no sniffing, no
  * referrer, no powerful browser features, and HSTS over https. Styles may be inline because
  * the UI libraries (Radix, sonner, CodeMirror) set style attributes.
+ *
+ * Every /api answer is also `Cache-Control: no-store`, so nothing a
+ * signed-in user read stays in a shared browser's cache after sign-out.
  */
 export const securityHeaders = fastifyPlugin(
-  async (app: FastifyInstance, options: SecurityHeadersOptions) => {
-    const headers = [
+  async (app: FastifyInstance) => {
+    const page: [string, string][] = [
       ...(await helmetHeaders()),
       ['permissions-policy', PERMISSIONS_POLICY],
-    ] as const;
-    // The same as flat lists, the form writeHead takes at the least cost.
-    const flat = headers.flat();
-    const flatHttps = [...flat, 'strict-transport-security', HSTS];
-    const { handlerWrites } = options;
+    ];
+    const api: [string, string][] = [...page, ['cache-control', 'no-store']];
+    const hsts: [string, string] = ['strict-transport-security', HSTS];
+    // [page, api] × [http, https], also flat: the form writeHead takes at
+    // the least cost.
+    const lists = [page, api].map((list) => [list, [...list, hsts]]);
+    const flatLists = lists.map((pair) => pair.map((list) => list.flat()));
     app.decorateRequest('pendingSecurityHeaders', null);
     // On the raw response, as helmet sets them, so every answer that got
     // this far carries them, error answers included.
     app.addHook('onRequest', (request, reply, done) => {
-      const https = request.protocol === 'https';
-      if (handlerWrites?.(request)) {
-        request.pendingSecurityHeaders = https ? flatHttps : flat;
+      const { policy } = request;
+      const kind = policy.api ? 1 : 0;
+      const https = request.protocol === 'https' ? 1 : 0;
+      if (policy.writesOwnHeaders) {
+        request.pendingSecurityHeaders = flatLists[kind]![https]!;
         return done();
       }
       const raw = reply.raw;
-      for (const [name, value] of headers) raw.setHeader(name, value);
-      if (https) raw.setHeader('strict-transport-security', HSTS);
+      for (const [name, value] of lists[kind]![https]!) {
+        raw.setHeader(name, value);
+      }
       done();
     });
     // A deferred request answered through Fastify after all (a refusal, an
@@ -157,52 +156,45 @@ export const securityHeaders = fastifyPlugin(
   { name: 'lifeguard-security-headers' },
 );
 
-function refuse(request: FastifyRequest, reply: FastifyReply, reason: string) {
-  request.log.warn(
-    {
-      method: request.method,
-      url: request.url,
-      origin: request.headers.origin,
-      reason,
-    },
-    'cross-site write refused',
-  );
-  return reply
-    .code(403)
-    .header('x-request-id', request.id)
-    .send(
-      failureBody(
-        403,
-        [
-          {
-            code: 'csrf_refused',
-            title: 'Forbidden',
-            detail: `This write was refused: ${reason}.`,
-          },
-        ],
-        request.id,
-      ),
-    );
-}
-
 /**
  * Writes under /api must come from the console itself: same origin (by
  * Sec-Fetch-Site, else Origin) and carrying the console's custom header.
  */
-export function csrfProtection(app: FastifyInstance) {
-  // Callback style: one per request, and a promise per hook shows up in
-  // the proxy's profile.
-  app.addHook('onRequest', (request, reply, done) => {
-    const reason =
-      SAFE_METHODS.has(request.method) ||
-      !(request.raw.url ?? '').startsWith('/api')
-        ? undefined
-        : crossSiteReason(request);
-    if (reason === undefined) return done();
-    // Answered here: the hook chain stops without done().
-    void refuse(request, reply, reason);
-  });
-}
+export const csrfProtection = fastifyPlugin(
+  async (app: FastifyInstance) => {
+    // Callback style: one per request, and a promise per hook shows up in
+    // the proxy's profile.
+    app.addHook('onRequest', (request, reply, done) => {
+      const reason =
+        request.policy.api && !SAFE_METHODS.has(request.method)
+          ? crossSiteReason(request)
+          : undefined;
+      if (reason === undefined) return done();
+      request.log.warn(
+        { method: request.method, origin: request.headers.origin, reason },
+        'cross-site write refused',
+      );
+      // Answered here: the hook chain stops without done().
+      void reply
+        .code(403)
+        .header('x-request-id', request.id)
+        .send(
+          failureBody(
+            403,
+            [
+              {
+                code: 'csrf_refused',
+                title: 'Forbidden',
+                detail: `This write was refused: ${reason}.`,
+              },
+            ],
+            request.id,
+          ),
+        );
+    });
+  },
+  { name: 'lifeguard-csrf', dependencies: ['lifeguard-authentication'] },
+);
 
 function crossSiteReason(request: FastifyRequest): string | undefined {
   const site = request.headers['sec-fetch-site'];

@@ -22,8 +22,10 @@ type AuditRow = {
   provider_id: string | null;
   pool_id: string | null;
   request_id: string;
+  client_request_id: string | null;
   outcome: string;
   status: number;
+  reason: string | null;
   changes_json: string;
 };
 
@@ -43,8 +45,10 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     providerId: row.provider_id,
     poolId: row.pool_id,
     requestId: row.request_id,
+    clientRequestId: row.client_request_id,
     outcome: row.outcome as AuditEntry['outcome'],
     status: row.status,
+    reason: row.reason,
     changes: JSON.parse(row.changes_json) as AuditChange[],
   };
 }
@@ -84,6 +88,78 @@ function toTestCase(row: TestCaseRow): TestCase {
   };
 }
 
+const AUDIT_LOG_TABLE = `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    auth_mode TEXT NOT NULL,
+    method TEXT NOT NULL,
+    target TEXT NOT NULL,
+    action TEXT NOT NULL,
+    provider_id TEXT,
+    pool_id TEXT,
+    request_id TEXT NOT NULL,
+    client_request_id TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'failed', 'denied', 'refused')),
+    status INTEGER NOT NULL,
+    reason TEXT,
+    changes_json TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_pool ON audit_log (provider_id, pool_id, id);
+  CREATE INDEX audit_by_time ON audit_log (at);
+  -- Append-only: history cannot be rewritten through this database.
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
+// user_version 2: the audit log records refused writes, their reason and
+// the client's own request id.
+const AUDIT_LOG_VERSION = 2;
+
+/**
+ * Creates the audit log, or brings an older one to the current columns.
+ * SQLite cannot change a CHECK constraint in place, so the table is copied
+ * into a new one, entries and ids kept, in one transaction (dropping a
+ * table removes its triggers before its rows, so none fires).
+ */
+function migrateAuditLog(db: Database.Database) {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version >= AUDIT_LOG_VERSION) return;
+  db.transaction(() => {
+    const exists = db
+      .prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+      )
+      .get();
+    if (exists) {
+      db.exec(`
+        DROP TRIGGER IF EXISTS audit_log_no_update;
+        DROP TRIGGER IF EXISTS audit_log_no_delete;
+        DROP INDEX IF EXISTS audit_by_pool;
+        DROP INDEX IF EXISTS audit_by_time;
+        ALTER TABLE audit_log RENAME TO audit_log_old;
+      `);
+    }
+    db.exec(AUDIT_LOG_TABLE);
+    if (exists) {
+      db.exec(`
+        INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, auth_mode, method,
+          target, action, provider_id, pool_id, request_id, outcome, status, changes_json)
+        SELECT id, at, actor_id, actor_name, actor_role, auth_mode, method,
+          target, action, provider_id, pool_id, request_id, outcome, status, changes_json
+        FROM audit_log_old;
+        DROP TABLE audit_log_old;
+      `);
+    }
+    db.pragma(`user_version = ${AUDIT_LOG_VERSION}`);
+  })();
+}
+
 /**
  * Lifeguard's own data (test cases, sessions, the audit log), in SQLite beside the emulator's:
  * WAL, so a crash never leaves it half-written.
@@ -113,31 +189,6 @@ export class LifeguardStore {
       );
       CREATE INDEX IF NOT EXISTS test_cases_by_pool ON test_cases (provider_id, pool_id, seq);
 
-      CREATE TABLE IF NOT EXISTS audit_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor_id TEXT NOT NULL,
-        actor_name TEXT NOT NULL,
-        actor_role TEXT NOT NULL,
-        auth_mode TEXT NOT NULL,
-        method TEXT NOT NULL,
-        target TEXT NOT NULL,
-        action TEXT NOT NULL,
-        provider_id TEXT,
-        pool_id TEXT,
-        request_id TEXT NOT NULL,
-        outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'failed', 'denied')),
-        status INTEGER NOT NULL,
-        changes_json TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS audit_by_pool ON audit_log (provider_id, pool_id, id);
-      CREATE INDEX IF NOT EXISTS audit_by_time ON audit_log (at);
-      -- Append-only: history cannot be rewritten through this database.
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-
       CREATE TABLE IF NOT EXISTS sessions (
         token_hash TEXT PRIMARY KEY,
         user_id TEXT NOT NULL,
@@ -147,6 +198,7 @@ export class LifeguardStore {
         last_seen_at INTEGER NOT NULL
       ) WITHOUT ROWID;
     `);
+    migrateAuditLog(db);
     return new LifeguardStore(db);
   }
 
@@ -158,8 +210,9 @@ export class LifeguardStore {
     const { lastInsertRowid } = this.#db
       .prepare(
         `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, auth_mode, method, target,
-           action, provider_id, pool_id, request_id, outcome, status, changes_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           action, provider_id, pool_id, request_id, client_request_id, outcome, status, reason,
+           changes_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         at.toISOString(),
@@ -173,8 +226,10 @@ export class LifeguardStore {
         entry.providerId,
         entry.poolId,
         entry.requestId,
+        entry.clientRequestId,
         entry.outcome,
         entry.status,
+        entry.reason,
         JSON.stringify(entry.changes),
       );
     return { ...entry, id: Number(lastInsertRowid), at: at.toISOString() };
@@ -271,6 +326,15 @@ export class LifeguardStore {
       )
       .all(providerId, poolId)
       .map(toTestCase);
+  }
+
+  /** Every pool's test cases together. */
+  countAllTestCases(): number {
+    return (
+      this.#db
+        .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM test_cases')
+        .get()?.n ?? 0
+    );
   }
 
   countTestCases(providerId: string, poolId: string): number {

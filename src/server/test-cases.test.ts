@@ -6,12 +6,21 @@ import { LIFEGUARD_API } from '#contract/test-cases.ts';
 import { createServer } from './app.ts';
 import { basicCredentials } from './credentials.ts';
 import { LifeguardStore } from './store.ts';
-import { startFakeUpstream } from './test-helpers.ts';
+import { startFakeUpstream, type FakeUpstream } from './test-helpers.ts';
 
-async function serverWithStore(file: string) {
-  const upstream = await startFakeUpstream();
+async function serverWithStore(
+  file: string,
+  options: {
+    upstream?: FakeUpstream;
+    testCaseLimits?: { perPool: number; total: number };
+  } = {},
+) {
+  const upstream = options.upstream ?? (await startFakeUpstream());
   const store = LifeguardStore.open(file);
   const app = createServer({
+    ...(options.testCaseLimits
+      ? { testCaseLimits: options.testCaseLimits }
+      : {}),
     distDir: '/nonexistent',
     upstream: {
       endpoint: upstream.url,
@@ -90,8 +99,79 @@ test('test cases are kept per pool, survive a restart, and never reach the upstr
     },
   );
   expect(again.status).toBe(404);
-  expect(first.upstream.requests).toEqual([]);
+  // The upstream was only asked whether the pool exists; no claim left.
+  expect(
+    first.upstream.requests.map((request) => [request.method, request.url]),
+  ).toEqual([['GET', '/iam/v2/identity-providers/op-1/identity-pools/pool-2']]);
+  expect(first.upstream.requests[0]!.body.length).toBe(0);
   expect(second.upstream.requests).toEqual([]);
+});
+
+function post(url: string, providerId: string, poolId: string) {
+  return fetch(`${url}${LIFEGUARD_API.testCases(providerId, poolId)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-lifeguard-csrf': '1' },
+    body: JSON.stringify(CASE),
+  });
+}
+
+test('test cases are kept only for pools the upstream has', async () => {
+  const upstream = await startFakeUpstream((request, response) => {
+    const known = request.url.endsWith('/identity-pools/pool-2');
+    response.writeHead(known ? 200 : 404, {
+      'content-type': 'application/json',
+    });
+    response.end(
+      known ? '{"id":"pool-2"}' : '{"error_code":404,"message":"not found"}',
+    );
+  });
+  const server = await serverWithStore(tempFile(), { upstream });
+  onTestFinished(server.close);
+  const missing = await post(server.url, 'op-FAKE', 'pool-FAKE');
+  expect(missing.status).toBe(404);
+  expect(
+    ((await missing.json()) as { errors: { detail: string }[] }).errors[0]!
+      .detail,
+  ).toContain('There is no pool pool-FAKE in provider op-FAKE');
+  const listed = await fetch(
+    `${server.url}${LIFEGUARD_API.testCases('op-FAKE', 'pool-FAKE')}`,
+  );
+  expect(await listed.json()).toEqual({ data: [] });
+  expect((await post(server.url, 'op-1', 'pool-2')).status).toBe(201);
+});
+
+test('an upstream that cannot say whether the pool exists keeps nothing, and says so', async () => {
+  const upstream = await startFakeUpstream((_request, response) => {
+    response.writeHead(500, { 'content-type': 'application/json' });
+    response.end('{}');
+  });
+  const server = await serverWithStore(tempFile(), { upstream });
+  onTestFinished(server.close);
+  const response = await post(server.url, 'op-1', 'pool-2');
+  expect(response.status).toBe(503);
+  expect(
+    ((await response.json()) as { errors: { code: string }[] }).errors[0]!.code,
+  ).toBe('pool_unverified');
+  const listed = await fetch(
+    `${server.url}${LIFEGUARD_API.testCases('op-1', 'pool-2')}`,
+  );
+  expect(await listed.json()).toEqual({ data: [] });
+});
+
+test('test cases are capped per pool and across all pools, with a 409 that says so', async () => {
+  const server = await serverWithStore(tempFile(), {
+    testCaseLimits: { perPool: 2, total: 3 },
+  });
+  onTestFinished(server.close);
+  expect((await post(server.url, 'op-1', 'pool-1')).status).toBe(201);
+  expect((await post(server.url, 'op-1', 'pool-1')).status).toBe(201);
+  const perPool = await post(server.url, 'op-1', 'pool-1');
+  expect(perPool.status).toBe(409);
+  expect(await perPool.text()).toContain('A pool keeps at most 2 test cases');
+  expect((await post(server.url, 'op-1', 'pool-2')).status).toBe(201);
+  const total = await post(server.url, 'op-1', 'pool-3');
+  expect(total.status).toBe(409);
+  expect(await total.text()).toContain('at most 3 test cases across all pools');
 });
 
 test('a malformed test case gets one error per field', async () => {

@@ -1,53 +1,88 @@
-import type { FastifyInstance } from 'fastify';
-import { failureBody } from '#contract/errors.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { testCaseInputSchema } from '#contract/test-case-input.ts';
+import { testCaseAudit } from './audit.ts';
+import { API_ADMIN, API_SIGNED_IN } from './endpoint.ts';
 import type { LifeguardStore } from './store.ts';
+import type { UpstreamReader } from './upstream-read.ts';
 
-const ID = '[A-Za-z0-9_-]{1,255}';
-const MAX_PER_POOL = 200;
+const ID = /^[A-Za-z0-9_-]{1,255}$/;
+export const TEST_CASE_LIMITS = {
+  /** Test cases one pool keeps. */
+  perPool: 200,
+  /** Test cases of every pool together: the store cannot grow past this. */
+  total: 20_000,
+} as const;
 
 type PoolParams = { providerId: string; poolId: string };
 
-function validIds(params: Record<string, string>): boolean {
-  const pattern = new RegExp(`^${ID}$`);
-  return Object.values(params).every((value) => pattern.test(value));
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  items: FailureItem[],
+) {
+  return reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send(failureBody(status, items, request.id));
 }
+
+function tooMany(detail: string): FailureItem {
+  return { code: 'too_many_test_cases', title: 'Conflict', detail };
+}
+
+export type TestCaseOptions = {
+  store: LifeguardStore;
+  /** Asks the upstream whether a pool exists before keeping its test cases. */
+  readUpstream: UpstreamReader;
+  limits?: { perPool: number; total: number };
+};
 
 /**
  * Test cases per pool under /api/lifeguard: named claim sets with the
- * expected result, kept on the server so a team shares them.
+ * expected result, kept on the server so a team shares them. Only for pools
+ * that exist upstream, and bounded per pool and in all.
  */
-export function testCaseRoutes(app: FastifyInstance, store: LifeguardStore) {
+export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
+  const { store, readUpstream } = options;
+  const limits = options.limits ?? TEST_CASE_LIMITS;
   const base = '/api/lifeguard/providers/:providerId/pools/:poolId/test-cases';
 
   app.addHook('preValidation', async (request, reply) => {
-    if (!validIds(request.params as Record<string, string>)) {
-      return reply.code(404).send(
-        failureBody(
-          404,
-          [
-            {
-              code: 'not_found',
-              title: 'Not Found',
-              detail: 'No such pool.',
-            },
-          ],
-          request.id,
-        ),
-      );
+    const params = request.params as Record<string, string>;
+    if (!Object.values(params).every((value) => ID.test(value))) {
+      return send(request, reply, 404, [
+        { code: 'not_found', title: 'Not Found', detail: 'No such pool.' },
+      ]);
     }
   });
 
-  app.get<{ Params: PoolParams }>(base, async (request) => ({
-    data: store.listTestCases(request.params.providerId, request.params.poolId),
-  }));
+  app.get<{ Params: PoolParams }>(
+    base,
+    { config: { policy: API_SIGNED_IN } },
+    async (request) => ({
+      data: store.listTestCases(
+        request.params.providerId,
+        request.params.poolId,
+      ),
+    }),
+  );
 
-  app.post<{ Params: PoolParams }>(base, async (request, reply) => {
-    const { providerId, poolId } = request.params;
-    const parsed = testCaseInputSchema.safeParse(request.body);
-    if (!parsed.success) {
-      return reply.code(422).send(
-        failureBody(
+  app.post<{ Params: PoolParams }>(
+    base,
+    {
+      config: {
+        policy: { ...API_ADMIN, audit: testCaseAudit('create-test-case') },
+      },
+    },
+    async (request, reply) => {
+      const { providerId, poolId } = request.params;
+      const parsed = testCaseInputSchema.safeParse(request.body);
+      if (!parsed.success) {
+        return send(
+          request,
+          reply,
           422,
           parsed.error.issues.map((issue) => ({
             code: 'invalid_configuration',
@@ -55,53 +90,75 @@ export function testCaseRoutes(app: FastifyInstance, store: LifeguardStore) {
             detail: issue.message,
             pointer: `/${issue.path.map(String).join('/')}`,
           })),
-          request.id,
-        ),
+        );
+      }
+      if (store.countTestCases(providerId, poolId) >= limits.perPool) {
+        return send(request, reply, 409, [
+          tooMany(
+            `A pool keeps at most ${limits.perPool} test cases; delete some first.`,
+          ),
+        ]);
+      }
+      if (store.countAllTestCases() >= limits.total) {
+        return send(request, reply, 409, [
+          tooMany(
+            `Lifeguard keeps at most ${limits.total} test cases across all pools; delete some that are no longer needed first.`,
+          ),
+        ]);
+      }
+      const pool = await readUpstream(
+        `/iam/v2/identity-providers/${providerId}/identity-pools/${poolId}`,
+        request.id,
       );
-    }
-    if (store.countTestCases(providerId, poolId) >= MAX_PER_POOL) {
-      return reply.code(409).send(
-        failureBody(
-          409,
-          [
-            {
-              code: 'too_many_test_cases',
-              title: 'Conflict',
-              detail: `A pool keeps at most ${MAX_PER_POOL} test cases; delete some first.`,
-            },
-          ],
-          request.id,
-        ),
-      );
-    }
-    const created = store.addTestCase(providerId, poolId, parsed.data);
-    if (request.audit) request.audit.after = created;
-    return reply.code(201).send(created);
-  });
+      if (pool?.status === 404 || pool?.status === 403) {
+        // The live service answers 403 for some resources that do not exist.
+        return send(request, reply, 404, [
+          {
+            code: 'pool_not_found',
+            title: 'Not Found',
+            detail: `There is no pool ${poolId} in provider ${providerId}, so there is nothing to keep test cases for.`,
+          },
+        ]);
+      }
+      if (pool?.status !== 200) {
+        return send(request, reply, 503, [
+          {
+            code: 'pool_unverified',
+            title: 'Service Unavailable',
+            detail: `Lifeguard could not check with Confluent that pool ${poolId} exists${pool ? ` (it answered ${pool.status})` : ''}, so the test case was not kept. Try again in a moment.`,
+          },
+        ]);
+      }
+      if (request.audit) request.audit.forwarded = true;
+      const created = store.addTestCase(providerId, poolId, parsed.data);
+      if (request.audit) request.audit.after = created;
+      return reply.code(201).send(created);
+    },
+  );
 
   app.delete<{ Params: PoolParams & { id: string } }>(
     `${base}/:id`,
+    {
+      config: {
+        policy: { ...API_ADMIN, audit: testCaseAudit('delete-test-case') },
+      },
+    },
     async (request, reply) => {
       const { providerId, poolId, id } = request.params;
       if (request.audit) {
+        request.audit.forwarded = true;
         request.audit.before = store
           .listTestCases(providerId, poolId)
           .find((testCase) => testCase.id === id);
       }
       if (!store.deleteTestCase(providerId, poolId, id)) {
-        return reply.code(404).send(
-          failureBody(
-            404,
-            [
-              {
-                code: 'not_found',
-                title: 'Not Found',
-                detail: `No test case ${id}.`,
-              },
-            ],
-            request.id,
-          ),
-        );
+        return send(request, reply, 404, [
+          {
+            code: 'not_found',
+            title: 'Not Found',
+            detail: `No test case ${id}.`,
+          },
+        ]);
       }
       return reply.code(204).send();
     },

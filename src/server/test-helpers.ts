@@ -6,8 +6,12 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { AUTH_API } from '#contract/auth.ts';
 import { createServer, type ServerOptions } from './app.ts';
+import type { AuthConfig } from './config.ts';
 import { basicCredentials, type CredentialSource } from './credentials.ts';
+import { hashPassword } from './passwords.ts';
+import { parseUsers } from './users.ts';
 
 export type RecordedRequest = {
   method: string;
@@ -169,6 +173,8 @@ export function rawRequest(
     body?: string | Buffer;
     /** Another loopback source address (127.0.0.2 …), to act as another machine. */
     localAddress?: string;
+    /** False: without the console's CSRF header. */
+    csrf?: boolean;
   } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
@@ -180,7 +186,10 @@ export function rawRequest(
         path,
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         // As the console does on every write (CSRF, see security.ts).
-        headers: { 'x-lifeguard-csrf': '1', ...options.headers },
+        headers: {
+          ...(options.csrf === false ? {} : { 'x-lifeguard-csrf': '1' }),
+          ...options.headers,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -197,4 +206,36 @@ export function rawRequest(
     request.on('error', reject);
     request.end(options.body);
   });
+}
+
+export const ADMIN_PASSWORD = 'admin-password-7Hq2';
+export const VIEWER_PASSWORD = 'viewer-password-Kd81';
+
+/** AUTH_MODE=password with alice (admin) and victor (viewer). */
+export async function passwordAuth(): Promise<AuthConfig> {
+  const users = parseUsers(
+    [
+      `alice:admin:${await hashPassword(ADMIN_PASSWORD)}`,
+      `victor:viewer:${await hashPassword(VIEWER_PASSWORD)}`,
+    ].join(','),
+  );
+  if (!users.ok) throw new Error(users.error);
+  return { mode: 'password', users: users.users };
+}
+
+/** Signs in and returns the session cookie as a Cookie header value. */
+export async function signIn(
+  port: number,
+  username: string,
+  password: string,
+): Promise<string> {
+  const response = await rawRequest(port, 'POST', AUTH_API.login, {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = response.headers['set-cookie']
+    ?.find((header) => /^(__Host-)?lifeguard_session=/.test(header))
+    ?.split(';')[0];
+  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
+  return cookie;
 }

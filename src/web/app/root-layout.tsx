@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { AppLayout } from '@/components/layouts/app-layout.tsx';
@@ -8,6 +8,9 @@ import { useLogout } from '@/features/session/api/mutations.ts';
 import { useSession } from '@/features/session/api/use-session.ts';
 import { AccountMenu } from '@/features/session/components/account-menu.tsx';
 import { SessionGate } from '@/features/session/components/session-gate.tsx';
+// Not draft-store.ts: its parser (zod) stays out of the first screen.
+import { clearDrafts, clearDraftsNotOwnedBy } from '@/lib/draft-keys.ts';
+import { DraftOwnerContext } from '@/lib/draft-owner.ts';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
 import { notify } from '@/lib/notify.ts';
 
@@ -19,6 +22,27 @@ export function RootLayout() {
   // screen rather than the dialog for a session that ended by itself.
   const [isSigningOut, setIsSigningOut] = useState(false);
   const isAdmin = session.data?.user?.role === 'admin';
+
+  // Whose page is on screen, and so whose drafts it keeps and offers: the
+  // user last signed in. It stays while a session that ended by itself is
+  // signed into again over the page, so that user loses nothing typed.
+  const userId = session.data?.user?.id;
+  const [pageOwner, setPageOwner] = useState<string>();
+  if (userId !== undefined && userId !== pageOwner) setPageOwner(userId);
+
+  // A browser can be shared. Effects, not event handlers: they run after
+  // the page below has unmounted, and so after the last draft it writes as
+  // it goes.
+  useEffect(() => {
+    // Someone else signed in in this tab (also after a reload): what the
+    // user before typed is never theirs to see.
+    if (pageOwner !== undefined) clearDraftsNotOwnedBy(pageOwner);
+  }, [pageOwner]);
+  const hasSignedOut = isSigningOut && session.data?.user === null;
+  useEffect(() => {
+    // Signing out leaves nothing typed in this tab for whoever comes next.
+    if (hasSignedOut) clearDrafts();
+  }, [hasSignedOut]);
 
   function signOut() {
     setIsSigningOut(true);
@@ -70,7 +94,11 @@ export function RootLayout() {
           isSigningOut={isSigningOut}
           onSignedIn={() => setIsSigningOut(false)}
         >
-          <Outlet />
+          {/* Keyed: someone else signing in over a page whose session
+              ended gets it afresh, without what the last user typed. */}
+          <DraftOwnerContext key={pageOwner} value={pageOwner}>
+            <Outlet />
+          </DraftOwnerContext>
         </SessionGate>
       ) : session.isError ? (
         <ApiErrorView

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { DRAFT_KEY_PREFIX, openSessionStorage } from './draft-keys.ts';
 
 /** A draft as kept in storage: whose it is, when it was saved, its data. */
 export type StoredDraft<T> = {
   /** Unique per draft; one editing session writes under one id. */
   id: string;
+  /** The id of the user who typed it: it is offered to no one else. */
+  owner: string;
   /** What the draft belongs to, e.g. one form of one record. */
   scope: string;
   /** Milliseconds since the epoch. */
@@ -12,14 +15,23 @@ export type StoredDraft<T> = {
 };
 
 export type DraftStore<T> = {
-  /** The drafts of `scope`, newest first; unreadable ones are removed. */
-  list: (scope: string) => StoredDraft<T>[];
+  /**
+   * The drafts of `scope` typed by `owner`, newest first. Drafts that are
+   * unreadable or typed by anyone else (whatever their scope) are removed.
+   */
+  list: (scope: string, owner: string) => StoredDraft<T>[];
   /**
    * Writes (or rewrites) one draft, stamped now, then evicts the oldest
-   * drafts beyond the limit. False when it was not kept: too large, or no
-   * usable storage; an earlier version under the same id then stays.
+   * drafts beyond the limit, and any other user's. False when it was not
+   * kept: too large, or no usable storage; an earlier version under the same
+   * id then stays.
    */
-  save: (draft: { id: string; scope: string; data: T }) => boolean;
+  save: (draft: {
+    id: string;
+    scope: string;
+    owner: string;
+    data: T;
+  }) => boolean;
   remove: (id: string) => void;
 };
 
@@ -40,31 +52,31 @@ export type DraftStoreOptions<T> = {
 export const DRAFT_LIMITS = { maxDrafts: 20, maxChars: 32_000 } as const;
 
 // The envelope's own version: a change of layout makes old drafts unreadable,
-// so they are dropped rather than misread.
+// so they are dropped rather than misread. Version 1 had no owner: such a
+// draft could belong to anyone, so it is never offered.
+const ENVELOPE_VERSION = 2;
 const envelopeSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(ENVELOPE_VERSION),
   id: z.string().min(1),
+  owner: z.string().min(1),
   scope: z.string(),
   savedAt: z.number(),
   data: z.unknown(),
 });
 
-function defaultStorage(): Storage | undefined {
-  return typeof window === 'undefined' ? undefined : window.sessionStorage;
-}
-
 /**
  * Drafts of what a user typed, kept in (session) storage so a reload, a
- * crash or a failed save loses nothing. Everything read back is parsed;
- * storage that is missing, full or refuses access is tolerated, never thrown.
- * Creating a store touches no storage.
+ * crash or a failed save loses nothing. Each draft names the user who typed
+ * it, and is offered to that user only: a browser can be shared. Everything
+ * read back is parsed; storage that is missing, full or refuses access is
+ * tolerated, never thrown. Creating a store touches no storage.
  */
 export function createDraftStore<T>({
   schema,
-  prefix = 'lifeguard.draft.',
+  prefix = DRAFT_KEY_PREFIX,
   maxDrafts = DRAFT_LIMITS.maxDrafts,
   maxChars = DRAFT_LIMITS.maxChars,
-  storage = defaultStorage,
+  storage = openSessionStorage,
   now = Date.now,
 }: DraftStoreOptions<T>): DraftStore<T> {
   function open(): Storage | undefined {
@@ -98,11 +110,12 @@ export function createDraftStore<T>({
     }
     const data = schema.safeParse(envelope.data.data);
     if (!data.success) return undefined;
-    const { id, scope, savedAt } = envelope.data;
-    return { id, scope, savedAt, data: data.data };
+    const { id, owner, scope, savedAt } = envelope.data;
+    return { id, owner, scope, savedAt, data: data.data };
   }
 
-  function readAll(store: Storage): StoredDraft<T>[] {
+  /** `owner`'s drafts; anyone else's are removed with the unreadable ones. */
+  function readAll(store: Storage, owner: string): StoredDraft<T>[] {
     const keys: string[] = [];
     for (let index = 0; index < store.length; index += 1) {
       const key = store.key(index);
@@ -111,7 +124,7 @@ export function createDraftStore<T>({
     const drafts: StoredDraft<T>[] = [];
     for (const key of keys) {
       const draft = parse(key, store.getItem(key));
-      if (draft) drafts.push(draft);
+      if (draft?.owner === owner) drafts.push(draft);
       else drop(store, key);
     }
     return drafts.sort((a, b) => b.savedAt - a.savedAt);
@@ -127,18 +140,19 @@ export function createDraftStore<T>({
   }
 
   return {
-    list(scope) {
+    list(scope, owner) {
       const store = open();
       if (!store) return [];
-      return readAll(store).filter((draft) => draft.scope === scope);
+      return readAll(store, owner).filter((draft) => draft.scope === scope);
     },
 
-    save({ id, scope, data }) {
+    save({ id, scope, owner, data }) {
       const store = open();
       if (!store) return false;
       const text = JSON.stringify({
-        version: 1,
+        version: ENVELOPE_VERSION,
         id,
+        owner,
         scope,
         savedAt: now(),
         data,
@@ -148,13 +162,13 @@ export function createDraftStore<T>({
       if (!write(store, key, text)) {
         // Storage is full (it is shared with the rest of the origin): make
         // room by giving up the older half of the other drafts, once.
-        const others = readAll(store).filter((draft) => draft.id !== id);
+        const others = readAll(store, owner).filter((draft) => draft.id !== id);
         for (const draft of others.slice(Math.floor(others.length / 2))) {
           drop(store, `${prefix}${draft.id}`);
         }
         if (!write(store, key, text)) return false;
       }
-      for (const draft of readAll(store).slice(maxDrafts)) {
+      for (const draft of readAll(store, owner).slice(maxDrafts)) {
         drop(store, `${prefix}${draft.id}`);
       }
       return true;

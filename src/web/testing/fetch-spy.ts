@@ -1,6 +1,11 @@
 import { onTestFinished, vi } from 'vitest';
 
-export type SentRequest = { method: string; url: URL };
+export type SentRequest = {
+  method: string;
+  url: URL;
+  /** A body sent as text (JSON), e.g. to answer a sign-in by its username. */
+  body?: string;
+};
 
 function describeRequest(
   input: RequestInfo | URL,
@@ -12,6 +17,7 @@ function describeRequest(
   return {
     method: (init?.method ?? 'GET').toUpperCase(),
     url: new URL(String(input)),
+    ...(typeof init?.body === 'string' ? { body: init.body } : {}),
   };
 }
 

@@ -210,8 +210,10 @@ test('a new pool’s draft comes back after a reload, and creating the pool clea
   window.dispatchEvent(new Event('pagehide'));
   expect(storedDrafts()).toEqual([
     {
-      version: 1,
+      version: 2,
       id: expect.any(String),
+      // Without sign-in (the test server), everyone is the local user.
+      owner: 'local',
       scope: `pool:${okta}:new`,
       savedAt: expect.any(Number),
       data: { values: drafted, base: null },
@@ -257,8 +259,9 @@ test('typing before answering the offer keeps both: restoring sets the new typin
   sessionStorage.setItem(
     'lifeguard.draft.earlier',
     JSON.stringify({
-      version: 1,
+      version: 2,
       id: 'earlier',
+      owner: 'local',
       scope: `pool:${okta}:new`,
       savedAt: Date.now() - 5 * 60_000,
       data: { values: earlier, base: null },
@@ -298,8 +301,9 @@ test('a draft too old in shape to read is dropped, and the form opens empty', as
   sessionStorage.setItem(
     'lifeguard.draft.v0',
     JSON.stringify({
-      version: 1,
+      version: 2,
       id: 'v0',
+      owner: 'local',
       scope: `pool:${okta}:new`,
       savedAt: Date.now(),
       data: { values: { display_name: 'no other fields' }, base: null },

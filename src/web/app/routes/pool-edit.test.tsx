@@ -405,7 +405,14 @@ test('a draft equal to the pool, or unreadable, is not offered and is removed', 
   const { okta, pool } = await firstOktaPool();
   const scope = `pool:${okta}:${pool.id}`;
   const envelope = (id: string, data: unknown) =>
-    JSON.stringify({ version: 1, id, scope, savedAt: Date.now(), data });
+    JSON.stringify({
+      version: 2,
+      id,
+      owner: 'local',
+      scope,
+      savedAt: Date.now(),
+      data,
+    });
   sessionStorage.setItem(
     'lifeguard.draft.same',
     envelope('same', { values: fieldsOf(pool), base: null }),
@@ -414,7 +421,7 @@ test('a draft equal to the pool, or unreadable, is not offered and is removed', 
     'lifeguard.draft.old-shape',
     envelope('old-shape', { name: 'from an older Lifeguard' }),
   );
-  sessionStorage.setItem('lifeguard.draft.broken', '{"version":1,"id":');
+  sessionStorage.setItem('lifeguard.draft.broken', '{"version":2,"id":');
 
   renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
   await expectFormValues(fieldsOf(pool));

@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   'refresh-provider-keys': 'Refreshed provider keys',
   'create-test-case': 'Added test case',
   'delete-test-case': 'Deleted test case',
+  'unrecognised-write': 'Unrecognised write',
 };
 
 /** "Updated pool"; an action this console does not know yet shows as recorded. */
@@ -23,9 +24,10 @@ const OUTCOMES: Record<AuditOutcome, { label: string; className: string }> = {
   applied: { label: 'Applied', className: 'bg-green-100 text-green-900' },
   failed: { label: 'Failed', className: 'bg-red-100 text-red-900' },
   denied: { label: 'Denied', className: 'bg-amber-100 text-amber-900' },
+  refused: { label: 'Refused', className: 'bg-amber-100 text-amber-900' },
 };
 
-/** Applied, failed or denied, with the HTTP status that said so. */
+/** Applied, failed, denied or refused, with the HTTP status that said so. */
 export function OutcomeBadge({
   outcome,
   status,
@@ -63,12 +65,37 @@ export function ActorName({ actor }: { actor: AuditEntry['actor'] }) {
   );
 }
 
-export function RequestIdValue({ requestId }: { requestId: string }) {
+/** The server's request id, and the one the client sent beside it, if any. */
+export function RequestIdValue({
+  requestId,
+  clientRequestId,
+}: {
+  requestId: string;
+  clientRequestId?: string | null;
+}) {
   return (
-    <span className="inline-flex flex-wrap items-center gap-1">
-      <code className="font-mono text-xs break-all">{requestId}</code>
-      <CopyButton value={requestId} label={`request id ${requestId}`} />
+    <span className="grid gap-1">
+      <span className="inline-flex flex-wrap items-center gap-1">
+        <code className="font-mono text-xs break-all">{requestId}</code>
+        <CopyButton value={requestId} label={`request id ${requestId}`} />
+      </span>
+      {clientRequestId && (
+        <span className="text-xs text-slate-600">
+          client’s id{' '}
+          <code className="font-mono break-all">{clientRequestId}</code>
+        </span>
+      )}
     </span>
+  );
+}
+
+/** Why a write was not applied, as Lifeguard or Confluent said it. */
+export function OutcomeReason({ reason }: { reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <p className="mt-1 max-w-72 text-xs [overflow-wrap:anywhere] text-slate-700">
+      {reason}
+    </p>
   );
 }
 

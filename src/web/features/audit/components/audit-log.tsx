@@ -14,6 +14,7 @@ import {
   ActorName,
   AuditChanges,
   OutcomeBadge,
+  OutcomeReason,
   RequestIdValue,
 } from './audit-entry-parts.tsx';
 import { AuditFilters } from './audit-filters.tsx';
@@ -175,9 +176,13 @@ export function AuditLog() {
                         outcome={entry.outcome}
                         status={entry.status}
                       />
+                      <OutcomeReason reason={entry.reason} />
                     </Td>
                     <Td>
-                      <RequestIdValue requestId={entry.requestId} />
+                      <RequestIdValue
+                        requestId={entry.requestId}
+                        clientRequestId={entry.clientRequestId}
+                      />
                     </Td>
                     <Td>
                       <Changes entry={entry} />

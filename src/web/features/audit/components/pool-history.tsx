@@ -76,9 +76,18 @@ export function PoolHistory({
                 <dd>
                   <ActorName actor={entry.actor} />
                 </dd>
+                {entry.reason && (
+                  <>
+                    <dt className="text-slate-600">Why</dt>
+                    <dd className="[overflow-wrap:anywhere]">{entry.reason}</dd>
+                  </>
+                )}
                 <dt className="text-slate-600">Request id</dt>
                 <dd>
-                  <RequestIdValue requestId={entry.requestId} />
+                  <RequestIdValue
+                    requestId={entry.requestId}
+                    clientRequestId={entry.clientRequestId}
+                  />
                 </dd>
               </dl>
               <AuditChanges

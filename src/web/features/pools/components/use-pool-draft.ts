@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
+import { useDraftOwner } from '@/lib/draft-owner.ts';
 import { newDraftId } from '@/lib/draft-store.ts';
 import {
   poolDrafts,
@@ -24,13 +25,15 @@ export type PoolDraftOptions = {
  * Keeps what is typed in a pool form as a draft in the tab's storage and
  * offers earlier drafts back. Each mount of the form writes its own draft
  * (created on the first change), so a draft offered and not yet answered is
- * never overwritten by new typing.
+ * never overwritten by new typing. Drafts are the signed-in user's own (see
+ * DraftOwnerContext): another user's are never offered.
  */
 export function usePoolDraft(
   form: Pick<UseFormReturn<PoolFormValues>, 'watch' | 'getValues' | 'setValue'>,
   { scope, base, onRestore }: PoolDraftOptions,
 ) {
   const { watch, getValues, setValue } = form;
+  const owner = useDraftOwner();
   // What the server (or an empty form) had when this form opened: a draft
   // equal to it holds nothing worth keeping.
   const [initialValues] = useState(() => getValues());
@@ -43,6 +46,9 @@ export function usePoolDraft(
   }, [base]);
 
   function write(values: PoolFormValues) {
+    // No one to keep it for (no DraftOwnerContext): a draft without an owner
+    // could be offered to anyone.
+    if (owner === undefined) return;
     const drafts = poolDrafts();
     if (samePoolValues(values, initialValues)) {
       if (workingId.current !== undefined) drafts.remove(workingId.current);
@@ -53,6 +59,7 @@ export function usePoolDraft(
     drafts.save({
       id: workingId.current,
       scope,
+      owner,
       data: { values, base: baseRef.current },
     });
   }
@@ -72,14 +79,15 @@ export function usePoolDraft(
   // (its unmount flush runs before this effect).
   useEffect(() => {
     const drafts = poolDrafts();
-    const found = drafts.list(scope).filter((draft) => {
+    const mine = owner === undefined ? [] : drafts.list(scope, owner);
+    const found = mine.filter((draft) => {
       if (!samePoolValues(draft.data.values, initialValues)) return true;
       drafts.remove(draft.id);
       return false;
     });
     // Storage is outside React: it is read once the form is mounted.
     setOffered(found);
-  }, [scope, initialValues]);
+  }, [scope, owner, initialValues]);
 
   useEffect(() => {
     function flush() {
@@ -114,9 +122,12 @@ export function usePoolDraft(
         // What was typed before restoring becomes a draft of its own.
         write(getValues());
       }
-      const setAside = poolDrafts()
-        .list(scope)
-        .filter((stored) => stored.id === replaced);
+      const setAside =
+        owner === undefined
+          ? []
+          : poolDrafts()
+              .list(scope, owner)
+              .filter((stored) => stored.id === replaced);
       setOffered((current) => [
         ...setAside,
         ...current.filter((stored) => stored.id !== draft.id),
