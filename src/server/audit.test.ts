@@ -9,9 +9,14 @@ import { createServer } from './app.ts';
 import { auditChanges } from './audit.ts';
 import { basicCredentials } from './credentials.ts';
 import { LifeguardStore } from './store.ts';
-import { startTestServer } from './test-helpers.ts';
+import { passwordAuth, rawRequest, startTestServer } from './test-helpers.ts';
 
-async function setup() {
+async function setup(
+  options: Pick<
+    NonNullable<Parameters<typeof startTestServer>[1]>,
+    'apiRateLimit' | 'auth'
+  > = {},
+) {
   const emulator = await startTestEmulator();
   const dir = mkdtempSync(join(tmpdir(), 'lifeguard-audit-'));
   const store = LifeguardStore.open(join(dir, 'lifeguard.sqlite'));
@@ -21,6 +26,7 @@ async function setup() {
       emulator.config.apiSecret,
     ),
     store,
+    ...options,
   });
   onTestFinished(async () => {
     await server.close();
@@ -46,7 +52,10 @@ async function setup() {
     };
   };
   const providers = await api('GET', '/api/iam/v2/identity-providers');
-  const providerId = (providers.body.data as { id: string }[])[0]!.id;
+  // Signed out (AUTH_MODE=password) the list is a 401: any id will do then.
+  const providerId =
+    (providers.body.data as { id: string }[] | undefined)?.[0]?.id ??
+    'op-signed-out';
   return { server, emulator, store, api, providerId, dir };
 }
 
@@ -347,4 +356,134 @@ test('an applied update that changed nothing records no field; a failed one reco
       before,
     }),
   ).toEqual([{ field: 'filter', before: 'true', after: 'claims.sub == "x"' }]);
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+test('writes refused before forwarding are recorded as refused, with the reason and without their body', async () => {
+  const { server, store, providerId } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  const json = { 'content-type': 'application/json' };
+  const attempts: {
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    csrf?: boolean;
+    status: number;
+    reason: RegExp;
+  }[] = [
+    {
+      path: pools,
+      headers: json,
+      body: '{"display_name": "half',
+      status: 400,
+      reason: /not valid JSON/,
+    },
+    {
+      path: pools,
+      headers: { 'content-type': 'text/plain' },
+      body: 'display_name=x',
+      status: 415,
+      reason: /application\/json/,
+    },
+    {
+      path: pools,
+      headers: json,
+      body: JSON.stringify({ description: 'x'.repeat(65 * 1024) }),
+      status: 413,
+      reason: /larger than 64 KiB/,
+    },
+    {
+      path: pools,
+      headers: json,
+      body: JSON.stringify(POOL),
+      csrf: false,
+      status: 403,
+      reason: /x-lifeguard-csrf header is missing/,
+    },
+    {
+      path: pools.replace('/api/', '/%61pi/'),
+      headers: json,
+      body: JSON.stringify({ ...POOL, secret: 'not-kept-7' }),
+      status: 400,
+      reason: /percent-escape/,
+    },
+  ];
+  for (const attempt of attempts) {
+    const response = await rawRequest(server.port, 'POST', attempt.path, {
+      headers: { 'x-request-id': 'script-run-9', ...attempt.headers },
+      ...(attempt.body === undefined ? {} : { body: attempt.body }),
+      ...(attempt.csrf === false ? { csrf: false } : {}),
+    });
+    expect(response.status, attempt.path).toBe(attempt.status);
+    const [entry] = store.listAudit({}, 1);
+    expect(entry, attempt.path).toMatchObject({
+      actor: { id: 'local' },
+      method: 'POST',
+      target: attempt.path,
+      outcome: 'refused',
+      status: attempt.status,
+      changes: [],
+      requestId: response.headers['x-request-id'],
+      clientRequestId: 'script-run-9',
+    });
+    expect(entry!.requestId).toMatch(UUID);
+    expect(entry!.reason).toMatch(attempt.reason);
+  }
+  const entries = store.listAudit({}, 10);
+  expect(entries.map((entry) => entry.action)).toEqual([
+    'unrecognised-write',
+    'create-pool',
+    'create-pool',
+    'create-pool',
+    'create-pool',
+  ]);
+  expect(JSON.stringify(entries)).not.toContain('not-kept-7');
+});
+
+test('a write over the rate limit is recorded as refused; reads over it are not', async () => {
+  const { server, store, providerId } = await setup({
+    apiRateLimit: { max: 2, windowSeconds: 60 },
+  });
+  // The setup's read of the providers spent one request.
+  const pool = `/api/iam/v2/identity-providers/${providerId}/identity-pools/pool-x`;
+  await rawRequest(server.port, 'GET', pool);
+  expect((await rawRequest(server.port, 'GET', pool)).status).toBe(429);
+  const refused = await rawRequest(server.port, 'DELETE', pool);
+  expect(refused.status).toBe(429);
+  expect(store.listAudit({}, 10)).toEqual([
+    expect.objectContaining({
+      action: 'delete-pool',
+      providerId,
+      poolId: 'pool-x',
+      outcome: 'refused',
+      status: 429,
+      reason: expect.stringContaining('Try again in'),
+    }),
+  ]);
+});
+
+test('writes without a session are refused and only logged: nothing unauthenticated grows the audit log', async () => {
+  const { server, store, providerId } = await setup({
+    auth: await passwordAuth(),
+  });
+  for (const path of [
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    '/%61pi/lifeguard/providers/op-FAKE/pools/pool-FAKE/test-cases',
+    '/api/lifeguard/providers/op-FAKE/pools/pool-FAKE/test-cases',
+    '/api/nothing-here',
+  ]) {
+    const response = await rawRequest(server.port, 'POST', path, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"t","claims":{},"expected":"match"}',
+    });
+    expect(response.status, path).toBeGreaterThanOrEqual(400);
+  }
+  expect(store.listAudit({}, 10)).toEqual([]);
+  expect(store.countAllTestCases()).toBe(0);
+  expect(
+    server.logs.filter((line) =>
+      line.includes('not recorded in the audit log'),
+    ),
+  ).toHaveLength(4);
 });

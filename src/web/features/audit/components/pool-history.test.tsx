@@ -176,6 +176,39 @@ test('a refused write is in History as failed, with what was asked for', async (
     }),
   ).toBeInTheDocument();
   expect(changeRow(failed!, 'filter')).toHaveTextContent('true || true');
+  // Confluent's own reason, as it gave it.
+  expect(failed).toHaveTextContent(/Why.*filter/);
+});
+
+test('a write Lifeguard refuses before sending it on is in History as refused, with the reason and the caller’s own request id', async () => {
+  const okta = await demoProviderId('okta.com');
+  const pool = await createTestPool(okta);
+  const response = await fetch(
+    new URL(
+      `/api/iam/v2/identity-providers/${okta}/identity-pools/${pool.id}`,
+      window.location.href,
+    ),
+    {
+      method: 'PATCH',
+      headers: {
+        'x-lifeguard-csrf': '1',
+        'content-type': 'application/json',
+        'x-request-id': 'nightly-sync-42',
+      },
+      body: '{"filter": "claims.sub == ',
+    },
+  );
+  expect(response.status).toBe(400);
+
+  renderApp(`/providers/${okta}/pools/${pool.id}?tab=history`);
+  await screen.findByRole('list', { name: 'Recorded changes' });
+  const [refused] = entries();
+  expect(refused).toHaveTextContent('Updated pool');
+  expect(refused).toHaveTextContent('Refused · HTTP 400');
+  expect(refused).toHaveTextContent('The request body is not valid JSON.');
+  expect(refused).toHaveTextContent('client’s id nightly-sync-42');
+  // What was asked for is not kept: it was never checked.
+  expect(within(refused!).queryByRole('table')).not.toBeInTheDocument();
 });
 
 test('a pool with no recorded writes says so', async () => {
