@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, onTestFinished, test } from 'vitest';
 import { bearerCredentials } from './credentials.ts';
+import { rewriteLinks } from './proxy.ts';
 import {
   rawRequest,
   startFakeUpstream,
@@ -624,4 +625,45 @@ test('a read that waits for the upstream past the deadline is a 504, then the se
   expect(response.headers['content-security-policy']).toMatch(/'self'/);
   expect(JSON.parse(response.body).errors[0].code).toBe('upstream_timeout');
   expect((await rawRequest(server.port, 'GET', POOLS)).status).toBe(200);
+});
+
+test('links in a JSON answer become /api paths; the same URL inside any other value is left as it came', () => {
+  const endpoint = 'https://api.confluent.cloud';
+  const origin = Buffer.from(endpoint);
+  const self = `${endpoint}/iam/v2/identity-providers/op-1/identity-pools/pool-2`;
+  const body = {
+    kind: 'IdentityPoolList',
+    metadata: {
+      first: `${endpoint}/iam/v2/identity-providers/op-1/identity-pools?page_size=2`,
+      next: `${endpoint}/iam/v2/identity-providers/op-1/identity-pools?page_size=2&page_token=abc`,
+    },
+    data: [
+      {
+        id: 'pool-2',
+        metadata: { self },
+        // A person's text that happens to hold the same URL, even shaped
+        // like a link member: it must reach the console untouched.
+        description: `see "self":"${self}" and ${endpoint}/docs`,
+        self: 'not-a-link',
+      },
+      { id: 'pool-3', metadata: { self: 'https://other.example/x' } },
+    ],
+  };
+  for (const text of [JSON.stringify(body), JSON.stringify(body, null, 2)]) {
+    const rewritten = JSON.parse(
+      rewriteLinks(Buffer.from(text), endpoint, origin).toString(),
+    ) as typeof body;
+    expect(rewritten.metadata).toEqual({
+      first: '/api/iam/v2/identity-providers/op-1/identity-pools?page_size=2',
+      next: '/api/iam/v2/identity-providers/op-1/identity-pools?page_size=2&page_token=abc',
+    });
+    expect(rewritten.data[0]!.metadata.self).toBe(
+      '/api/iam/v2/identity-providers/op-1/identity-pools/pool-2',
+    );
+    expect(rewritten.data[0]!.description).toBe(body.data[0]!.description);
+    expect(rewritten.data[0]!.self).toBe('not-a-link');
+    expect(rewritten.data[1]!.metadata.self).toBe('https://other.example/x');
+  }
+  const untouched = Buffer.from('{"id":"pool-9"}');
+  expect(rewriteLinks(untouched, endpoint, origin)).toBe(untouched);
 });

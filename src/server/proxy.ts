@@ -190,33 +190,78 @@ function rewriteLocation(
   return `${API_PREFIX}${url.pathname.slice(basePath.length)}${url.search}`;
 }
 
-// A link member of a resource's or a list's metadata, as JSON text: a
-// quote inside a string value is always escaped, so this never matches
-// inside one.
-const LINK_MEMBER = /("(?:self|first|prev|next|last)"\s*:\s*")([^"\\]*)"/g;
+// The members of a resource's or a list's metadata that hold links.
+const LINK_KEYS = new Set(['self', 'first', 'prev', 'next', 'last']);
+const QUOTE = 0x22;
+const COLON = 0x3a;
+
+function skipSpaceBack(body: Buffer, at: number): number {
+  let index = at;
+  while (
+    index >= 0 &&
+    (body[index] === 0x20 ||
+      body[index] === 0x0a ||
+      body[index] === 0x0d ||
+      body[index] === 0x09)
+  ) {
+    index -= 1;
+  }
+  return index;
+}
+
+/**
+ * Whether the string that starts at `at` (just after its opening quote) is
+ * the value of a link member, `"self": "…"`. Inside a JSON string every
+ * quote is escaped, so a quote preceded by a colon (and spaces) is always
+ * a member value's own, never text within another value.
+ */
+function isLinkValue(body: Buffer, at: number): boolean {
+  if (body[at - 1] !== QUOTE) return false;
+  const colon = skipSpaceBack(body, at - 2);
+  if (body[colon] !== COLON) return false;
+  const keyEnd = skipSpaceBack(body, colon - 1);
+  if (body[keyEnd] !== QUOTE) return false;
+  const keyStart = body.lastIndexOf(QUOTE, keyEnd - 1);
+  return (
+    keyStart !== -1 &&
+    LINK_KEYS.has(body.toString('latin1', keyStart + 1, keyEnd))
+  );
+}
 
 /**
  * The upstream's absolute links in a JSON answer (each resource's
  * `metadata.self`, a list's `first`/`prev`/`next`/`last`) as paths under
  * /api, as `Location` is: the console never sees the upstream's base URL.
- * Other values, descriptions included, are left byte for byte.
+ * Only those values change; every other byte (descriptions that mention
+ * the same URL included) is passed on as it came.
  */
 export function rewriteLinks(
   body: Buffer,
   endpoint: string,
   origin: Buffer,
 ): Buffer {
-  if (body.indexOf(origin) === -1) return body;
-  let changed = false;
-  const text = body
-    .toString('utf8')
-    .replace(LINK_MEMBER, (member, key: string, link: string) => {
-      const rewritten = rewriteLocation(link, endpoint);
-      if (!rewritten || !/^https?:/.test(link)) return member;
-      changed = true;
-      return `${key}${rewritten}"`;
-    });
-  return changed ? Buffer.from(text, 'utf8') : body;
+  let at = body.indexOf(origin);
+  if (at === -1) return body;
+  const parts: Buffer[] = [];
+  let copied = 0;
+  while (at !== -1) {
+    const end = body.indexOf(QUOTE, at);
+    if (end === -1) break;
+    if (isLinkValue(body, at)) {
+      const link = body.toString('utf8', at, end);
+      const rewritten = link.includes('\\')
+        ? undefined
+        : rewriteLocation(link, endpoint);
+      if (rewritten) {
+        parts.push(body.subarray(copied, at), Buffer.from(rewritten));
+        copied = end;
+      }
+    }
+    at = body.indexOf(origin, end);
+  }
+  if (parts.length === 0) return body;
+  parts.push(body.subarray(copied));
+  return Buffer.concat(parts);
 }
 
 /** Logs a failed upstream call as the write path does. */
