@@ -229,6 +229,72 @@ test('a session that ends mid-edit asks to sign in again over the form, and noth
   await expect(page.getByText('Typed before the session ended')).toBeVisible();
 });
 
+test('a half-typed pool does not outlive sign-out, and a write Lifeguard refused is in the audit log with its reason', async ({
+  page,
+  emulator,
+}) => {
+  const okta = await emulator.providerId('okta.com');
+  await page.goto(`${passwordServer.url}/providers/${okta}`);
+  await signIn(page, ALICE);
+  await page.getByRole('row').nth(1).getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  const description = page.getByLabel('Description');
+  const saved = await description.inputValue();
+  await description.fill('Half-typed by alice on a shared machine');
+  const editUrl = page.url();
+
+  // A script in alice's session sends a body that is not JSON.
+  const poolPath = new URL(editUrl).pathname
+    .replace('/providers/', '/api/iam/v2/identity-providers/')
+    .replace('/pools/', '/identity-pools/')
+    .replace(/\/edit$/, '');
+  const refused = await page.request.patch(`${passwordServer.url}${poolPath}`, {
+    headers: {
+      'x-lifeguard-csrf': '1',
+      origin: passwordServer.url,
+      'content-type': 'application/json',
+      'x-request-id': 'alice-script-1',
+    },
+    // Raw bytes: a string would be sent JSON-encoded.
+    data: Buffer.from('{"description": "unfinished'),
+  });
+  expect(refused.status()).toBe(400);
+
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: 'Sign out' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Sign in to Lifeguard' }),
+  ).toBeVisible();
+  const drafts = await page.evaluate(() =>
+    Object.keys(sessionStorage).filter((key) =>
+      key.startsWith('lifeguard.draft.'),
+    ),
+  );
+  expect(drafts).toEqual([]);
+
+  // Whoever signs in next in this tab starts from what the server holds.
+  await page.goto(editUrl);
+  await signIn(page, ALICE);
+  await expect(page.getByLabel('Description')).toHaveValue(saved);
+  await expect(
+    page.getByRole('status', { name: /You have unsaved changes/ }),
+  ).toHaveCount(0);
+
+  await page
+    .getByRole('banner')
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: 'The request body is not valid JSON.' });
+  await expect(row).toContainText('Refused · HTTP 400');
+  await expect(row).toContainText('alice-script-1');
+  await expectAccessible(page);
+});
+
 test('a cross-site page cannot make Lifeguard write, even for a signed-in admin', async ({
   page,
   emulator,
