@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import type { AuditEntry, AuditPage } from '#contract/audit.ts';
 import { startTestEmulator } from '../emulator/test-server.ts';
-import { createServer } from './app.ts';
 import { auditChanges } from './audit.ts';
 import { basicCredentials } from './credentials.ts';
 import { LifeguardStore } from './store.ts';
-import { passwordAuth, rawRequest, startTestServer } from './test-helpers.ts';
+import {
+  offlineServer,
+  passwordAuth,
+  rawRequest,
+  startTestServer,
+} from './test-helpers.ts';
 
 async function setup(
   options: Pick<
@@ -280,16 +284,7 @@ test('the log is append-only: the database itself refuses to change or remove an
 });
 
 test('each route declares what its writes record; reads and sign-in record nothing', async () => {
-  const app = createServer({
-    distDir: '/nonexistent',
-    upstream: {
-      endpoint: 'http://127.0.0.1:9',
-      label: 'test',
-      credentials: basicCredentials('k', 'secret-value-1'),
-      timeoutMs: 1_000,
-    },
-    logLevel: 'silent',
-  });
+  const app = offlineServer();
   onTestFinished(() => app.close());
   await app.ready();
   const audit = (method: string, url: string, params: object) => {

@@ -11,6 +11,7 @@ import type { DeclaredRoute } from './endpoint.ts';
 import { LifeguardStore } from './store.ts';
 import {
   ADMIN_PASSWORD,
+  offlineServer,
   passwordAuth,
   rawRequest,
   signIn,
@@ -340,16 +341,7 @@ test.each([
 });
 
 test('a server with a route that declares no policy does not start', async () => {
-  const app = createServer({
-    distDir: '/nonexistent',
-    upstream: {
-      endpoint: 'http://127.0.0.1:9',
-      label: 'test',
-      credentials: basicCredentials('k', 'secret-value-1'),
-      timeoutMs: 1_000,
-    },
-    logLevel: 'silent',
-  });
+  const app = offlineServer();
   app.get('/api/lifeguard/forgotten', async () => ({ secret: true }));
   await expect(app.ready()).rejects.toThrow(
     /GET \/api\/lifeguard\/forgotten declares no policy/,

@@ -239,3 +239,17 @@ export async function signIn(
   if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
   return cookie;
 }
+
+/** The server, not listening, in front of an upstream nobody serves: for what it declares. */
+export function offlineServer(): ReturnType<typeof createServer> {
+  return createServer({
+    distDir: '/nonexistent',
+    upstream: {
+      endpoint: 'http://127.0.0.1:9',
+      label: 'test',
+      credentials: basicCredentials('k', 'secret-value-1'),
+      timeoutMs: 1_000,
+    },
+    logLevel: 'silent',
+  });
+}
