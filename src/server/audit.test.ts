@@ -436,7 +436,7 @@ test('writes refused before forwarding are recorded as refused, with the reason 
   expect(JSON.stringify(entries)).not.toContain('not-kept-7');
 });
 
-test('a write over the rate limit is recorded as refused; reads over it are not', async () => {
+test('a write over the rate limit is recorded as refused, once per window; reads over it are not', async () => {
   const { server, store, providerId } = await setup({
     apiRateLimit: { max: 2, windowSeconds: 60 },
   });
@@ -446,6 +446,10 @@ test('a write over the rate limit is recorded as refused; reads over it are not'
   expect((await rawRequest(server.port, 'GET', pool)).status).toBe(429);
   const refused = await rawRequest(server.port, 'DELETE', pool);
   expect(refused.status).toBe(429);
+  // Hammering on records nothing more until the window ends.
+  for (let i = 0; i < 5; i++) {
+    expect((await rawRequest(server.port, 'DELETE', pool)).status).toBe(429);
+  }
   expect(store.listAudit({}, 10)).toEqual([
     expect.objectContaining({
       action: 'delete-pool',

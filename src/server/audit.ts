@@ -192,6 +192,7 @@ export const auditWrites = fastifyPlugin(
     options: { store: LifeguardStore; mode: AuthMode },
   ) => {
     const { store, mode } = options;
+    const limitedWrites = new RateLimitedWrites();
     // Callback style: they run for every request (see app.ts). After
     // authentication (who) and before any refusal (so refusals are kept).
     app.addHook('onRequest', (request, _reply, done) => {
@@ -218,6 +219,16 @@ export const auditWrites = fastifyPlugin(
         request.log.warn(
           { action: audit.action, status, reason: audit.refusal?.detail },
           'write without a session refused (not recorded in the audit log)',
+        );
+        return done();
+      }
+      if (
+        audit.refusal?.code === 'lifeguard_rate_limited' &&
+        !limitedWrites.first(`${user.id}@${request.ip}`, reply)
+      ) {
+        request.log.warn(
+          { action: audit.action, user: user.id },
+          'write over the rate limit refused (already recorded once this window)',
         );
         return done();
       }
@@ -259,6 +270,28 @@ export const auditWrites = fastifyPlugin(
     dependencies: ['lifeguard-authentication'],
   },
 );
+
+/**
+ * A signed-in client hammering writes past its rate limit would otherwise
+ * add an entry per attempt: only the first refusal of each window is
+ * recorded (the window's end is the 429's Retry-After).
+ */
+class RateLimitedWrites {
+  readonly #until = new Map<string, number>();
+
+  first(client: string, reply: FastifyReply, now = Date.now()): boolean {
+    const until = this.#until.get(client);
+    if (until !== undefined && now < until) return false;
+    const seconds = Number(reply.getHeader('retry-after')) || 60;
+    this.#until.delete(client);
+    this.#until.set(client, now + seconds * 1000);
+    // Oldest first, so the map stays small whoever calls.
+    while (this.#until.size > 10_000) {
+      this.#until.delete(this.#until.keys().next().value!);
+    }
+    return true;
+  }
+}
 
 const TARGET_LIMIT = 300;
 
