@@ -47,6 +47,24 @@ export const test = base.extend<{
         if (/Content.Security.Policy/i.test(message.text()))
           violations.push(message.text());
       });
+      // The browser's own report, which it raises even for a refused eval
+      // that the page catches and never logs.
+      await page.exposeBinding(
+        'lifeguardCspViolation',
+        (_source, text: string) => void violations.push(text),
+      );
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (
+            window as unknown as {
+              lifeguardCspViolation: (text: string) => Promise<void>;
+            }
+          ).lifeguardCspViolation;
+          void report(
+            `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+          );
+        });
+      });
       await use(violations);
       expect(violations, 'CSP violations').toEqual([]);
     },
