@@ -15,6 +15,9 @@ const SECRET = 'bench-secret-value';
 const POOL_PATH =
   '/iam/v2/identity-providers/op-bench/identity-pools/pool-bench';
 const THROUGHPUT = { connections: 64, duration: 10 };
+// The console's everyday read: a page of ten pools (~5 kB), to 50 clients.
+const LIST_PATH = '/iam/v2/identity-providers/op-bench/identity-pools';
+const LIST_LOAD = { connections: 50, duration: 10 };
 
 type Load = { rps: number; p50: number; p99: number; failures: number };
 
@@ -112,6 +115,14 @@ export const proxySuite: Suite = {
         nginxError = (error as Error).message;
       }
 
+      const listOurs = await load(
+        `${lifeguard.url}/api${LIST_PATH}`,
+        LIST_LOAD,
+      );
+      const listPeer = await load(
+        `${nodeProxy.url}/api${LIST_PATH}`,
+        LIST_LOAD,
+      );
       const direct = await measure(`${upstream.url}${POOL_PATH}`);
       const ours = await measure(`${lifeguard.url}/api${POOL_PATH}`);
       const peer = await measure(`${nodeProxy.url}/api${POOL_PATH}`);
@@ -148,13 +159,16 @@ export const proxySuite: Suite = {
         THROUGHPUT,
       );
 
-      const failures = [direct, ours, peer, viaNginx]
-        .filter((entry) => entry)
-        .reduce(
-          (sum, entry) =>
-            sum + entry!.throughput.failures + entry!.latency.failures,
-          0,
-        );
+      const failures =
+        [direct, ours, peer, viaNginx]
+          .filter((entry) => entry)
+          .reduce(
+            (sum, entry) =>
+              sum + entry!.throughput.failures + entry!.latency.failures,
+            0,
+          ) +
+        listOurs.failures +
+        listPeer.failures;
       const metrics: Metric[] = [
         {
           id: 'proxy.lifeguard_rps',
@@ -167,6 +181,22 @@ export const proxySuite: Suite = {
             value: peer.throughput.rps,
             text: '≥ node-http-proxy',
           },
+        },
+        {
+          id: 'proxy.list_page_rps',
+          label: `Requests/s for a 10-pool list page through Lifeguard (${LIST_LOAD.connections} connections)`,
+          unit: 'req/s',
+          value: listOurs.rps,
+          higherIsBetter: true,
+          peer: { name: 'node-http-proxy', value: listPeer.rps },
+          target: { value: listPeer.rps, text: '≥ node-http-proxy' },
+        },
+        {
+          id: 'proxy.list_page_p99_ms',
+          label: `p99 latency for a 10-pool list page through Lifeguard (${LIST_LOAD.connections} connections)`,
+          unit: 'ms',
+          value: listOurs.p99,
+          peer: { name: 'node-http-proxy', value: listPeer.p99 },
         },
         {
           id: 'proxy.direct_rps',

@@ -341,6 +341,33 @@ test('only the allowlisted query parameters pass, and only where they belong', a
   ]);
 });
 
+test('an empty assigned_resource_owner, as the Confluent CLI sends it, is taken as absent and not forwarded', async () => {
+  const { upstream, server } = await setup();
+  const write = {
+    headers: { 'content-type': 'application/json', 'x-lifeguard-csrf': '1' },
+    body: '{}',
+  };
+  const empty = await rawRequest(
+    server.port,
+    'POST',
+    `${POOLS}?assigned_resource_owner=`,
+    write,
+  );
+  expect(empty.status).toBe(200);
+  expect(upstream.requests.map((r) => r.url)).toEqual([
+    '/iam/v2/identity-providers/op-1/identity-pools',
+  ]);
+  // Given twice it is still refused, empty or not.
+  const twice = await rawRequest(
+    server.port,
+    'POST',
+    `${POOLS}?assigned_resource_owner=&assigned_resource_owner=u-1`,
+    write,
+  );
+  expect(twice.status).toBe(400);
+  expect(upstream.requests).toHaveLength(1);
+});
+
 test('Location is rewritten from the upstream origin to /api; a foreign one is dropped', async () => {
   let location = '';
   const { server, upstream } = await setup(
@@ -629,7 +656,7 @@ test('a read that waits for the upstream past the deadline is a 504, then the se
 
 test('links in a JSON answer become /api paths; the same URL inside any other value is left as it came', () => {
   const endpoint = 'https://api.confluent.cloud';
-  const origin = Buffer.from(endpoint);
+  const prefix = Buffer.from(`${endpoint}/`);
   const self = `${endpoint}/iam/v2/identity-providers/op-1/identity-pools/pool-2`;
   const body = {
     kind: 'IdentityPoolList',
@@ -651,7 +678,7 @@ test('links in a JSON answer become /api paths; the same URL inside any other va
   };
   for (const text of [JSON.stringify(body), JSON.stringify(body, null, 2)]) {
     const rewritten = JSON.parse(
-      rewriteLinks(Buffer.from(text), endpoint, origin).toString(),
+      rewriteLinks(Buffer.from(text), prefix).toString(),
     ) as typeof body;
     expect(rewritten.metadata).toEqual({
       first: '/api/iam/v2/identity-providers/op-1/identity-pools?page_size=2',
@@ -665,5 +692,5 @@ test('links in a JSON answer become /api paths; the same URL inside any other va
     expect(rewritten.data[1]!.metadata.self).toBe('https://other.example/x');
   }
   const untouched = Buffer.from('{"id":"pool-9"}');
-  expect(rewriteLinks(untouched, endpoint, origin)).toBe(untouched);
+  expect(rewriteLinks(untouched, prefix)).toBe(untouched);
 });

@@ -46,7 +46,13 @@ const RESPONSE_HEADERS = [
   'retry-after',
 ] as const;
 
-type QueryRule = { name: string; pattern: RegExp; meaning: string };
+type QueryRule = {
+  name: string;
+  pattern: RegExp;
+  meaning: string;
+  /** An empty value is taken as not given, and not forwarded. */
+  emptyIsAbsent?: boolean;
+};
 
 const PAGE_SIZE: QueryRule = {
   name: 'page_size',
@@ -62,6 +68,9 @@ const RESOURCE_OWNER: QueryRule = {
   name: 'assigned_resource_owner',
   pattern: /^[A-Za-z0-9_-]{1,255}$/,
   meaning: 'a principal id such as u-a83k9b',
+  // Confluent's CLI sends it empty on every pool create since v4.18.0
+  // (docs/decisions/014-what-confluents-clients-send.md).
+  emptyIsAbsent: true,
 };
 
 function queryRules(route: UpstreamRoute): QueryRule[] {
@@ -106,6 +115,7 @@ function upstreamQuery(route: UpstreamRoute, rawQuery: string): string {
     const values = given.getAll(rule.name);
     if (values.length === 0) continue;
     const value = values[0]!;
+    if (values.length === 1 && value === '' && rule.emptyIsAbsent) continue;
     if (values.length > 1 || !rule.pattern.test(value)) {
       throw new ProxyRefusal(400, {
         code: 'invalid_parameter',
@@ -228,36 +238,27 @@ function isLinkValue(body: Buffer, at: number): boolean {
   );
 }
 
+const API_SLASH = Buffer.from(`${API_PREFIX}/`);
+
 /**
  * The upstream's absolute links in a JSON answer (each resource's
  * `metadata.self`, a list's `first`/`prev`/`next`/`last`) as paths under
  * /api, as `Location` is: the console never sees the upstream's base URL.
- * Only those values change; every other byte (descriptions that mention
- * the same URL included) is passed on as it came.
+ * `prefix` is the endpoint and a slash, as the upstream writes its links;
+ * only that prefix of those values changes, in place, and every other byte
+ * (descriptions that mention the same URL included) passes as it came.
  */
-export function rewriteLinks(
-  body: Buffer,
-  endpoint: string,
-  origin: Buffer,
-): Buffer {
-  let at = body.indexOf(origin);
+export function rewriteLinks(body: Buffer, prefix: Buffer): Buffer {
+  let at = body.indexOf(prefix);
   if (at === -1) return body;
   const parts: Buffer[] = [];
   let copied = 0;
   while (at !== -1) {
-    const end = body.indexOf(QUOTE, at);
-    if (end === -1) break;
     if (isLinkValue(body, at)) {
-      const link = body.toString('utf8', at, end);
-      const rewritten = link.includes('\\')
-        ? undefined
-        : rewriteLocation(link, endpoint);
-      if (rewritten) {
-        parts.push(body.subarray(copied, at), Buffer.from(rewritten));
-        copied = end;
-      }
+      parts.push(body.subarray(copied, at), API_SLASH);
+      copied = at + prefix.length;
     }
-    at = body.indexOf(origin, end);
+    at = body.indexOf(prefix, at + prefix.length);
   }
   if (parts.length === 0) return body;
   parts.push(body.subarray(copied));
@@ -303,7 +304,7 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   private readonly reply: FastifyReply;
   private readonly options: ProxyOptions;
   private readonly origin: string;
-  private readonly originBytes: Buffer;
+  private readonly linkPrefix: Buffer;
   private readonly deadline: NodeJS.Timeout;
   private controller: Dispatcher.DispatchController | undefined;
   /** Settled: the handler's promise is resolved or rejected. */
@@ -333,13 +334,13 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     reply: FastifyReply,
     options: ProxyOptions,
     origin: string,
-    originBytes: Buffer,
+    linkPrefix: Buffer,
   ) {
     this.request = request;
     this.reply = reply;
     this.options = options;
     this.origin = origin;
-    this.originBytes = originBytes;
+    this.linkPrefix = linkPrefix;
     this.settled = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -492,9 +493,7 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     if (this.chunks && !this.done) {
       const { chunks } = this;
       const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      const body = this.rewrite
-        ? rewriteLinks(whole, this.options.endpoint, this.originBytes)
-        : whole;
+      const body = this.rewrite ? rewriteLinks(whole, this.linkPrefix) : whole;
       const headers = this.headers!;
       // As Fastify does for a Buffer: its length, and a type if none came.
       if (this.lengthAt === -1) {
@@ -631,7 +630,9 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
     },
   );
 
-  const originBytes = Buffer.from(origin);
+  // How the upstream begins its own links (the endpoint is given without
+  // a trailing slash).
+  const linkPrefix = Buffer.from(`${options.endpoint}/`);
   const readUpstream = upstreamReader(options);
 
   async function forward(
@@ -691,7 +692,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
         reply,
         options,
         origin,
-        originBytes,
+        linkPrefix,
       );
       // The dispatcher's own dispatch(): the top-level request() parses a
       // URL string per call, and wraps the answer in a stream.
@@ -786,8 +787,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
     // and for the audit log to record the values the upstream now holds.
     const body = rewriteLinks(
       Buffer.from(await upstream.body.arrayBuffer()),
-      options.endpoint,
-      originBytes,
+      linkPrefix,
     );
     if (audit) audit.after = parseJson(body);
     return reply.send(body);
