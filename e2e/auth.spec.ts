@@ -295,6 +295,18 @@ test('a half-typed pool does not outlive sign-out, and a write Lifeguard refused
   await expectAccessible(page);
 });
 
+test('the sign-in form fits 360 px without scrolling sideways', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(passwordServer.url);
+  await expect(page.getByLabel('Username')).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+  ).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+});
+
 test('a cross-site page cannot make Lifeguard write, even for a signed-in admin', async ({
   page,
   emulator,

@@ -5,7 +5,9 @@ export function Field({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
       data-slot="field"
-      className={cn('grid gap-1.5', className)}
+      // One column that may shrink below its content's width (an implicit
+      // column may not), so no field widens the page at 360 px.
+      className={cn('grid grid-cols-1 gap-1.5', className)}
       {...props}
     />
   );

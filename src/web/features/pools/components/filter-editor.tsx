@@ -288,11 +288,11 @@ export function FilterEditor({
   }
 
   return (
-    <div data-slot="filter-editor" className="grid gap-2">
+    <div data-slot="filter-editor" className="grid grid-cols-1 gap-2">
       <div
         ref={hostRef}
         className={cn(
-          'grid min-h-20 w-full rounded-md border bg-white font-mono text-sm text-slate-900 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-brand-600',
+          'grid min-h-20 w-full grid-cols-1 rounded-md border bg-white font-mono text-sm text-slate-900 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-brand-600',
           invalid ? 'border-red-700' : 'border-slate-300',
         )}
       />
@@ -563,7 +563,8 @@ const editorTheme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit' },
   '.cm-content': { padding: '0.5rem 0', caretColor: 'var(--code-caret)' },
   '.cm-line': { padding: '0 0.75rem' },
-  '.cm-placeholder': { color: 'var(--code-comment)' },
+  // Wrapped like the text it stands for (the content wraps lines).
+  '.cm-placeholder': { color: 'var(--code-comment)', whiteSpace: 'pre-wrap' },
   '.cm-tooltip': {
     fontFamily: 'ui-sans-serif, system-ui, sans-serif',
     backgroundColor: 'var(--color-white)',

@@ -31,7 +31,9 @@ export function FilterHelp() {
             <div key={label} className="contents">
               <dt className="text-slate-700">{label}</dt>
               <dd>
-                <code className="font-mono text-xs break-words">{example}</code>
+                <code className="font-mono text-xs [overflow-wrap:anywhere]">
+                  {example}
+                </code>
               </dd>
             </div>
           ))}

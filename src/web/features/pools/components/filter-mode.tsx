@@ -87,7 +87,7 @@ export function FilterModeSwitch({
   return (
     <div
       data-slot="filter-mode"
-      className={cn('grid min-w-0 gap-3', className)}
+      className={cn('grid min-w-0 grid-cols-1 gap-3', className)}
     >
       <div
         role="group"

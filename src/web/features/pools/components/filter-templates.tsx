@@ -31,9 +31,10 @@ export function FilterTemplates({
   }
 
   return (
-    <div className="grid gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <div className="grid grid-cols-1 gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="grid gap-1">
+        {/* Shrinks below the longest template's name at 360 px. */}
+        <div className="grid min-w-0 grid-cols-1 gap-1">
           <label htmlFor={selectId} className="text-sm font-medium">
             Start from a template
           </label>

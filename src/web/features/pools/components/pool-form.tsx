@@ -52,8 +52,10 @@ function useSampleClaims(tokenInput: string) {
 /** Thrown by an onSubmit that the user called off (e.g. in a review dialog). */
 export class SaveCancelled extends Error {}
 
+// One shrinkable column: an implicit grid column is as wide as its widest
+// content, which at 360 px (WCAG 1.4.10) made the page scroll sideways.
 const FORM_CLASSES =
-  'grid max-w-2xl gap-5 rounded-lg border border-slate-200 bg-white p-6';
+  'grid max-w-2xl grid-cols-1 gap-5 rounded-lg border border-slate-200 bg-white p-6';
 
 function isPoolField(name: string): name is keyof PoolFormValues {
   return (POOL_FORM_FIELDS as readonly string[]).includes(name);
@@ -204,8 +206,8 @@ export function PoolForm({
   }
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-      <div className="grid max-w-2xl gap-4">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+      <div className="grid max-w-2xl grid-cols-1 gap-4">
         {drafts.offered.map((offered) => (
           <DraftNotice
             key={offered.id}
@@ -270,7 +272,7 @@ export function PoolForm({
           </div>
         </form>
       </div>
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <LazyTokenTester
           filter={filter}
           identityClaim={identityClaim}
