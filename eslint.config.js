@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Import boundaries of STYLE.md §2; each zone forbids `from` inside `target`. */
+/**
+ * Import boundaries of docs/conventions.md §2; each zone forbids `from`
+ * inside `target`.
+ */
 const zones = [
   {
     target: './src/contract',
@@ -102,7 +105,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ExportDefaultDeclaration',
-          message: 'Use named exports (STYLE.md §4).',
+          message: 'Use named exports (docs/conventions.md §4).',
         },
       ],
     },

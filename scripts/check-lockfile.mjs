@@ -1,6 +1,6 @@
 // Fails fast when package-lock.json lacks a platform package that some
 // dependency lists as optional: `npm install` tolerates the gap, `npm ci`
-// rejects it (TOOLCHAIN.md, "incomplete lockfile").
+// rejects it (docs/toolchain.md, "Incomplete lockfile").
 import { readFileSync } from 'node:fs';
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));

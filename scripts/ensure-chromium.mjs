@@ -1,5 +1,5 @@
-// Playwright drives Debian's Chromium (TOOLCHAIN.md): find it, or install it
-// with apt-get when running as root, or say exactly what to run.
+// Playwright drives Debian's Chromium (docs/toolchain.md): find it, or
+// install it with apt-get when running as root, or say exactly what to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

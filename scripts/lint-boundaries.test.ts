@@ -13,7 +13,8 @@ async function boundaryErrors(
     .map((m) => m.message);
 }
 
-// STYLE.md §2: a wrong import must fail `npm test`, so the rules are tested too.
+// docs/conventions.md §2: a wrong import must fail `npm test`, so the rules
+// are tested too.
 test.each([
   ['src/contract/x.ts', "import { checkFilter } from '#filter/check.ts';"],
   ['src/contract/x.ts', "import { createEmulator } from '../emulator/app.ts';"],

@@ -1,6 +1,7 @@
 // `npm run user:hash`: prints the scrypt hash of a password for AUTH_USERS.
 // The password is read from the terminal without echo (or from stdin when
-// piped), never from the command line, where shell history would keep it.
+// piped: one line, or the same line twice), never from the command line,
+// where shell history would keep it.
 import { createInterface } from 'node:readline';
 import { ROLES } from '../src/contract/auth.ts';
 import { hashPassword } from '../src/server/passwords.ts';
@@ -10,9 +11,34 @@ const MIN_LENGTH = 12;
 async function readPiped(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The password in piped input: its first line, and a second line, if any,
+ * must repeat it, as the prompt asks twice. Anything else is refused rather
+ * than hashed whole: no sign-in form can type a line break.
+ */
+function passwordFromPipe(
+  text: string,
+): { password: string } | { error: string } {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  // The newline that ends the last line starts no line of its own.
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  const [password = '', again, ...more] = lines;
+  if (more.length > 0 || password.includes('\r')) {
+    return {
+      error:
+        'A password cannot contain a line break (no sign-in form can type one): pipe it on one line, or on two lines the same. Nothing was printed.',
+    };
+  }
+  if (again !== undefined && again !== password) {
+    return {
+      error:
+        'The second line differs from the first; a second line must repeat the password. Nothing was printed.',
+    };
+  }
+  return { password };
 }
 
 function ask(question: string): Promise<string> {
@@ -56,7 +82,12 @@ if (process.stdin.isTTY) {
     process.exit(1);
   }
 } else {
-  password = await readPiped();
+  const piped = passwordFromPipe(await readPiped());
+  if ('error' in piped) {
+    console.error(piped.error);
+    process.exit(1);
+  }
+  password = piped.password;
 }
 if (password.length < MIN_LENGTH) {
   console.error(`Use at least ${MIN_LENGTH} characters; nothing was printed.`);

@@ -22,6 +22,11 @@ export type AuditAction =
   | 'create-provider'
   | 'update-provider'
   | 'delete-provider'
+  /**
+   * A pool that went with its provider's delete: one entry per pool, beside
+   * the provider's, with the pool's last values.
+   */
+  | 'delete-pool-with-provider'
   | 'refresh-provider-keys'
   | 'create-test-case'
   | 'delete-test-case'

@@ -68,10 +68,13 @@ export const providerCreateBodySchema = z.object({
   description: text('description', TEXT_LIMITS.description),
   issuer: url('issuer'),
   jwks_uri: url('jwks_uri'),
-  identity_claim: nonBlankText(
-    'identity_claim',
-    TEXT_LIMITS.identityClaim,
-  ).optional(),
+  // Confluent's CLI sends "" whenever --identity-claim is not given (and
+  // Terraform did in 2025); the service takes it as not given
+  // (docs/decisions/014-what-confluents-clients-send.md).
+  identity_claim: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    nonBlankText('identity_claim', TEXT_LIMITS.identityClaim).optional(),
+  ),
 });
 export type ProviderCreateBody = z.infer<typeof providerCreateBodySchema>;
 
@@ -100,9 +103,9 @@ export const IDENTITY_CLAIM_PATTERN =
   /^claims\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 /**
- * Issuers shared by many organisations (reference §9.3): pools under them
- * must constrain claims.sub or claims.aud. The emulator's default; the
- * console uses it to lint before the server refuses.
+ * Issuers shared by many organisations (docs/confluent-api.md §9.3): pools
+ * under them must constrain claims.sub or claims.aud. The emulator's
+ * default; the console uses it to lint before the server refuses.
  */
 export const DEFAULT_SHARED_ISSUERS: readonly string[] = [
   'https://accounts.google.com',

@@ -84,8 +84,9 @@ function nonBlank(value: unknown): string | undefined {
 export function upstreamErrorMessage(body: unknown, fallback: string): string {
   try {
     if (!isRecord(body)) return fallback;
-    // Most specific first, as the Confluent CLI reads bodies (reference
-    // §7.3), with `title` as a stand-in for an item that has no detail.
+    // Most specific first, as the Confluent CLI reads bodies
+    // (docs/confluent-api.md §7.3), with `title` as a stand-in for an item
+    // that has no detail.
     const first =
       Array.isArray(body.errors) && isRecord(body.errors[0])
         ? body.errors[0]

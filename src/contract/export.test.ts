@@ -1,8 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import {
+  CONFLUENT_PROVIDER_VERSION,
+  cliJsonLine,
   exportAs,
   hclString,
   identifierFor,
@@ -186,10 +191,16 @@ describe('Terraform', () => {
       {
         required_version: '>= 1.5.0',
         required_providers: [
-          { confluent: { source: 'confluentinc/confluent' } },
+          {
+            confluent: {
+              source: 'confluentinc/confluent',
+              version: CONFLUENT_PROVIDER_VERSION,
+            },
+          },
         ],
       },
     ]);
+    expect(CONFLUENT_PROVIDER_VERSION).toBe('~> 2.83');
     expect(file).toMatchObject({
       filename: 'pool-AzXR.tf',
       mimeType: 'text/plain;charset=utf-8',
@@ -277,15 +288,126 @@ describe('Terraform', () => {
     expect(file.filename).toBe('op-4EY.tf');
   });
 
-  test('a provider without a description: a warning, since Terraform requires one', async () => {
-    const file = toTerraform({
+  test('a provider without a description: the warning says `terraform plan` fails, since the provider validates it as non-empty', async () => {
+    const subject: ExportSubject = {
       kind: 'provider',
       provider: { ...PROVIDER, description: undefined },
-      pools: [],
-    });
-    expect(file.warnings).toEqual([expect.stringMatching(/no description/)]);
-    expect(file.text).toMatch(/# The provider has no description/);
-    await parseHcl(file.text);
+      pools: [pool({ description: '' })],
+    };
+    for (const providerDescription of [undefined, '', ' \n ']) {
+      const file = toTerraform(subject, { providerDescription });
+      expect(file.warnings).toEqual([
+        'Identity provider "Corporate Okta" (op-4EY) has no description, and the confluentinc/confluent provider validates `description` as non-empty, so `terraform plan` fails on this file as it is. Fill in a description before copying: it goes into this file only, and `terraform apply` then writes it to Confluent.',
+      ]);
+      expect(file.text).toMatch(
+        /# Confluent holds no description for this provider.*\n.*validates `description` as non-empty/,
+      );
+      const parsed = await parseHcl(file.text);
+      const [provider] =
+        parsed.resource.confluent_identity_provider!.corporate_okta!;
+      expect(provider!.description).toBe('');
+    }
+  });
+
+  test('a description filled in for the export goes into the file, which says it differs from Confluent', async () => {
+    const file = toTerraform(
+      {
+        kind: 'provider',
+        provider: { ...PROVIDER, description: '' },
+        pools: [],
+      },
+      { providerDescription: 'Workforce "SSO" at ${corp}' },
+    );
+    expect(file.warnings).toEqual([
+      'The description written here for identity provider "Corporate Okta" (op-4EY) differs from what Confluent holds (none): `terraform plan` shows it as a change, and `terraform apply` writes it to Confluent.',
+    ]);
+    expect(file.text).toContain(
+      '# Confluent holds no description for this provider: this one is only in',
+    );
+    const parsed = await parseHcl(file.text);
+    const [provider] =
+      parsed.resource.confluent_identity_provider!.corporate_okta!;
+    expect(provider!.description).toBe(asHclJson('Workforce "SSO" at ${corp}'));
+    // Confluent's own description always wins.
+    const held = toTerraform(
+      { kind: 'provider', provider: PROVIDER, pools: [] },
+      { providerDescription: 'Mine' },
+    );
+    expect(held.warnings).toEqual([]);
+    expect(held.text).toContain('description    = "Workforce tokens"');
+  });
+
+  test('an empty pool description: accepted by the pinned provider; a warning when the file joins another configuration', async () => {
+    const subject: ExportSubject = {
+      kind: 'provider',
+      provider: PROVIDER,
+      pools: [
+        pool({ id: 'pool-1', description: '' }),
+        pool({ id: 'pool-2', description: undefined }),
+        pool({ id: 'pool-3' }),
+      ],
+    };
+    expect(toTerraform(subject).warnings).toEqual([]);
+    expect(
+      toTerraform(subject, { withTerraformBlock: false }).warnings,
+    ).toEqual([
+      '2 identity pools have no description, which the confluentinc/confluent provider accepts only from release 2.81.4: with an older one, `terraform plan` fails on this file.',
+    ]);
+    expect(
+      toTerraform(
+        { kind: 'pool', providerId: 'op-4EY', pool: pool({ description: '' }) },
+        { withTerraformBlock: false },
+      ).warnings,
+    ).toEqual([
+      expect.stringMatching(
+        /^Identity pool "Release engineering" \(pool-AzXR\) has no description, .* 2\.81\.4/,
+      ),
+    ]);
+  });
+
+  test('resources and imports only: pasted beside a configuration that requires the provider, no second required_providers', async () => {
+    const existing = [
+      'terraform {',
+      '  required_providers {',
+      '    confluent = {',
+      '      source  = "confluentinc/confluent"',
+      '      version = "2.83.4"',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'provider "confluent" {}',
+      '',
+    ].join('\n');
+    // Terraform reads every .tf file of a directory as one configuration.
+    const requiredProviders = async (text: string) =>
+      (
+        (await parse('main.tf', `${existing}\n${text}`)) as {
+          terraform: Record<string, unknown>[];
+        }
+      ).terraform.filter((block) => 'required_providers' in block).length;
+    const subjects: ExportSubject[] = [
+      { kind: 'pool', providerId: 'op-4EY', pool: pool() },
+      { kind: 'provider', provider: PROVIDER, pools: [pool()] },
+    ];
+    for (const subject of subjects) {
+      // The full file declares the provider a second time: `terraform init`
+      // fails with "Duplicate required providers configuration".
+      expect(await requiredProviders(toTerraform(subject).text)).toBe(2);
+      const file = toTerraform(subject, { withTerraformBlock: false });
+      expect(await requiredProviders(file.text)).toBe(1);
+      const parsed = await parseHcl(file.text);
+      expect(parsed.terraform).toBeUndefined();
+      expect(parsed.import.length).toBe(subject.kind === 'pool' ? 1 : 2);
+      expect(poolResources(parsed)).toHaveLength(1);
+      expect(file.text).toContain(
+        '# Resources and import blocks only, to add to a configuration that already\n# requires confluentinc/confluent 2.83 or later, and Terraform 1.5 or later.',
+      );
+      expect(file.filename).toBe(toTerraform(subject).filename);
+    }
+    expect(
+      exportAs('terraform', subjects[1]!, { withTerraformBlock: false }).text,
+    ).toBe(toTerraform(subjects[1]!, { withTerraformBlock: false }).text);
   });
 
   test('text not in NFC: Terraform would normalise it, and the export says so', async () => {
@@ -414,21 +536,45 @@ describe('Terraform', () => {
 
 type Call = { program: string; args: string[] };
 
-// Each stand-in prints its name, its argument count and its arguments, NUL
-// separated: the only byte no argument can hold.
-const STAND_INS = ['confluent', 'curl']
-  .map((name) => `${name}() { printf '%s\\0' ${name} "$#" "$@"; }`)
-  .join('\n');
+// Each stand-in records its name, its argument count and its arguments, NUL
+// separated (the only byte no argument can hold), in the file $CALLS. The
+// `confluent` one answers as the CLI would in an organisation without the
+// provider: empty lists, and `op-New` for the provider it creates.
+const STAND_INS = `
+confluent() {
+  printf '%s\\0' confluent "$#" "$@" >> "$CALLS"
+  case "$2 $3" in
+    'provider create') printf '{\\n  "id": "op-New",\\n  "name": "x"\\n}\\n' ;;
+    *' list') printf '[]\\n' ;;
+  esac
+}
+curl() { printf '%s\\0' curl "$#" "$@" >> "$CALLS"; }
+`;
 
 function run(
   shell: 'bash' | 'sh',
   script: string,
   env: Record<string, string> = {},
 ): Call[] {
-  const output = execFileSync(shell, ['-c', `${STAND_INS}\n${script}`], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  }).toString('utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-export-'));
+  const callsFile = join(dir, 'calls');
+  writeFileSync(callsFile, '');
+  try {
+    execFileSync(shell, ['-c', `${STAND_INS}\n${script}`], {
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        CALLS: callsFile,
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return parseCalls(readFileSync(callsFile, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function parseCalls(output: string): Call[] {
   const fields = output.split('\0');
   fields.pop();
   const calls: Call[] = [];
@@ -519,14 +665,24 @@ describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
     expect(call!.args).toContain('--filter=-1 < claims.n');
   });
 
-  test('a provider: `confluent iam provider create`, then every pool under PROVIDER_ID', () => {
+  test('a provider: looked up by issuer, created with its id read from --output json, then every pool under it', () => {
     const pools = [
       pool({ id: 'pool-1', display_name: 'One', filter: 'claims.a == "1"' }),
       pool({ id: 'pool-2', display_name: 'Two', description: '' }),
     ];
     const file = toCli({ kind: 'provider', provider: PROVIDER, pools });
     expect(file.filename).toBe('op-4EY-confluent-cli.sh');
-    const [providerCall, ...poolCalls] = run(shell, file.text);
+    const [providerList, providerCall, poolList, ...poolCalls] = run(
+      shell,
+      file.text,
+    );
+    expect(providerList!.args).toEqual([
+      'iam',
+      'provider',
+      'list',
+      '--output',
+      'json',
+    ]);
     expect(providerCall).toEqual({
       program: 'confluent',
       args: [
@@ -542,20 +698,38 @@ describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
         'Workforce tokens',
         '--identity-claim',
         'claims.sub',
+        '--output',
+        'json',
       ],
     });
+    expect(poolList!.args).toEqual([
+      'iam',
+      'pool',
+      'list',
+      '--provider',
+      'op-New',
+      '--output',
+      'json',
+    ]);
     expect(poolCalls.map((call) => cliName(call.args))).toEqual(['One', 'Two']);
     expect(poolCalls.map((call) => option(call.args, '--provider'))).toEqual([
-      'op-4EY',
-      'op-4EY',
+      'op-New',
+      'op-New',
     ]);
     expect(option(poolCalls[0]!.args, '--filter')).toBe('claims.a == "1"');
     expect(option(poolCalls[1]!.args, '--description')).toBeUndefined();
-    // Where the provider is recreated, its new id goes in PROVIDER_ID.
-    const recreated = run(shell, file.text, { PROVIDER_ID: 'op-New' });
-    expect(
-      recreated.slice(1).map((call) => option(call.args, '--provider')),
-    ).toEqual(['op-New', 'op-New']);
+    // PROVIDER_ID names the provider: no lookup, nothing created.
+    const chosen = run(shell, file.text, { PROVIDER_ID: 'op-Mine' });
+    expect(chosen.map((call) => call.args.slice(0, 3).join(' '))).toEqual([
+      'iam pool list',
+      'iam pool create',
+      'iam pool create',
+    ]);
+    expect(chosen.map((call) => option(call.args, '--provider'))).toEqual([
+      'op-Mine',
+      'op-Mine',
+      'op-Mine',
+    ]);
   });
 
   test('property: any names, filters and descriptions arrive as they were', () => {
@@ -578,7 +752,7 @@ describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
             provider: { ...PROVIDER, display_name: providerName },
             pools: exported,
           }).text,
-        );
+        ).filter((call) => call.args[2] === 'create');
         expect(cliName(providerCall!.args)).toBe(providerName);
         expect(poolCalls).toHaveLength(exported.length);
         for (const [index, call] of poolCalls.entries()) {
@@ -593,6 +767,348 @@ describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
       { numRuns: 40 },
     );
   }, 120_000);
+});
+
+// A stand-in `confluent` executable for running the provider's CLI script as
+// a user would: first on PATH, it records each call (calls.jsonl), keeps an
+// organisation's providers and pools (state.json), refuses a second provider
+// with an issuer (as the service does) and prints what the CLI prints with
+// `--output json`: Go's encoding/json (which also escapes <, >, &, U+2028
+// and U+2029) laid out by tidwall/pretty, lists sorted by id.
+const FAKE_CONFLUENT = String.raw`
+const fs = require('node:fs');
+const path = require('node:path');
+const args = process.argv.slice(2);
+fs.appendFileSync(path.join(__dirname, 'calls.jsonl'), JSON.stringify(args) + '\n');
+const statePath = path.join(__dirname, 'state.json');
+const state = JSON.parse(fs.readFileSync(statePath, 'utf8'));
+function fail(message) {
+  process.stderr.write('Error: ' + message + '\n');
+  process.exit(1);
+}
+if (state.failing) fail(state.failing);
+const [group, noun, verb, ...rest] = args;
+const flags = {};
+const positional = [];
+for (let i = 0; i < rest.length; i += 1) {
+  if (rest[i] === '--') {
+    positional.push(...rest.slice(i + 1));
+    break;
+  }
+  const flag = /^(--[a-z-]+|-o)(?:=([\s\S]*))?$/.exec(rest[i]);
+  if (!flag) positional.push(rest[i]);
+  else flags[flag[1] === '-o' ? '--output' : flag[1]] = flag[2] ?? rest[(i += 1)];
+}
+function show(value) {
+  if (flags['--output'] !== 'json') {
+    process.stdout.write(JSON.stringify(value) + '\n');
+    return;
+  }
+  const json = JSON.stringify(value, null, 2).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
+  process.stdout.write(json + '\n');
+}
+function save() {
+  fs.writeFileSync(statePath, JSON.stringify(state));
+}
+function provider(id) {
+  if (!state.providers.some((each) => each.id === id)) {
+    fail('Identity Provider ' + id + ' not found or disabled for Organization');
+  }
+  return (state.pools[id] ??= []);
+}
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const command = [group, noun, verb].join(' ');
+if (command === 'iam provider list') {
+  show([...state.providers].sort(byId));
+} else if (command === 'iam provider create') {
+  const issuer = flags['--issuer-uri'];
+  const trimmed = (url) => url.replace(/\/+$/, '');
+  const same = state.providers.find((each) => trimmed(each.issuer_uri) === trimmed(issuer));
+  if (same) fail('409 Conflict: An identity provider with the same issuer already exists: ' + same.id);
+  const created = {
+    id: 'op-Fk' + (state.next += 1),
+    name: positional[0],
+    description: flags['--description'] ?? '',
+    ...(flags['--identity-claim'] ? { identity_claim: flags['--identity-claim'] } : {}),
+    issuer_uri: issuer,
+    jwks_uri: flags['--jwks-uri'],
+  };
+  state.providers.push(created);
+  save();
+  show(created);
+} else if (command === 'iam pool list') {
+  show([...provider(flags['--provider'])].sort(byId));
+} else if (command === 'iam pool create') {
+  const created = {
+    id: 'pool-Fk' + (state.next += 1),
+    name: positional[0],
+    description: flags['--description'] ?? '',
+    identity_claim: flags['--identity-claim'],
+    filter: flags['--filter'] ?? '',
+  };
+  provider(flags['--provider']).push(created);
+  save();
+  show(created);
+} else {
+  fail('unknown command "' + command + '"');
+}
+`;
+
+type FakeProvider = {
+  id: string;
+  name: string;
+  description: string;
+  identity_claim?: string;
+  issuer_uri: string;
+  jwks_uri: string;
+};
+
+type FakePool = {
+  id: string;
+  name: string;
+  description: string;
+  identity_claim: string;
+  filter: string;
+};
+
+type FakeOrganisation = {
+  next: number;
+  providers: FakeProvider[];
+  pools: Record<string, FakePool[]>;
+  /** What every call fails with, as when nobody is logged in. */
+  failing?: string;
+};
+
+/** A temporary directory holding the fake `confluent` and its organisation. */
+function fakeConfluent(organisation: Partial<FakeOrganisation> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-confluent-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'confluent'),
+    `#!${process.execPath}\n${FAKE_CONFLUENT}`,
+    { mode: 0o755 },
+  );
+  const statePath = join(dir, 'state.json');
+  writeFileSync(
+    statePath,
+    JSON.stringify({ next: 0, providers: [], pools: {}, ...organisation }),
+  );
+  const callsPath = join(dir, 'calls.jsonl');
+  return {
+    /** Runs `script` as a file, as `sh export.sh` would; one run's calls. */
+    run(
+      shell: 'bash' | 'sh',
+      script: string,
+      env: Record<string, string> = {},
+    ) {
+      writeFileSync(join(dir, 'export.sh'), script);
+      writeFileSync(callsPath, '');
+      const result = spawnSync(shell, [join(dir, 'export.sh')], {
+        env: {
+          PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+          ...env,
+        },
+        encoding: 'utf8',
+      });
+      const calls = readFileSync(callsPath, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as string[]);
+      return { status: result.status, stderr: result.stderr, calls };
+    },
+    organisation(): FakeOrganisation {
+      return JSON.parse(readFileSync(statePath, 'utf8')) as FakeOrganisation;
+    },
+  };
+}
+
+/** `iam pool create …` and the like: the command words of a call. */
+function commandOf(args: string[]): string {
+  return args.slice(0, 3).join(' ');
+}
+
+// Names as people write them, with what JSON and quoting trip on, and two
+// pools sharing a name (which the service allows).
+const SCRIPT_POOLS = [
+  pool({ id: 'pool-1', display_name: 'Payments' }),
+  pool({
+    id: 'pool-2',
+    display_name: `Ops "on call" <&> it's \\ ${'${x}'} Zoë 🚀\u2028-`,
+    description: '',
+    filter: 'claims.aud == "ops"\n&& claims.x != \'<&>\'',
+  }),
+  pool({ id: 'pool-3', display_name: 'Payments', filter: 'claims.b == "2"' }),
+  pool({ id: 'pool-4', display_name: '--help' }),
+];
+
+describe.each(SHELLS)(
+  'the provider CLI script through %s, against a fake `confluent` on PATH',
+  (shell) => {
+    test('a new organisation: the provider is created and its new id captured for the pools; a second run creates nothing', () => {
+      const cli = fakeConfluent();
+      const provider = { ...PROVIDER, display_name: '-Corporate "Okta"' };
+      const script = toCli({ kind: 'provider', provider, pools: SCRIPT_POOLS });
+
+      const first = cli.run(shell, script.text);
+      expect(first.stderr).toBe('Identity provider: op-Fk1\n');
+      expect(first.status).toBe(0);
+      expect(first.calls.map(commandOf)).toEqual([
+        'iam provider list',
+        'iam provider create',
+        'iam pool list',
+        ...SCRIPT_POOLS.map(() => 'iam pool create'),
+      ]);
+      const { providers, pools } = cli.organisation();
+      expect(providers).toEqual([
+        {
+          id: 'op-Fk1',
+          name: provider.display_name,
+          description: PROVIDER.description,
+          identity_claim: PROVIDER.identity_claim,
+          issuer_uri: PROVIDER.issuer,
+          jwks_uri: PROVIDER.jwks_uri,
+        },
+      ]);
+      expect(pools['op-Fk1']!.map(({ id: _, ...fields }) => fields)).toEqual(
+        SCRIPT_POOLS.map((each) => ({
+          name: each.display_name,
+          description: each.description ?? '',
+          identity_claim: each.identity_claim,
+          filter: each.filter,
+        })),
+      );
+
+      // Run again (or after a failure part way): nothing is created twice.
+      const second = cli.run(shell, script.text);
+      expect(second.status).toBe(0);
+      expect(second.calls).toEqual([
+        ['iam', 'provider', 'list', '--output', 'json'],
+        ['iam', 'pool', 'list', '--provider', 'op-Fk1', '--output', 'json'],
+      ]);
+      expect(cli.organisation()).toEqual({
+        next: SCRIPT_POOLS.length + 1,
+        providers,
+        pools,
+      });
+    });
+
+    test('the provider exists (its issuer written with a trailing slash): its id is used and only the missing pools are created', () => {
+      const cli = fakeConfluent({
+        providers: [
+          {
+            id: 'op-Other',
+            name: 'Other',
+            description: '',
+            issuer_uri: 'https://other.example.com',
+            jwks_uri: 'https://other.example.com/keys',
+          },
+          {
+            id: 'op-Xist',
+            name: 'Okta, renamed',
+            description: '',
+            issuer_uri: `${PROVIDER.issuer}/`,
+            jwks_uri: PROVIDER.jwks_uri,
+          },
+        ],
+        pools: {
+          'op-Xist': [
+            {
+              id: 'pool-Old',
+              name: SCRIPT_POOLS[1]!.display_name,
+              description: 'changed by hand',
+              identity_claim: 'claims.sub',
+              filter: 'true',
+            },
+            {
+              id: 'pool-Pay',
+              name: 'Payments',
+              description: '',
+              identity_claim: 'claims.sub',
+              filter: 'true',
+            },
+          ],
+        },
+      });
+      const script = toCli({
+        kind: 'provider',
+        provider: PROVIDER,
+        pools: SCRIPT_POOLS,
+      });
+      const { status, calls } = cli.run(shell, script.text);
+      expect(status).toBe(0);
+      expect(calls.map(commandOf)).toEqual([
+        'iam provider list',
+        'iam pool list',
+        'iam pool create',
+        'iam pool create',
+      ]);
+      // The second "Payments" (one existed) and "--help"; all under op-Xist.
+      expect(calls.slice(2).map(cliName)).toEqual(['Payments', '--help']);
+      expect(calls.slice(1).map((call) => option(call, '--provider'))).toEqual([
+        'op-Xist',
+        'op-Xist',
+        'op-Xist',
+      ]);
+      expect(option(calls[2]!, '--filter')).toBe('claims.b == "2"');
+      const { providers, pools } = cli.organisation();
+      expect(providers).toHaveLength(2);
+      expect(pools['op-Xist']!.find((p) => p.id === 'pool-Old')).toMatchObject({
+        description: 'changed by hand',
+        filter: 'true',
+      });
+    });
+
+    test('PROVIDER_ID chooses the provider: no lookup, nothing created but the pools', () => {
+      const cli = fakeConfluent({
+        providers: [
+          {
+            id: 'op-Mine',
+            name: 'Mine',
+            description: '',
+            issuer_uri: 'https://mine.example.com',
+            jwks_uri: 'https://mine.example.com/keys',
+          },
+        ],
+      });
+      const script = toCli({
+        kind: 'provider',
+        provider: PROVIDER,
+        pools: SCRIPT_POOLS.slice(0, 1),
+      });
+      const { status, calls } = cli.run(shell, script.text, {
+        PROVIDER_ID: 'op-Mine',
+      });
+      expect(status).toBe(0);
+      expect(calls.map(commandOf)).toEqual([
+        'iam pool list',
+        'iam pool create',
+      ]);
+      expect(cli.organisation().pools['op-Mine']).toHaveLength(1);
+    });
+
+    test('a failing CLI still stops the script, before any pool', () => {
+      const cli = fakeConfluent({ failing: 'You must be logged in.' });
+      const script = toCli({
+        kind: 'provider',
+        provider: PROVIDER,
+        pools: SCRIPT_POOLS,
+      });
+      const { status, stderr, calls } = cli.run(shell, script.text);
+      expect(status).not.toBe(0);
+      expect(stderr).toContain('Error: You must be logged in.');
+      expect(calls.map(commandOf)).toEqual(['iam provider list']);
+    });
+  },
+);
+
+test('cliJsonLine writes a field as the CLI prints it', () => {
+  expect(cliJsonLine('name', 'a "b" \\ <c> & d\u2028\n\t\b\f\u0001é🚀')).toBe(
+    '"name": "a \\"b\\" \\\\ \\u003cc\\u003e \\u0026 d\\u2028\\n\\t\\b\\f\\u0001é🚀"',
+  );
+  expect(cliJsonLine('name', 'half \ud83d')).toBe('"name": "half \ufffd"');
 });
 
 const CREDENTIALS = {

@@ -53,6 +53,24 @@ export type ExportFile = {
   warnings: string[];
 };
 
+/** Choices the Terraform export offers. */
+export type TerraformOptions = {
+  /**
+   * With the `terraform { required_providers }` block (the provider's
+   * version pinned), for a configuration of its own: the default. Without
+   * it, resources and import blocks only, to add to a configuration that
+   * declares the provider already (a second declaration fails `terraform
+   * init`).
+   */
+  withTerraformBlock?: boolean;
+  /**
+   * Written in place of the provider's description when Confluent holds
+   * none, which the confluentinc/confluent provider refuses. Only the file
+   * holds it; ignored when Confluent holds a description, or when blank.
+   */
+  providerDescription?: string;
+};
+
 /** Base URL of the Confluent Cloud API, the default of the curl exports. */
 export const CONFLUENT_API_URL = 'https://api.confluent.cloud';
 
@@ -165,16 +183,35 @@ function attributes(indent: string, entries: [string, string][]): string[] {
   );
 }
 
+/**
+ * The confluentinc/confluent releases an export is written for: 2.81.4 first
+ * accepts an empty pool description, 2.83.0 a filter over 300 characters.
+ */
+export const CONFLUENT_PROVIDER_VERSION = '~> 2.83';
+
+const PROVIDER_RELEASE = CONFLUENT_PROVIDER_VERSION.replace('~> ', '');
+
 const TERRAFORM_BLOCK = [
   'terraform {',
   '  # import blocks need Terraform 1.5 or later.',
   '  required_version = ">= 1.5.0"',
   '  required_providers {',
   '    confluent = {',
-  '      source = "confluentinc/confluent"',
+  `      # ${PROVIDER_RELEASE} is the first release to accept all this file holds: empty pool`,
+  '      # descriptions (from 2.81.4) and filters over 300 characters.',
+  '      source  = "confluentinc/confluent"',
+  `      version = ${hclString(CONFLUENT_PROVIDER_VERSION)}`,
   '    }',
   '  }',
   '}',
+];
+
+// Instead of the block above, where the file joins a configuration that has
+// one already: a second `required_providers` for confluent fails `terraform
+// init` ("Duplicate required providers configuration").
+const RESOURCES_ONLY_NOTE = [
+  '# Resources and import blocks only, to add to a configuration that already',
+  `# requires confluentinc/confluent ${PROVIDER_RELEASE} or later, and Terraform 1.5 or later.`,
 ];
 
 function importBlock(address: string, id: string): string[] {
@@ -258,13 +295,68 @@ function poolNfcWarnings(pool: ExportPool): string[] {
   });
 }
 
+// Before 2.81.4 the provider refused an empty pool description; the pinned
+// version accepts it, a configuration the file is added to may not.
+function emptyPoolDescriptionWarnings(pools: readonly ExportPool[]): string[] {
+  const empty = pools.filter((pool) => !pool.description);
+  if (empty.length === 0) return [];
+  const which =
+    empty.length === 1
+      ? `Identity ${poolLabel(empty[0]!)} has`
+      : `${empty.length} identity pools have`;
+  return [
+    `${which} no description, which the confluentinc/confluent provider accepts only from release 2.81.4: with an older one, \`terraform plan\` fails on this file.`,
+  ];
+}
+
+// The provider's description as written, and what the file and the export
+// say about it: the confluentinc/confluent provider validates `description`
+// as non-empty, so an empty one fails `terraform plan`.
+function providerDescription(
+  provider: ExportProvider,
+  fill: string | undefined,
+): { description: string; comment: string[]; warnings: string[] } {
+  if (provider.description) {
+    return { description: provider.description, comment: [], warnings: [] };
+  }
+  if (fill?.trim()) {
+    return {
+      description: fill,
+      comment: [
+        '# Confluent holds no description for this provider: this one is only in',
+        '# this file, so `terraform plan` shows it as a change and apply sets it.',
+      ],
+      warnings: [
+        `The description written here for identity ${providerLabel(provider)} differs from what Confluent holds (none): \`terraform plan\` shows it as a change, and \`terraform apply\` writes it to Confluent.`,
+      ],
+    };
+  }
+  return {
+    description: '',
+    comment: [
+      '# Confluent holds no description for this provider, and the Terraform',
+      '# provider confluentinc/confluent validates `description` as non-empty:',
+      '# write one below, or `terraform plan` fails; the next apply then sets it.',
+    ],
+    warnings: [
+      `Identity ${providerLabel(provider)} has no description, and the confluentinc/confluent provider validates \`description\` as non-empty, so \`terraform plan\` fails on this file as it is. Fill in a description before copying: it goes into this file only, and \`terraform apply\` then writes it to Confluent.`,
+    ],
+  };
+}
+
 /**
  * Terraform for the Confluent provider: `confluent_identity_provider` and
  * `confluent_identity_pool` resources with `import` blocks carrying their ids
  * (`<provider id>/<pool id>` for a pool), so `terraform plan` adopts the
- * existing objects instead of creating new ones.
+ * existing objects instead of creating new ones. By default a configuration
+ * of its own, with the `terraform` block; see {@link TerraformOptions}.
  */
-export function toTerraform(subject: ExportSubject): ExportFile {
+export function toTerraform(
+  subject: ExportSubject,
+  options: TerraformOptions = {},
+): ExportFile {
+  const { withTerraformBlock = true } = options;
+  const preamble = withTerraformBlock ? TERRAFORM_BLOCK : RESOURCES_ONLY_NOTE;
   const lines: string[] = [];
   const warnings: string[] = [];
   if (subject.kind === 'pool') {
@@ -276,7 +368,7 @@ export function toTerraform(subject: ExportSubject): ExportFile {
       '# exported from Lifeguard. `terraform plan` imports it (see the import',
       '# block) and then shows no changes while the pool is as written here.',
       '',
-      ...TERRAFORM_BLOCK,
+      ...preamble,
       '',
       ...importBlock(address, `${providerId}/${pool.id}`),
       '',
@@ -288,30 +380,27 @@ export function toTerraform(subject: ExportSubject): ExportFile {
     const [providerName] = uniqueIdentifiers([provider]);
     const poolNames = uniqueIdentifiers(pools);
     const providerAddress = `confluent_identity_provider.${providerName!}`;
+    const written = providerDescription(provider, options.providerDescription);
     lines.push(
       `# Identity ${providerLabel(provider)} and its ${pools.length} identity ${pools.length === 1 ? 'pool' : 'pools'},`,
       '# exported from Lifeguard. `terraform plan` imports them (see the import',
       '# blocks) and then shows no changes while they are as written here.',
       '',
-      ...TERRAFORM_BLOCK,
+      ...preamble,
       '',
       ...importBlock(providerAddress, provider.id),
       '',
+      ...written.comment,
+      ...providerResource(providerName!, {
+        ...provider,
+        description: written.description,
+      }),
     );
-    if (!provider.description) {
-      lines.push(
-        '# The provider has no description; Terraform requires one: write it',
-        '# below, and the next apply sets it.',
-      );
-      warnings.push(
-        'The provider has no description, which the Terraform resource requires: fill it in before applying.',
-      );
-    }
-    lines.push(...providerResource(providerName!, provider));
     warnings.push(
+      ...written.warnings,
       ...nfcWarnings(providerLabel(provider), {
         display_name: provider.display_name,
-        description: provider.description,
+        description: written.description,
         issuer: provider.issuer,
         jwks_uri: provider.jwks_uri,
         identity_claim: provider.identity_claim,
@@ -327,6 +416,13 @@ export function toTerraform(subject: ExportSubject): ExportFile {
       );
       warnings.push(...poolNfcWarnings(pool));
     });
+  }
+  if (!withTerraformBlock) {
+    warnings.push(
+      ...emptyPoolDescriptionWarnings(
+        subject.kind === 'pool' ? [subject.pool] : subject.pools,
+      ),
+    );
   }
   return {
     text: `${lines.join('\n')}\n`,
@@ -422,8 +518,14 @@ export function poolCliCommand(
   return cliCommand('confluent iam pool create', pool.display_name, options);
 }
 
-/** `confluent iam provider create` for a provider. */
-export function providerCliCommand(provider: ExportProvider): string {
+/**
+ * `confluent iam provider create` for a provider; with `json`, it prints the
+ * new provider as JSON (`--output json`), whose id a script can read.
+ */
+export function providerCliCommand(
+  provider: ExportProvider,
+  { json = false }: { json?: boolean } = {},
+): string {
   const options: Option[] = [
     ['--issuer-uri', provider.issuer],
     ['--jwks-uri', provider.jwks_uri],
@@ -434,6 +536,7 @@ export function providerCliCommand(provider: ExportProvider): string {
   if (provider.identity_claim) {
     options.push(['--identity-claim', provider.identity_claim]);
   }
+  if (json) options.push(['--output', { word: 'json' }]);
   return cliCommand(
     'confluent iam provider create',
     provider.display_name,
@@ -450,6 +553,90 @@ function providerIdSection(providerId: string, recreated: string): string[] {
     `# e.g. to the id ${recreated} answered where you recreate the provider.`,
     `${PROVIDER_ID_VARIABLE}=\${${PROVIDER_ID_VARIABLE}:-${shellQuote(providerId)}}`,
   ];
+}
+
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * `"field": value` as the Confluent CLI's `--output json` prints it, one to
+ * a line: Go's encoding/json, which escapes what JSON.stringify does and
+ * also `<`, `>`, `&`, U+2028 and U+2029. A lone surrogate reaches the CLI as
+ * U+FFFD (no script can carry it).
+ */
+export function cliJsonLine(field: string, value: string): string {
+  const json = JSON.stringify(value.replace(LONE_SURROGATES, '\ufffd'));
+  return `"${field}": ${json.replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${hex4(char.charCodeAt(0)).toLowerCase()}`,
+  )}`;
+}
+
+// Shell functions of the provider's CLI script, which reads the CLI's JSON
+// with awk and sed (POSIX) rather than jq, which not every machine has.
+const CLI_JSON_FUNCTIONS = [
+  '# `confluent … --output json` prints one "key": value a line; this prints the',
+  '# id of each object holding the line given, as the CLI writes it (issuers',
+  '# without trailing slashes, which the service ignores), or of every object.',
+  'ids_with() {',
+  "  WANTED=${1-} awk '",
+  '    { sub(/^[ \\t]+/, ""); sub(/,$/, "") }',
+  '    /^"issuer_uri": "/ { sub(/\\/+"$/, "\\"") }',
+  '    /^"id": "/ { id = substr($0, 8, length($0) - 8); if (ENVIRON["WANTED"] == "") print id }',
+  '    ENVIRON["WANTED"] != "" && $0 == ENVIRON["WANTED"] { print id }',
+  "  '",
+  '}',
+  '',
+  '# Whether the provider had, before this run, at least $2 pools whose name',
+  '# line is $1.',
+  'pool_exists() {',
+  `  [ -n "$(printf '%s\\n' "$pools" | ids_with "$1" | sed -n "$2p")" ]`,
+  '}',
+];
+
+// The provider's CLI script runs again without harm: it takes the provider
+// PROVIDER_ID names, or the one with the exported issuer (the service
+// refuses a second), and creates it only when there is none, reading the
+// new id from `--output json`; then it creates each pool the provider does
+// not have by name.
+function providerCliScript(
+  provider: ExportProvider,
+  pools: readonly ExportPool[],
+): string[] {
+  const issuerLine = cliJsonLine(
+    'issuer_uri',
+    provider.issuer.replace(/\/+$/, ''),
+  );
+  const lines = [
+    ...CLI_JSON_FUNCTIONS,
+    '',
+    `# The identity provider: the one ${PROVIDER_ID_VARIABLE} names if you set it, otherwise the`,
+    '# one with this issuer (the service refuses a second), created only if there',
+    '# is none. An existing provider is left as it is.',
+    `if [ -z "\${${PROVIDER_ID_VARIABLE}:-}" ]; then`,
+    '  providers=$(confluent iam provider list --output json)',
+    `  ${PROVIDER_ID_VARIABLE}=$(printf '%s\\n' "$providers" | ids_with ${shellQuote(issuerLine)} | head -n 1)`,
+    'fi',
+    `[ -n "$${PROVIDER_ID_VARIABLE}" ] || created=$(${providerCliCommand(provider, { json: true })})`,
+    `[ -n "$${PROVIDER_ID_VARIABLE}" ] || ${PROVIDER_ID_VARIABLE}=$(printf '%s\\n' "$created" | ids_with)`,
+    `: "\${${PROVIDER_ID_VARIABLE}:?the CLI printed no id for the new identity provider}"`,
+    `echo "Identity provider: $${PROVIDER_ID_VARIABLE}" >&2`,
+    '',
+    '# The pools: each is created unless the provider had one of its name before',
+    '# this run (of several with one name, the n-th unless it had n). Existing',
+    '# pools are left as they are.',
+    `pools=$(confluent iam pool list --provider "$${PROVIDER_ID_VARIABLE}" --output json)`,
+  ];
+  const seen = new Map<string, number>();
+  for (const pool of pools) {
+    const nameLine = cliJsonLine('name', pool.display_name);
+    const nth = (seen.get(nameLine) ?? 0) + 1;
+    seen.set(nameLine, nth);
+    lines.push(
+      '',
+      `pool_exists ${shellQuote(nameLine)} ${nth} || ${poolCliCommand(pool, undefined)}`,
+    );
+  }
+  return lines;
 }
 
 /** Confluent CLI commands that create the pool(s) (and the provider). */
@@ -470,21 +657,17 @@ export function toCli(subject: ExportSubject): ExportFile {
     const { provider, pools } = subject;
     lines.push(
       `# Creates identity ${providerLabel(provider)} and its ${pools.length} identity`,
-      `# ${pools.length === 1 ? 'pool' : 'pools'} with the Confluent CLI (\`confluent login\` first). Exported from Lifeguard.`,
+      `# ${pools.length === 1 ? 'pool' : 'pools'} with the Confluent CLI (\`confluent login\` first), where they are`,
+      '# missing: run it again at will. Exported from Lifeguard.',
       SHELL_NOTE,
       'set -eu',
       '',
-      '# The identity provider: leave this out where it exists already (the',
-      '# service refuses a second provider with the same issuer and JWKS URI).',
-      providerCliCommand(provider),
-      '',
-      ...providerIdSection(provider.id, 'the command above'),
+      ...providerCliScript(provider, pools),
     );
     warnings.push(
       ...nulWarnings(providerLabel(provider), providerFields(provider)),
     );
     for (const pool of pools) {
-      lines.push('', poolCliCommand(pool, undefined));
       warnings.push(...nulWarnings(poolLabel(pool), poolFields(pool)));
     }
   }
@@ -634,14 +817,15 @@ function fileStem(subject: ExportSubject): string {
   return id.replace(/[^A-Za-z0-9_-]+/g, '_') || subject.kind;
 }
 
-/** `subject` in `format`. */
+/** `subject` in `format`; `terraform` applies to the Terraform export only. */
 export function exportAs(
   format: ExportFormat,
   subject: ExportSubject,
+  terraform: TerraformOptions = {},
 ): ExportFile {
   switch (format) {
     case 'terraform':
-      return toTerraform(subject);
+      return toTerraform(subject, terraform);
     case 'cli':
       return toCli(subject);
     case 'curl':

@@ -84,7 +84,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   },
 ];
 
-// Upstream ids are at most 255 characters (reference §1).
+// Upstream ids are at most 255 characters (docs/confluent-api.md §1).
 const MAX_PARAM_LENGTH = 255;
 
 // RFC 3986 "unreserved" characters. Restricting params to these keeps `/`,

@@ -276,15 +276,17 @@ export interface components {
       /** @description New CEL filter over `claims`. */
       filter?: string;
     };
-    /** @description One page of identity pools. Recorded live responses were terser than this (no `api_version`); clients should not depend on the envelope beyond `data` and `metadata.next`. */
+    /** @description One page of identity pools. Recorded live responses were terser than the vendor's schema: `kind`, `metadata` and `data`, no `api_version`, so only the first two are required here. Clients should not depend on the envelope beyond `data` and `metadata.next`. */
     IdentityPoolList: {
       /** @constant */
-      readonly api_version: 'iam/v2';
+      readonly api_version?: 'iam/v2';
       /** @constant */
       readonly kind: 'IdentityPoolList';
       metadata: components['schemas']['ListMeta'];
-      /** @description The pools on this page, in a stable order. */
-      data: WithRequired<components['schemas']['IdentityPool'], 'metadata'>[];
+      /** @description The pools on this page, in a stable order. Null or absent (the service may omit null fields) means an empty page. */
+      data?:
+        | WithRequired<components['schemas']['IdentityPool'], 'metadata'>[]
+        | null;
     };
     /** @description An external OpenID Connect provider trusted by the organisation: tokens signed by a key from `jwks_uri` and issued by `issuer` can be exchanged for access through the provider's identity pools. These are the fields every provider response carries; single responses add `api_version` and `kind` (`IdentityProviderResponse`), list items add `metadata`. */
     IdentityProvider: {
@@ -357,7 +359,7 @@ export interface components {
        * @description URL of the provider's JSON Web Key Set.
        */
       jwks_uri: string;
-      /** @description Optional; the service uses `claims.sub` when it is left out. */
+      /** @description Optional; the service uses `claims.sub` when it is left out or empty (Confluent's CLI sends `""` when no claim is given). */
       identity_claim?: string;
     };
     /** @description Body for a partial provider update; include only the fields that change. */
@@ -379,18 +381,17 @@ export interface components {
       /** @description New default claim reference. */
       identity_claim?: string;
     };
-    /** @description One page of identity providers. As with pools, live envelopes may be terser than this. */
+    /** @description One page of identity providers. As with pools, live envelopes may be terser than the vendor's schema (no `api_version`). */
     IdentityProviderList: {
       /** @constant */
-      readonly api_version: 'iam/v2';
+      readonly api_version?: 'iam/v2';
       /** @constant */
       readonly kind: 'IdentityProviderList';
       metadata: components['schemas']['ListMeta'];
-      /** @description The providers on this page, in a stable order. */
-      data: WithRequired<
-        components['schemas']['IdentityProvider'],
-        'metadata'
-      >[];
+      /** @description The providers on this page, in a stable order. Null or absent means an empty page. */
+      data?:
+        | WithRequired<components['schemas']['IdentityProvider'], 'metadata'>[]
+        | null;
     };
     /** @description One public key held for a provider. The vendor says only `kid` and `alg` are exposed and marks `alg` required, but recorded responses carried whole key objects (with `x5c`, `x5t`, `issuer`) and no `alg`, so `alg` is optional here and extra members are allowed. */
     JwksKey: {

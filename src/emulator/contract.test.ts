@@ -181,3 +181,55 @@ test('the contract check itself catches a body that drifts from the schema', () 
     validate({ api_version: 'iam/v2', kind: 'IdentityPool', id: 'pool-1' }),
   ).toBe(false);
 });
+
+test('list envelopes as the live service sends them validate: no api_version, data null or left out', () => {
+  const validate = (schema: string, body: unknown) => {
+    const check = ajv.compile({
+      $ref: '#/$defs/s',
+      $defs: { s: rewrite({ $ref: `#/components/schemas/${schema}` }) },
+    });
+    const valid = check(body);
+    expect(check.errors ?? [], `${schema} ${JSON.stringify(body)}`).toEqual([]);
+    return valid;
+  };
+  const self = 'https://confluent.cloud/api/iam/v2/identity-providers';
+  const provider = {
+    id: 'op-Xy1',
+    metadata: { self: `${self}/op-Xy1` },
+    display_name: 'recorded',
+    description: '',
+    state: 'ENABLED',
+    issuer: 'https://login.example.com/v2.0',
+    jwks_uri: 'https://login.example.com/keys',
+  };
+  const pool = {
+    id: 'pool-AbC1',
+    metadata: { self: `${self}/op-Xy1/identity-pools/pool-AbC1` },
+    display_name: 'recorded',
+    description: '',
+    identity_claim: 'claims.sub',
+    filter: 'claims.aud == "kafka"',
+    principal: 'pool-AbC1',
+    state: 'ENABLED',
+  };
+  // The shape recorded from the live API is kind, metadata.self and data;
+  // the service may also leave out a null field, or send it as null.
+  for (const data of [{ data: [pool] }, { data: null }, {}]) {
+    expect(
+      validate('IdentityPoolList', {
+        kind: 'IdentityPoolList',
+        metadata: { self: `${self}/op-Xy1/identity-pools` },
+        ...data,
+      }),
+    ).toBe(true);
+  }
+  for (const data of [{ data: [provider] }, { data: null }, {}]) {
+    expect(
+      validate('IdentityProviderList', {
+        kind: 'IdentityProviderList',
+        metadata: { self },
+        ...data,
+      }),
+    ).toBe(true);
+  }
+});

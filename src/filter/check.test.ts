@@ -28,7 +28,7 @@ function problem(
 
 const NOT_SUPPORTED = 'is not supported in identity pool filters';
 
-// Reference §9.2 and §3.2, plus the forms the brief names.
+// docs/confluent-api.md §9.2 and §3.2, plus the forms the brief names.
 const VALID_FILTERS = [
   'claims.iss == "https://my.issuer.com"',
   'claims.iss=="https://my.issuer.com"',

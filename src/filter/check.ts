@@ -15,9 +15,9 @@ const EMPTY_FILTER =
 
 /**
  * Checks that `source` is a filter Confluent accepts: CEL that parses, stays
- * inside Confluent's subset (reference §9.2) and is a condition. A syntax
- * error is reported alone, since nothing after it can be trusted; once the
- * filter parses, every subset violation is reported. Never throws.
+ * inside Confluent's subset (docs/confluent-api.md §9.2) and is a condition.
+ * A syntax error is reported alone, since nothing after it can be trusted;
+ * once the filter parses, every subset violation is reported. Never throws.
  */
 export function checkFilter(source: string): FilterCheck {
   try {

@@ -105,15 +105,34 @@ const CASES: [string, unknown, boolean, Expected][] = [
   // `in` on an object claim tests its keys, as CEL does for maps
   ['"uid" in claims.ext', TOKEN, true, ['true']],
   ['"zzz" in claims.ext', TOKEN, false, ['false']],
-  // has(): present, absent, nested, never an error
+  // has(): present, absent, nested; only a missing parent is an error, as
+  // in CEL, where has() tests the last field and selects the rest
   ['has(claims.sub)', TOKEN, true, ['true']],
   ['has(claims.missing)', TOKEN, false, ['false']],
   ['!has(claims.revoked)', TOKEN, true, ['true']],
   ['has(claims.ext.uid)', TOKEN, true, ['true']],
   ['has(claims.ext.team.name)', TOKEN, true, ['true']],
   ['has(claims.ext.missing)', TOKEN, false, ['false']],
-  ['has(claims.missing.deeper)', TOKEN, false, ['false']],
+  [
+    'has(claims.missing.deeper)',
+    TOKEN,
+    false,
+    ['claims.missing is absent from the token'],
+  ],
+  [
+    '!has(claims.missing.deeper)',
+    TOKEN,
+    false,
+    ['claims.missing is absent from the token'],
+  ],
+  [
+    'has(claims.sub.x.y)',
+    TOKEN,
+    false,
+    ['claims.sub is a string, not an object'],
+  ],
   ['has(claims.sub.x)', TOKEN, false, ['false']],
+  ['has(claims.nothing.x)', TOKEN, false, ['false']],
   ['has(claims.nothing)', TOKEN, true, ['true']],
   ['has(claims.empty)', TOKEN, true, ['true']],
   // String methods

@@ -46,7 +46,9 @@ export type ClaimLookup =
  * the other side decides (`error || true` is true), a missing claim or a
  * type mismatch is an error, and only a result of `true` matches. Values are
  * compared as CEL compares JSON values, so a list never equals a string.
- * `has()` is false, never an error, when any part of its path is missing.
+ * `has()` tests only the last claim of its path: it is false when that
+ * claim is missing or its parent is not an object, and an error when an
+ * earlier part of the path is missing or not an object.
  * Never throws.
  */
 export function evaluateFilter(
@@ -425,19 +427,22 @@ function compileClaim(node: FilterNode): Evaluator {
   // compiled filters never need one.
   return (claims) => {
     const value = resolve(claims, path);
-    if (!(value instanceof Miss)) return value;
-    if (value.absent) {
-      return new Failure(
-        `${claimLabel(path, value.depth)} is absent from the token`,
-      );
-    }
-    const kind = describeClaimValue(value.value);
-    return new Failure(
-      value.depth === 0
-        ? `The token's claims are ${kind}, not an object`
-        : `${claimLabel(path, value.depth - 1)} is ${kind}, not an object`,
-    );
+    return value instanceof Miss ? missFailure(path, value) : value;
   };
+}
+
+function missFailure(path: readonly string[], miss: Miss): Failure {
+  if (miss.absent) {
+    return new Failure(
+      `${claimLabel(path, miss.depth)} is absent from the token`,
+    );
+  }
+  const kind = describeClaimValue(miss.value);
+  return new Failure(
+    miss.depth === 0
+      ? `The token's claims are ${kind}, not an object`
+      : `${claimLabel(path, miss.depth - 1)} is ${kind}, not an object`,
+  );
 }
 
 /** The claim `path` leads to, down to `depth`, as a filter writes it. */
@@ -614,9 +619,16 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
 function compileHas(argument: FilterNode): Evaluator {
   const path = claimPath(argument);
   if (path === undefined) return unsupported();
-  // Deliberately never an error, unlike CEL when a parent is missing: a
-  // presence test that fails for a token without the parent would surprise.
-  return (claims) => !(resolve(claims, path) instanceof Miss);
+  return (claims) => {
+    const found = resolve(claims, path);
+    if (!(found instanceof Miss)) return true;
+    // As in CEL, `has()` tests only its last field and selects the rest as
+    // usual, so a missing parent is an error and `!has(claims.ext.revoked)`
+    // does not match a token without `ext` (Confluent evaluates with CEL).
+    // A last parent that is present but not an object has no fields: false,
+    // as cel-js says too.
+    return found.depth < path.length - 1 ? missFailure(path, found) : false;
+  };
 }
 
 const STRING_METHODS = {

@@ -11,9 +11,9 @@ const MAX_PREVIEW = 40;
 
 /**
  * Reads the claim that a pool's `identity_claim` names (`claims.sub`,
- * `claims.email`, nested `claims.ext.uid`, reference §9.5) from a token's
- * claims. The claim must hold a non-empty string; anything else is explained
- * in `message`. Never throws.
+ * `claims.email`, nested `claims.ext.uid`, docs/confluent-api.md §9.5) from
+ * a token's claims. The claim must hold a non-empty string; anything else is
+ * explained in `message`. Never throws.
  */
 export function extractIdentity(
   identityClaim: string,

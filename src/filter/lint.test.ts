@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { checkFilter } from './check.ts';
 import { evaluateFilter } from './evaluate.ts';
@@ -125,6 +126,8 @@ test.each([
   // A token without `sub` matches neither side.
   'claims.sub == "a" || claims.sub != "a"',
   'has(claims.x) || !has(claims.y)',
+  // A token without `ext` makes both sides an error.
+  'has(claims.ext.x) || !has(claims.ext.x)',
 ])('%s does not match every token', (source) => {
   expect(byRule(source, 'matches-everything')).toEqual([]);
 });
@@ -189,33 +192,52 @@ test('== on a claim the sample holds as an array is a warning with a fix', () =>
     severity: 'warning',
     rule: 'eq-on-list',
     message:
-      'In the sample token `claims.groups` is an array, and an array never equals a string, so this is always false; test membership with `"admins" in claims.groups`',
+      'In the sample token `claims.groups` is an array, and an array never equals a string, so this is always false; add `|| "admins" in claims.groups` so it works for a string and an array',
     fix: {
-      label: 'Change to `"admins" in claims.groups`',
+      label: 'Add `|| "admins" in claims.groups`',
       ...rangeOf(source, 'claims.groups == "admins"'),
-      insert: '"admins" in claims.groups',
+      insert: '(claims.groups == "admins" || "admins" in claims.groups)',
     },
   });
   const fixed = applyFix(source, diagnostic?.fix);
   expect(fixed).toBe(
-    '"admins" in claims.groups && claims.sub == "svc-payments"',
+    '(claims.groups == "admins" || "admins" in claims.groups) && claims.sub == "svc-payments"',
   );
   expect(evaluateFilter(source, SAMPLE)).toMatchObject({ matches: false });
   expect(evaluateFilter(fixed, SAMPLE)).toMatchObject({ matches: true });
+  expect(lintFilter(fixed, { sampleClaims: SAMPLE })).toEqual([]);
 });
 
 test.each([
-  ["claims.teams == 'ledger'", "'ledger' in claims.teams"],
-  ['"kafka" == claims.aud', '"kafka" in claims.aud'],
-  ['(claims.aud) == "kafka"', '"kafka" in claims.aud'],
-  ['claims.aud != "kafka"', '!("kafka" in claims.aud)'],
   [
-    'claims.sub == "svc-payments" && claims.groups != "banned"',
-    'claims.sub == "svc-payments" && !("banned" in claims.groups)',
+    "claims.teams == 'ledger'",
+    "claims.teams == 'ledger' || 'ledger' in claims.teams",
+  ],
+  ['"kafka" == claims.aud', '"kafka" == claims.aud || "kafka" in claims.aud'],
+  [
+    '(claims.aud) == "kafka"',
+    '(claims.aud) == "kafka" || "kafka" in claims.aud',
+  ],
+  [
+    'claims.sub == "svc-payments" && (claims.groups == "admins")',
+    'claims.sub == "svc-payments" && (claims.groups == "admins" || "admins" in claims.groups)',
   ],
   [
     'claims.sub == "x" || claims.aud == "kafka" && has(claims.email)',
-    'claims.sub == "x" || "kafka" in claims.aud && has(claims.email)',
+    'claims.sub == "x" || (claims.aud == "kafka" || "kafka" in claims.aud) && has(claims.email)',
+  ],
+  [
+    'claims.sub == "x" || claims.aud == "kafka"',
+    'claims.sub == "x" || claims.aud == "kafka" || "kafka" in claims.aud',
+  ],
+  // Under `!` a `!=` lets tokens in, so its fix is the dual form.
+  [
+    '!(claims.groups != "admins")',
+    '!(claims.groups != "admins" && !("admins" in claims.groups))',
+  ],
+  [
+    '!(claims.sub == "x" || claims.groups != "admins")',
+    '!(claims.sub == "x" || (claims.groups != "admins" && !("admins" in claims.groups)))',
   ],
 ])('the fix for %s gives %s', (source, expected) => {
   const [diagnostic] = byRule(source, 'eq-on-list', { sampleClaims: SAMPLE });
@@ -223,16 +245,32 @@ test.each([
   const fixed = applyFix(source, diagnostic?.fix);
   expect(fixed).toBe(expected);
   expect(checkFilter(fixed)).toEqual({ valid: true });
+  expect(byRule(fixed, 'eq-on-list', { sampleClaims: SAMPLE })).toEqual([]);
 });
 
-test('a fix for != keeps the meaning the author intended', () => {
-  const source = 'claims.sub == "svc-payments" && claims.groups != "admins"';
-  const [diagnostic] = byRule(source, 'eq-on-list', { sampleClaims: SAMPLE });
-  expect(diagnostic?.message).toContain('so this is always true');
-  const fixed = applyFix(source, diagnostic?.fix);
-  expect(evaluateFilter(source, SAMPLE)).toMatchObject({ matches: true });
-  expect(evaluateFilter(fixed, SAMPLE)).toMatchObject({ matches: false });
-});
+test.each([
+  ['claims.aud != "kafka"', '!("kafka" in claims.aud)', 'true'],
+  [
+    'claims.sub == "svc-payments" && claims.groups != "banned"',
+    '!("banned" in claims.groups)',
+    'true',
+  ],
+  ['!(claims.groups == "admins")', '"admins" in claims.groups', 'false'],
+])(
+  'a comparison that keeps tokens out, %s, gets advice but no fix',
+  (source, replacement, always) => {
+    // Today every array passes it, and testing membership instead would shut
+    // out the arrays that hold the value: no rewrite keeps every match.
+    const [diagnostic] = byRule(source, 'eq-on-list', {
+      sampleClaims: SAMPLE,
+    });
+    expect(diagnostic?.message).toContain(`so this is always ${always}`);
+    expect(diagnostic?.message).toContain(
+      `\`${replacement}\` would test the array's members, but no token whose claim is a string would match it`,
+    );
+    expect(diagnostic?.fix).toBeUndefined();
+  },
+);
 
 test('== on a claim the sample holds as a string is fine', () => {
   expect(
@@ -247,7 +285,7 @@ test.each([
   ['claims.roles == "admin"', 'claims.roles'],
   ['"read" == claims.scp', 'claims.scp'],
   ['claims.realm_access.roles == "admin"', 'claims.realm_access.roles'],
-])('without a sample, %s gets a hint to use in', (source, claim) => {
+])('without a sample, %s gets a hint to test membership', (source, claim) => {
   const [diagnostic, ...rest] = byRule(source, 'eq-on-list');
   expect(rest).toEqual([]);
   expect(diagnostic).toMatchObject({
@@ -257,7 +295,7 @@ test.each([
   });
   expect(diagnostic?.message).toMatch(
     new RegExp(
-      `^\`${claim}\` is usually an array, and an array never equals a string; if it is one in your tokens, write`,
+      `^\`${claim}\` is usually an array, and an array never equals a string; if it is one in your tokens, add`,
     ),
   );
   expect(checkFilter(applyFix(source, diagnostic?.fix))).toEqual({
@@ -273,11 +311,11 @@ test('aud may be either, so it gets a hint, not a warning', () => {
       severity: 'info',
       rule: 'eq-on-list',
       message:
-        '`claims.aud` may be a string or an array of audiences; if your tokens carry an array, this is always false, so write `"kafka" in claims.aud`',
+        '`claims.aud` may be a string or an array of audiences; if your tokens carry an array, this is always false; add `|| "kafka" in claims.aud` so it works for a string and an array',
       fix: {
-        label: 'Change to `"kafka" in claims.aud`',
+        label: 'Add `|| "kafka" in claims.aud`',
         ...whole(source),
-        insert: '"kafka" in claims.aud',
+        insert: 'claims.aud == "kafka" || "kafka" in claims.aud',
       },
     },
   ]);
@@ -379,13 +417,13 @@ function filterOfLength(length: number): string {
   return `${head}${'x'.repeat(length - head.length - 1)}"`;
 }
 
-test('a filter over 300 characters is an error on the excess', () => {
+test('a filter over 300 characters is a warning on the excess', () => {
   const source = filterOfLength(310);
   expect(byRule(source, 'too-long')).toEqual([
     {
       from: 300,
       to: 310,
-      severity: 'error',
+      severity: 'warning',
       rule: 'too-long',
       message:
         "The filter is 310 characters long; Confluent accepts at most 300 unless your organisation's limit has been raised",
@@ -684,4 +722,132 @@ test('never throws, and every range and fix lies inside the source', () => {
       }
     }
   }
+});
+
+// --- every quick fix keeps every match ---------------------------------------
+
+// The claims quick fixes touch, each as a string, as arrays with and without
+// the value, or absent, as Okta (string `aud`) and Entra or Keycloak (arrays)
+// issue them.
+const FIX_CLAIMS = ['aud', 'sub', 'groups', 'roles', 'scp'] as const;
+const FIX_VALUES = ['kafka', 'admins'] as const;
+
+const fixClaimValue = fc.oneof(
+  fc.constantFrom<unknown>(...FIX_VALUES, 'other'),
+  fc.array(fc.constantFrom(...FIX_VALUES, 'other'), { maxLength: 3 }),
+);
+
+const fixClaimSet = fc.record(
+  {
+    ...Object.fromEntries(FIX_CLAIMS.map((name) => [name, fixClaimValue])),
+    realm_access: fc.record({ roles: fixClaimValue }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
+
+const fixClaim = fc.constantFrom(
+  ...FIX_CLAIMS.map((name) => `claims.${name}`),
+  'claims.realm_access.roles',
+);
+const fixValue = fc.constantFrom(...FIX_VALUES.map((v) => JSON.stringify(v)));
+
+const fixAtom = fc.oneof(
+  fc
+    .tuple(fixClaim, fc.constantFrom('==', '!='), fixValue, fc.boolean())
+    .map(([claim, op, value, flipped]) =>
+      flipped ? `${value} ${op} ${claim}` : `${claim} ${op} ${value}`,
+    ),
+  fc.tuple(fixValue, fixClaim).map(([value, claim]) => `${value} in ${claim}`),
+  fixClaim.map((claim) => `has(${claim})`),
+);
+
+const fixFilter: fc.Arbitrary<string> = fc.letrec<{ filter: string }>(
+  (tie) => ({
+    filter: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fixAtom,
+      tie('filter').map((f) => `!(${f})`),
+      tie('filter').map((f) => `(${f})`),
+      fc
+        .tuple(tie('filter'), fc.constantFrom('&&', '||'), tie('filter'))
+        .map(([a, op, b]) => `${a} ${op} ${b}`),
+      // A repeat, for the `redundant` rule's fix.
+      fc
+        .tuple(tie('filter'), fc.constantFrom('&&', '||'), tie('filter'))
+        .map(([a, op, b]) => `${a} ${op} ${b} ${op} ${a}`),
+    ),
+  }),
+).filter;
+
+const FIX_SAMPLES: LintOptions[] = [
+  {},
+  { sampleClaims: { aud: 'kafka', sub: 'kafka', groups: 'admins' } },
+  { sampleClaims: SAMPLE },
+  { sampleClaims: { aud: ['kafka'], roles: ['admins'], scp: ['kafka'] } },
+];
+
+/** Fails with the filter, the fix and the token it would shut out. */
+function expectFixesKeepMatches(source: string, tokens: unknown[]): void {
+  for (const options of FIX_SAMPLES) {
+    for (const { fix, rule } of lintFilter(source, options)) {
+      if (fix === undefined) continue;
+      const fixed = applyFix(source, fix);
+      expect(checkFilter(fixed), fixed).toEqual({ valid: true });
+      for (const claims of tokens) {
+        const before = evaluateFilter(source, claims);
+        const after = evaluateFilter(fixed, claims);
+        if (before.ok && before.matches) {
+          expect(
+            after.ok && after.matches,
+            `${rule} fix ${JSON.stringify(fixed)} of ${JSON.stringify(source)} shuts out ${JSON.stringify(claims)}`,
+          ).toBe(true);
+        }
+      }
+    }
+  }
+}
+
+// Every claim as a string and as arrays with and without the value.
+const FIX_TOKENS: unknown[] = [
+  { aud: 'kafka', sub: 'kafka', groups: 'admins', roles: 'admins' },
+  { aud: 'other', sub: 'admins', groups: 'other', scp: 'kafka' },
+  { aud: ['kafka'], sub: ['kafka'], groups: ['admins'], roles: ['admins'] },
+  { aud: ['other', 'kafka'], groups: ['other', 'admins'], scp: ['kafka'] },
+  { aud: ['other'], sub: ['other'], groups: ['other'], roles: [] },
+  { aud: [], sub: 'other', groups: [], realm_access: { roles: ['admins'] } },
+  { realm_access: { roles: 'admins' }, aud: 'admins' },
+  {},
+];
+
+test.each([
+  'claims.aud == "kafka"',
+  '"kafka" == claims.aud',
+  '!(claims.aud != "kafka")',
+  'claims.groups == "admins" && claims.sub == "kafka"',
+  'claims.sub == "kafka" || claims.groups == "admins" && has(claims.aud)',
+  'claims.aud == "kafka" && claims.groups != "admins"',
+  '!(claims.sub == "x" || claims.groups != "admins")',
+  'claims.realm_access.roles == "admins"',
+  '(claims.roles) == "admins" || claims.scp == "kafka"',
+  'claims.aud == "kafka" && claims.sub == "kafka" && claims.aud == "kafka"',
+  'claims.aud == "kafka" || claims.aud == "kafka"',
+])('every quick fix for %s keeps every token that matched', (source) => {
+  const fixes = FIX_SAMPLES.flatMap((options) =>
+    lintFilter(source, options).filter(({ fix }) => fix !== undefined),
+  );
+  expect(fixes.length).toBeGreaterThan(0);
+  expectFixesKeepMatches(source, FIX_TOKENS);
+});
+
+test('every quick fix on generated filters keeps every token that matched', () => {
+  fc.assert(
+    fc.property(
+      fixFilter.filter((source) => checkFilter(source).valid),
+      fc.array(fixClaimSet, { minLength: 1, maxLength: 8 }),
+      (source, tokens) => {
+        expectFixesKeepMatches(source, [...FIX_TOKENS, ...tokens]);
+      },
+    ),
+    { seed: 1510, numRuns: 400 },
+  );
 });

@@ -46,8 +46,8 @@ export type LintDiagnostic = Span & {
 /**
  * What the linter knows beyond the filter text. `sampleClaims` is a decoded
  * token to compare against, `sharedIssuer` says the provider's issuer and
- * keys are shared with other organisations (reference §9.3), and
- * `maxLength` is the tenant's filter length limit (300 unless raised).
+ * keys are shared with other organisations (docs/confluent-api.md §9.3),
+ * and `maxLength` is the tenant's filter length limit (300 unless raised).
  */
 export type LintOptions = {
   sampleClaims?: unknown;
@@ -168,10 +168,12 @@ function tooLong(ctx: Context, maxLength: number | undefined): void {
   const from = isHighSurrogate(ctx.source.charCodeAt(limit - 1))
     ? limit - 1
     : limit;
+  // A warning: the limit is per organisation and can be raised, so only the
+  // service knows whether this filter is too long (issue 15).
   report(
     ctx,
     { from, to: length },
-    'error',
+    'warning',
     'too-long',
     `The filter is ${length} characters long; Confluent accepts at most ${limit} unless your organisation's limit has been raised`,
   );
@@ -437,11 +439,16 @@ function alwaysTrue(term: Term): boolean | undefined {
   return values.every((value) => value === false) ? false : undefined;
 }
 
-/** `has(x) || !has(x)`: `has()` is never an error, so this always holds. */
+/**
+ * `has(claims.x) || !has(claims.x)` always holds: `has()` of a top-level claim
+ * is never an error. With a longer path it is one when a parent is missing.
+ */
 function hasComplement(chain: Chain): boolean {
   const seen = new Map<string, boolean>();
   for (const { term } of chain.members) {
     if (term.kind !== 'literal' || term.atom.kind !== 'call') continue;
+    const [argument] = term.atom.args;
+    if (argument === undefined || claimPath(argument)?.length !== 1) continue;
     const previous = seen.get(term.key);
     if (previous !== undefined && previous !== term.positive) return true;
     seen.set(term.key, term.positive);
@@ -613,33 +620,109 @@ function removal(ctx: Context, member: Member): Span {
 const LIST_CLAIMS: ReadonlySet<string> = new Set(['groups', 'roles', 'scp']);
 
 function visitNodes(ctx: Context, root: FilterNode): void {
-  const pending: FilterNode[] = [root];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+  const paired = pairedComparisons(root);
+  const pending: { node: FilterNode; parent?: FilterNode; negated: boolean }[] =
+    [{ node: root, negated: false }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { node, parent, negated } = item;
     const path = claimPath(node);
     if (path !== undefined) {
       absentClaim(ctx, node, path);
       continue;
     }
+    const children: FilterNode[] = [];
     switch (node.kind) {
       case 'binary':
-        if (node.op === '==' || node.op === '!=') eqOnList(ctx, node);
-        pending.push(node.right, node.left);
+        if ((node.op === '==' || node.op === '!=') && !paired.has(node)) {
+          eqOnList(ctx, node, parent, negated);
+        }
+        children.push(node.left, node.right);
         break;
       case 'unary':
-        pending.push(node.operand);
+        children.push(node.operand);
         break;
       case 'method':
-        pending.push(...node.args, node.target);
+        children.push(node.target, ...node.args);
         break;
       case 'call':
         // A claim inside `has()` is expected to be absent sometimes.
-        if (node.name !== 'has') pending.push(...node.args);
+        if (node.name !== 'has') children.push(...node.args);
         break;
       case 'list':
-        pending.push(...node.items);
+        children.push(...node.items);
         break;
       default:
         break;
+    }
+    const flips = node.kind === 'unary' && node.op === '!';
+    for (const child of children.reverse()) {
+      pending.push({ node: child, parent: node, negated: negated !== flips });
+    }
+  }
+}
+
+/**
+ * The comparisons already joined to the membership test their fix would add:
+ * `claims.aud == "kafka" || "kafka" in claims.aud`, and under `!` the
+ * `claims.aud != "kafka" && !("kafka" in claims.aud)` form.
+ */
+function pairedComparisons(root: FilterNode): Set<FilterNode> {
+  const paired = new Set<FilterNode>();
+  const pending: { node: FilterNode; parentOp?: string }[] = [{ node: root }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { node } = item;
+    if (node.kind === 'binary') {
+      if (isLogical(node) && item.parentOp !== node.op) {
+        pairInChain(node, paired);
+      }
+      pending.push(
+        { node: node.left, parentOp: node.op },
+        { node: node.right, parentOp: node.op },
+      );
+    } else if (node.kind === 'unary') {
+      pending.push({ node: node.operand });
+    }
+  }
+  return paired;
+}
+
+function pairInChain(chain: BinaryNode, paired: Set<FilterNode>): void {
+  const operands: FilterNode[] = [];
+  const pending: FilterNode[] = [chain];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'binary' && node.op === chain.op) {
+      pending.push(node.right, node.left);
+    } else {
+      operands.push(node);
+    }
+  }
+  const isOr = chain.op === '||';
+  const memberships = new Set<string>();
+  for (const operand of operands) {
+    // Under `&&` the partner is the negated test, `!("kafka" in claims.aud)`.
+    const test = isOr
+      ? operand
+      : operand.kind === 'unary' && operand.op === '!'
+        ? operand.operand
+        : undefined;
+    if (test?.kind !== 'binary' || test.op !== 'in') continue;
+    const path = claimPath(test.right);
+    if (path !== undefined && test.left.kind === 'string') {
+      memberships.add(JSON.stringify([path, test.left.value]));
+    }
+  }
+  for (const operand of operands) {
+    if (operand.kind !== 'binary' || operand.op !== (isOr ? '==' : '!=')) {
+      continue;
+    }
+    const comparison = claimAgainstString(operand);
+    if (
+      comparison?.literal.kind === 'string' &&
+      memberships.has(
+        JSON.stringify([comparison.path, comparison.literal.value]),
+      )
+    ) {
+      paired.add(operand);
     }
   }
 }
@@ -660,19 +743,42 @@ function absentClaim(ctx: Context, node: FilterNode, path: string[]): void {
   );
 }
 
-function eqOnList(ctx: Context, node: BinaryNode): void {
+function eqOnList(
+  ctx: Context,
+  node: BinaryNode,
+  parent: FilterNode | undefined,
+  negated: boolean,
+): void {
   const comparison = claimAgainstString(node);
   if (comparison === undefined) return;
   const { claim, path, literal } = comparison;
   const membership = `${textOf(ctx, literal)} in ${textOf(ctx, claim)}`;
   const isEquals = node.op === '==';
-  const insert = isEquals ? membership : `!(${membership})`;
-  const fix: LintFix = {
-    label: `Change to ${code(insert)}`,
-    from: node.from,
-    to: node.to,
-    insert,
-  };
+  // A fix must keep matching every token that matched (issue 15). Where the
+  // comparison lets tokens in (`==`, or `!=` under `!`), it is kept beside
+  // the membership test; `||` (or `&&` under `!`) absorbs the error of the
+  // side that does not apply, so a string claim fares as before. Where it
+  // keeps tokens out, every array passes it today, and any rewrite that
+  // tests membership shuts out those arrays, so it gets advice only.
+  const join = isEquals ? '||' : '&&';
+  const test = isEquals ? membership : `!(${membership})`;
+  const addition = `${join} ${test}`;
+  const alternative = `${textOf(ctx, node)} ${addition}`;
+  const fix: LintFix | undefined =
+    isEquals === negated
+      ? undefined
+      : {
+          label: `Add ${code(addition)}`,
+          from: node.from,
+          to: node.to,
+          insert: needsGrouping(ctx, node, parent, join)
+            ? `(${alternative})`
+            : alternative,
+        };
+  const advice =
+    fix === undefined
+      ? `${code(test)} would test the array's members, but no token whose claim is a string would match it`
+      : `add ${code(addition)} so it works for a string and an array`;
   const label = code(formatClaimPath(path));
   const always = isEquals ? 'always false' : 'always true';
 
@@ -685,7 +791,7 @@ function eqOnList(ctx: Context, node: BinaryNode): void {
       node,
       'warning',
       'eq-on-list',
-      `In the sample token ${label} is an array, and an array never equals a string, so this is ${always}; test membership with ${code(insert)}`,
+      `In the sample token ${label} is an array, and an array never equals a string, so this is ${always}; ${advice}`,
       fix,
     );
     return;
@@ -697,7 +803,7 @@ function eqOnList(ctx: Context, node: BinaryNode): void {
       node,
       'info',
       'eq-on-list',
-      `${label} may be a string or an array of audiences; if your tokens carry an array, this is ${always}, so write ${code(insert)}`,
+      `${label} may be a string or an array of audiences; if your tokens carry an array, this is ${always}; ${advice}`,
       fix,
     );
   } else if (LIST_CLAIMS.has(name)) {
@@ -706,10 +812,29 @@ function eqOnList(ctx: Context, node: BinaryNode): void {
       node,
       'info',
       'eq-on-list',
-      `${label} is usually an array, and an array never equals a string; if it is one in your tokens, write ${code(insert)}`,
+      `${label} is usually an array, and an array never equals a string; if it is one in your tokens, ${advice}`,
       fix,
     );
   }
+}
+
+/**
+ * Whether `A <join> B` put in place of `node` needs parentheses to stay one
+ * operand: not at the root, not under `join`, not already parenthesised.
+ */
+function needsGrouping(
+  ctx: Context,
+  node: FilterNode,
+  parent: FilterNode | undefined,
+  join: '||' | '&&',
+): boolean {
+  if (parent === undefined) return false;
+  if (parent.kind === 'binary' && parent.op === join) return false;
+  let open = node.from - 1;
+  while (open >= 0 && isSpace(ctx.masked[open])) open--;
+  let close = node.to;
+  while (close < ctx.masked.length && isSpace(ctx.masked[close])) close++;
+  return ctx.masked[open] !== '(' || ctx.masked[close] !== ')';
 }
 
 function claimAgainstString(

@@ -486,3 +486,121 @@ test('writes without a session are refused and only logged: nothing unauthentica
     ),
   ).toHaveLength(4);
 });
+
+test('deleting a provider records each pool that went with it, findable by its pool id, and the provider’s keys by id only', async () => {
+  const { api, emulator } = await setup();
+  // The demo seed's Okta provider has 263 pools: three pages to walk.
+  const providers = await api(
+    'GET',
+    '/api/iam/v2/identity-providers?page_size=100',
+  );
+  const okta = (providers.body.data as { id: string; issuer: string }[]).find(
+    (provider) => provider.issuer.includes('okta.com'),
+  )!.id;
+  const read = await api('GET', `/api/iam/v2/identity-providers/${okta}`);
+  const kids = (read.body.keys as { kid: string }[]).map((key) => key.kid);
+  expect(kids.length).toBeGreaterThan(0);
+  const pools = `/api/iam/v2/identity-providers/${okta}/identity-pools`;
+  // One pool with values of its own, the last created (on the last page).
+  const last = await api('POST', pools, POOL);
+  expect(last.status).toBe(201);
+  const poolId = last.body.id as string;
+
+  const deleted = await api('DELETE', `/api/iam/v2/identity-providers/${okta}`);
+  expect(deleted.status).toBe(204);
+  expect(
+    (await emulator.call('GET', `/iam/v2/identity-providers/${okta}`)).status,
+  ).toBe(404);
+
+  // Filtered by the pool's id alone, the log finds how the pool ended.
+  const [entry, ...others] = (await history(api, `pool_id=${poolId}`)).data;
+  expect(entry).toMatchObject({
+    action: 'delete-pool-with-provider',
+    method: 'DELETE',
+    target: `/api/iam/v2/identity-providers/${okta}`,
+    providerId: okta,
+    poolId,
+    outcome: 'applied',
+    status: 204,
+    requestId: deleted.headers.get('x-request-id'),
+  });
+  expect(entry!.changes).toEqual(
+    expect.arrayContaining(
+      Object.entries(POOL).map(([field, value]) => ({
+        field,
+        before: value,
+        after: null,
+      })),
+    ),
+  );
+  // Its creation is the entry before; nothing else.
+  expect(others.map((other) => other.action)).toEqual(['create-pool']);
+
+  // Every entry about the provider, page by page.
+  const entries: AuditEntry[] = [];
+  let older = '';
+  for (;;) {
+    const page = await history(
+      api,
+      `provider_id=${okta}&page_size=200${older}`,
+    );
+    entries.push(...page.data);
+    if (page.next === null) break;
+    older = `&before=${page.next}`;
+  }
+  const cascaded = entries.filter(
+    (each) => each.action === 'delete-pool-with-provider',
+  );
+  expect(cascaded).toHaveLength(264);
+  expect(new Set(cascaded.map((each) => each.poolId)).size).toBe(264);
+
+  // The provider's own entry names its pools and keeps only its keys' ids.
+  const provider = entries.find((each) => each.action === 'delete-provider');
+  expect(provider).toMatchObject({ outcome: 'applied', status: 204 });
+  const changes = Object.fromEntries(
+    provider!.changes.map((change) => [change.field, change.before]),
+  );
+  expect(changes.keys).toEqual(kids);
+  expect(changes.identity_pools).toHaveLength(264);
+  expect(changes.identity_pools).toContain(poolId);
+  const text = JSON.stringify(provider);
+  for (const material of ['"n"', '"e"', '"x5c"', 'AQAB']) {
+    expect(text).not.toContain(material);
+  }
+});
+
+test('a provider delete that fails records no pool as deleted', async () => {
+  const { api, emulator, providerId } = await setup();
+  await emulator.call('POST', '/_emulator/faults', {
+    body: {
+      match: { method: 'DELETE', path: 'identity-providers/[^/]+$' },
+      respond: { status: 500 },
+      times: 1,
+    },
+  });
+  const deleted = await api(
+    'DELETE',
+    `/api/iam/v2/identity-providers/${providerId}`,
+  );
+  expect(deleted.status).toBe(500);
+  const page = await history(api, `provider_id=${providerId}`);
+  expect(page.data.map((entry) => [entry.action, entry.outcome])).toEqual([
+    ['delete-provider', 'failed'],
+  ]);
+  expect(
+    page.data[0]!.changes.find((change) => change.field === 'identity_pools'),
+  ).toBeUndefined();
+});
+
+test('JSON Web Keys anywhere in a recorded value are reduced to their kid', () => {
+  const key = { kty: 'RSA', kid: 'k1', n: 'modulus', e: 'AQAB', x5c: ['c'] };
+  expect(
+    auditChanges('update-provider', 'failed', {
+      requested: { keys: [key], jwks: { keys: [key, { kty: 'EC' }] } },
+      before: { keys: [key] },
+    }),
+  ).toEqual([
+    { field: 'keys', before: ['k1'], after: ['k1'] },
+    { field: 'jwks', before: null, after: { keys: ['k1', null] } },
+  ]);
+});

@@ -20,7 +20,8 @@ import {
   type AuditTarget,
   type RoutePolicy,
 } from './endpoint.ts';
-import type { LifeguardStore } from './store.ts';
+import type { LifeguardStore, NewAuditEntry } from './store.ts';
+import type { ListWalk } from './upstream-read.ts';
 
 const UPSTREAM_ACTIONS: Partial<Record<string, AuditAction>> = {
   createIamV2IdentityProvider: 'create-provider',
@@ -74,6 +75,25 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * A value with every JSON Web Key in it (an object with `kty`, RFC 7517)
+ * reduced to its `kid`: a provider's `keys` are recorded by id, never their
+ * material (`n`, `e`, `x5c`…), which the log has no use for and would
+ * otherwise keep forever.
+ */
+function withoutKeyMaterial(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutKeyMaterial);
+  if (typeof value !== 'object' || value === null) return value;
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.kty === 'string') return fields.kid ?? null;
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, inner]) => [
+      key,
+      withoutKeyMaterial(inner),
+    ]),
+  );
+}
+
+/**
  * The fields a write touched: for an applied update only those whose value
  * changed; for a delete, the values removed.
  */
@@ -85,9 +105,9 @@ export function auditChanges(
   const keep = (field: string) =>
     !IGNORED_FIELDS.has(field) &&
     (!action.endsWith('test-case') || TEST_CASE_FIELDS.has(field));
-  const requested = record(input.requested);
-  const before = record(input.before);
-  const after = record(input.after);
+  const requested = record(withoutKeyMaterial(input.requested));
+  const before = record(withoutKeyMaterial(input.before));
+  const after = record(withoutKeyMaterial(input.after));
   if (action.startsWith('delete-')) {
     return Object.keys(before)
       .filter(keep)
@@ -117,6 +137,8 @@ declare module 'fastify' {
       forwarded?: boolean;
       /** Why it was not applied: the first error of the answer. */
       refusal?: { code: string; detail: string };
+      /** A provider delete: its pools as read before, which go with it. */
+      cascade?: ListWalk;
     };
   }
 }
@@ -234,7 +256,7 @@ export const auditWrites = fastifyPlugin(
       }
       const refused = outcome === 'refused';
       try {
-        store.appendAudit({
+        const entry: NewAuditEntry = {
           actor: actor(user, mode),
           method: request.method as 'POST',
           target: targetOf(request),
@@ -257,7 +279,17 @@ export const auditWrites = fastifyPlugin(
                 before: audit.before,
                 after: audit.after,
               }),
-        });
+        };
+        const cascade = outcome === 'applied' ? audit.cascade : undefined;
+        if (cascade && !cascade.complete) {
+          request.log.warn(
+            { providerId: audit.providerId, pools: cascade.items.length },
+            'not every pool of the deleted provider could be read; only those read are in the audit log',
+          );
+        }
+        store.appendAuditEntries(
+          cascade ? withCascade(entry, cascade) : [entry],
+        );
       } catch (error) {
         // The write already happened; losing its record must be loud.
         request.log.error({ err: error }, 'audit entry could not be written');
@@ -270,6 +302,42 @@ export const auditWrites = fastifyPlugin(
     dependencies: ['lifeguard-authentication'],
   },
 );
+
+/**
+ * A provider's delete entry naming the pools that went with it (when all
+ * could be read), then one entry per pool read with its last values, so
+ * the log filtered by a pool's id finds how it ended.
+ */
+function withCascade(provider: NewAuditEntry, walk: ListWalk) {
+  const ids = walk.items
+    .map((pool) => record(pool).id)
+    .filter((id): id is string => typeof id === 'string');
+  const entries: NewAuditEntry[] = [
+    walk.complete
+      ? {
+          ...provider,
+          changes: [
+            ...provider.changes,
+            { field: 'identity_pools', before: ids, after: null },
+          ],
+        }
+      : provider,
+  ];
+  for (const pool of walk.items) {
+    const id = record(pool).id;
+    if (typeof id !== 'string') continue;
+    entries.push({
+      ...provider,
+      action: 'delete-pool-with-provider',
+      poolId: id,
+      changes: auditChanges('delete-pool-with-provider', 'applied', {
+        requested: undefined,
+        before: pool,
+      }),
+    });
+  }
+  return entries;
+}
 
 /**
  * A signed-in client hammering writes past its rate limit would otherwise

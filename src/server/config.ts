@@ -388,7 +388,7 @@ function upstreamMode(env: z.infer<typeof envSchema>): UpstreamMode {
   return { kind: 'emulator' };
 }
 
-/** The server's variables; bad ones are each named (STYLE.md §9). */
+/** The server's variables; bad ones are each named (docs/conventions.md §9). */
 export function parseServerConfig(
   env: Record<string, string | undefined>,
 ): EnvResult<ServerConfig> {

@@ -13,7 +13,7 @@ import {
   type RoutePolicy,
 } from './endpoint.ts';
 import { setPendingSecurityHeaders } from './security.ts';
-import { upstreamReader } from './upstream-read.ts';
+import { readWholeList, upstreamReader } from './upstream-read.ts';
 
 export type ProxyOptions = {
   /** Upstream base URL without trailing slash, e.g. https://api.confluent.cloud. */
@@ -552,6 +552,10 @@ function sendRefusal(
     .send(failureBody(refusal.status, [refusal.item], request.id));
 }
 
+// A provider's pools read before its delete, for the audit log: at most
+// 100 pages of 100 (extra upstream reads, so bounded).
+const CASCADE_MAX_PAGES = 100;
+
 // Writes whose audit entry records the values they replace.
 const READS_BEFORE = new Set<AuditAction>([
   'update-pool',
@@ -684,6 +688,15 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
       // The resource as it is before the change; undefined if unreadable.
       const current = await readUpstream(upstreamPath, request.id);
       audit.before = current?.status === 200 ? current.body : undefined;
+    }
+    if (audit?.action === 'delete-provider') {
+      // Its pools go with it: each gets an entry once the delete is applied.
+      audit.cascade = await readWholeList(
+        readUpstream,
+        `${upstreamPath}/identity-pools`,
+        request.id,
+        CASCADE_MAX_PAGES,
+      );
     }
 
     if (route.method === 'GET') {

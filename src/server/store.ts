@@ -235,6 +235,13 @@ export class LifeguardStore {
     return { ...entry, id: Number(lastInsertRowid), at: at.toISOString() };
   }
 
+  /** Several entries of one write (a provider and the pools it took with it), all or none. */
+  appendAuditEntries(entries: NewAuditEntry[], at = new Date()): AuditEntry[] {
+    return this.#db.transaction(() =>
+      entries.map((entry) => this.appendAudit(entry, at)),
+    )();
+  }
+
   /** Newest first, `limit` at most, older than `query.before` when given. */
   listAudit(query: AuditQuery, limit: number): AuditEntry[] {
     const where: string[] = [];

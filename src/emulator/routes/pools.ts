@@ -60,7 +60,13 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
     async (request, reply) => {
       const provider = requireProvider(context, request.params.provider_id);
       const owner = request.query.assigned_resource_owner;
-      if (owner !== undefined && !RESOURCE_OWNER.test(String(owner))) {
+      // Empty is absent: the CLI sends `assigned_resource_owner=` on every
+      // create since v4.18.0 (docs/decisions/014).
+      if (
+        owner !== undefined &&
+        owner !== '' &&
+        !RESOURCE_OWNER.test(String(owner))
+      ) {
         throw badParameter(
           'assigned_resource_owner',
           'assigned_resource_owner must be the id of a user (u-…), service account (sa-…), group mapping (group-…) or identity pool (pool-…)',

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { demoProviderId, resetEmulator } from '@/testing/emulator.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
@@ -37,13 +37,15 @@ test('the audit log lists the writes the URL’s filters match, linking each tar
   expect(update).toHaveTextContent('Local user (admin)');
   expect(update).toHaveTextContent('Applied · HTTP 200');
   expect(create).toHaveTextContent('Created pool');
+  // Each target by name and id: pool names can repeat within a provider.
   expect(
-    within(update!).getByRole('link', { name: `Pool ${pool.id}` }),
+    await within(update!).findByRole('link', {
+      name: `${pool.display_name} ${pool.id}`,
+    }),
   ).toHaveAttribute('href', `/providers/${okta}/pools/${pool.id}?tab=history`);
-  expect(within(update!).getByRole('link', { name: okta })).toHaveAttribute(
-    'href',
-    `/providers/${okta}`,
-  );
+  expect(
+    await within(update!).findByRole('link', { name: `Acme Okta ${okta}` }),
+  ).toHaveAttribute('href', `/providers/${okta}`);
 
   // The changes open on demand, before and after side by side.
   await user.click(within(update!).getByText('1 field: description'));
@@ -137,4 +139,62 @@ test('a viewer who opens the audit log is told it is for admins', async () => {
   expect(
     screen.queryByRole('link', { name: 'Audit log' }),
   ).not.toBeInTheDocument();
+});
+
+/** The log's row about this pool's creation. */
+function createdRow(poolId: string) {
+  return rows().find(
+    (row) =>
+      row.textContent?.includes(poolId) &&
+      row.textContent.includes('Created pool'),
+  );
+}
+
+test('each entry says exactly when, and names its target beside the id, even where names repeat', async () => {
+  const okta = await demoProviderId('okta.com');
+  const first = await createTestPool(okta, { display_name: 'orders-twin' });
+  const second = await createTestPool(okta, { display_name: 'orders-twin' });
+  renderApp(`/audit?provider_id=${okta}`);
+  await waitFor(() => expect(createdRow(first.id)).toBeDefined());
+  const older = createdRow(first.id)!;
+  const newer = createdRow(second.id)!;
+  expect(
+    await within(newer).findByRole('link', {
+      name: `orders-twin ${second.id}`,
+    }),
+  ).toBeInTheDocument();
+  expect(
+    within(older).getByRole('link', { name: `orders-twin ${first.id}` }),
+  ).toBeInTheDocument();
+
+  // The exact time (UTC) is in the row itself, not only on hover or focus.
+  const time = newer.querySelector('time')!;
+  const exact = new Intl.DateTimeFormat('en', {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(time.getAttribute('datetime')!));
+  expect(exact).toMatch(/UTC$/);
+  expect(time).toHaveTextContent(/ago|now/);
+  expect(time).toHaveTextContent(exact);
+});
+
+test('a deleted pool is still named, from what its entries recorded', async () => {
+  const okta = await demoProviderId('okta.com');
+  const pool = await createTestPool(okta, { display_name: 'short-lived' });
+  const deleted = await fetch(
+    new URL(
+      `/api/iam/v2/identity-providers/${okta}/identity-pools/${pool.id}`,
+      window.location.href,
+    ),
+    { method: 'DELETE', headers: { 'x-lifeguard-csrf': '1' } },
+  );
+  expect(deleted.status).toBe(204);
+  renderApp(`/audit?provider_id=${okta}&pool_id=${pool.id}`);
+  expect(await screen.findByText('2 entries shown')).toBeInTheDocument();
+  for (const row of rows()) {
+    expect(
+      within(row).getByRole('link', { name: `short-lived ${pool.id}` }),
+    ).toBeInTheDocument();
+  }
 });

@@ -1,9 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ComponentProps } from 'react';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
-import { AuditLog } from '@/features/audit/components/audit-log.tsx';
+import {
+  AuditLog,
+  type TargetNameComponent,
+} from '@/features/audit/components/audit-log.tsx';
+import { allPoolsQuery } from '@/features/pools/api/all-pools.ts';
+import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useSession } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+
+// The page of providers the providers screen shows (and caches).
+const PROVIDERS_PAGE = { pageSize: 100 };
+
+/**
+ * A target's current name: providers from their list, pools from a walk over
+ * their provider's pools (one per provider in view, shared with that
+ * provider's screen), since ids alone do not tell pools apart for people.
+ */
+function AuditTargetName({
+  providerId,
+  poolId,
+  fallback,
+}: ComponentProps<TargetNameComponent>) {
+  const providers = useQuery({
+    ...providerQueries.list(PROVIDERS_PAGE),
+    enabled: poolId === undefined,
+  });
+  const pools = useQuery({
+    ...allPoolsQuery(providerId),
+    enabled: poolId !== undefined,
+  });
+  const name =
+    poolId === undefined
+      ? providers.data?.data?.find((provider) => provider.id === providerId)
+          ?.display_name
+      : pools.data?.find((pool) => pool.id === poolId)?.display_name;
+  return name ?? fallback;
+}
 
 export function AuditRoute() {
   useDocumentTitle('Audit log');
@@ -23,7 +59,7 @@ export function AuditRoute() {
         changed and how it ended. Date filters are whole days in UTC.
       </p>
       {isAdmin ? (
-        <AuditLog />
+        <AuditLog TargetName={AuditTargetName} />
       ) : (
         // The server refuses the organisation's log to viewers anyway.
         <WriteAccessNotice

@@ -6,6 +6,7 @@ import {
   injectFault,
   resetEmulator,
 } from '@/testing/emulator.ts';
+import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { filterField } from '@/testing/filter-field.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
@@ -124,39 +125,69 @@ test('mistakes are explained next to their fields before anything is sent', asyn
   );
 });
 
-test('a filter over 300 characters is refused before sending', async () => {
-  const okta = await demoProviderId('okta.com');
-  const { user } = renderApp(`/providers/${okta}/pools/new`);
-  const editor = await filterField();
-  const filter = editor.element;
-  await editor.type(`claims.sub == "${'x'.repeat(290)}"`);
-  await user.tab();
-  expect(screen.getByText('306 / 300 characters')).toBeInTheDocument();
-  expect(filter).toHaveAccessibleDescription(
-    /Filter must be at most 300 characters/,
-  );
-});
-
-test('the server’s verdict on the filter shows at the Filter, keeping every value', async () => {
+test('a filter over 300 characters is a warning, and the server’s limit decides', async () => {
   const okta = await demoProviderId('okta.com');
   const { user } = renderApp(`/providers/${okta}/pools/new`);
   const name = await screen.findByLabelText('Display name');
-  await user.type(screen.getByLabelText('Description'), 'Kept.');
-  await (await filterField()).type('claims.sub.matches("x")');
-  // Enter in a single-line field submits the form.
-  await user.type(name, 'regex-pool{Enter}');
-
+  await user.type(name, 'long-filter');
   const editor = await filterField();
   const filter = editor.element;
-  await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
+  const long = `claims.sub == "${'x'.repeat(285)}"`;
+  expect(long).toHaveLength(301);
+  await editor.type(long);
+  await user.tab();
+  expect(screen.getByText('301 / 300 characters')).toBeInTheDocument();
+  // The limit is per organisation, so the form warns and does not refuse.
   expect(filter).toHaveAccessibleDescription(
-    /Invalid syntax in policy expression/,
+    /Warning, character 301: The filter is 301 characters long; Confluent accepts at most 300 unless your organisation's limit has been raised/,
   );
+  expect(filter).toHaveAttribute('aria-invalid', 'false');
+
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  // The test server's emulator keeps the default limit of 300.
+  await waitFor(() =>
+    expect(filter).toHaveAccessibleDescription(
+      /filter is 301 characters long; the limit is 300/,
+    ),
+  );
+  expect(filter).toHaveAttribute('aria-invalid', 'true');
+  expect(editor.value()).toBe(long);
+  expect(name).toHaveValue('long-filter');
+  expect(screen.getByLabelText('Identity claim')).toHaveValue('claims.sub');
+  expect(
+    screen.queryByRole('heading', { level: 1, name: 'long-filter' }),
+  ).not.toBeInTheDocument();
+});
+
+test('a filter the browser’s checker refuses is not sent: the error shows at the Filter, keeping every value', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  const name = await screen.findByLabelText('Display name');
+  await user.type(name, 'regex-pool');
+  await user.type(screen.getByLabelText('Description'), 'Kept.');
+  const editor = await filterField();
+  await editor.type('claims.sub.matches("x")');
+  const requests = spyOnFetch();
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+
+  await waitFor(() =>
+    expect(editor.element).toHaveAccessibleDescription(
+      /This filter cannot be saved: matches\(\) is not supported in identity pool filters/,
+    ),
+  );
+  expect(requests.count('POST', /identity-pools$/)).toBe(0);
   expect(editor.value()).toBe('claims.sub.matches("x")');
   expect(name).toHaveValue('regex-pool');
   expect(screen.getByLabelText('Description')).toHaveValue('Kept.');
-  expect(screen.getByLabelText('Identity claim')).toHaveValue('claims.sub');
-  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Create pool' })).toBeEnabled();
+
+  // Once fixed, it is sent.
+  editor.replace('claims.sub == "x"');
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'regex-pool' }),
+  ).toBeInTheDocument();
+  expect(requests.count('POST', /identity-pools$/)).toBe(1);
 });
 
 test('a quota error is explained at the top, and the values stay for another try', async () => {
@@ -324,10 +355,13 @@ test('a shared-issuer provider’s rule is explained at the Filter', async () =>
 
   const editor = await filterField();
   const filter = editor.element;
-  await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
-  expect(filter).toHaveAccessibleDescription(
-    /shared by many organisations, so the filter must constrain claims.sub or claims.aud/,
+  // The editor's own lint already marks it invalid: wait for the server.
+  await waitFor(() =>
+    expect(filter).toHaveAccessibleDescription(
+      /shared by many organisations, so the filter must constrain claims.sub or claims.aud/,
+    ),
   );
+  expect(filter).toHaveAttribute('aria-invalid', 'true');
   expect(editor.value()).toBe('claims.email == "ci@acme.example"');
 });
 
@@ -350,4 +384,33 @@ test('a viewer who opens the form by its address is told why instead', async () 
   expect(
     screen.queryByRole('button', { name: 'Create pool' }),
   ).not.toBeInTheDocument();
+});
+
+test('a display name another pool of the provider has is warned about, and still accepted', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user } = renderApp(`/providers/${okta}/pools/new`);
+  const name = await screen.findByLabelText('Display name');
+  await user.type(name, 'Legacy-Catch-All');
+  expect(
+    await screen.findByText(
+      /Another pool of this provider is already called “legacy-catch-all”/,
+    ),
+  ).toBeInTheDocument();
+  expect(name).toHaveAccessibleDescription(
+    /already called “legacy-catch-all” \(pool-\w+\)\. Confluent allows it, but lists and the audit log will need the id/,
+  );
+  expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+  await user.type(name, '-2');
+  expect(screen.queryByText(/already called/)).not.toBeInTheDocument();
+
+  // Only a warning: the pool is created with the repeated name.
+  await user.clear(name);
+  await user.type(name, 'legacy-catch-all');
+  await screen.findByText(/already called “legacy-catch-all”/);
+  await (await filterField()).type('claims.aud == "kafka"');
+  await user.click(screen.getByRole('button', { name: 'Create pool' }));
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'legacy-catch-all' }),
+  ).toBeInTheDocument();
 });

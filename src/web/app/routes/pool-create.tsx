@@ -95,6 +95,7 @@ export function PoolCreateRoute() {
           isPending={createPool.isPending}
           cancelHref={paths.provider.getHref(providerId)}
           providerIssuer={provider.data?.issuer}
+          providerId={providerId}
           draft={{ scope: poolDraftScope(providerId), base: null }}
         />
       ) : (

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { LIFEGUARD_API } from '#contract/test-cases.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 import { createTestCaseFor, createTestPool } from '@/testing/writes.ts';
 
@@ -120,4 +121,33 @@ test('a viewer sees every write control disabled, each saying why', async () => 
   expect(save).toBeDisabled();
   expect(save).toHaveAccessibleDescription(VIEWER_WRITE_REASON);
   expect(screen.getByLabelText('Test case name')).toBeDisabled();
+});
+
+test('the test cases’ summary reads as a sentence for one case and for several', async () => {
+  const okta = await demoProviderId('okta.com');
+  const pool = await createTestPool(okta);
+  await createTestCaseFor(okta, pool.id, 'orders service');
+  const first = renderApp(`/providers/${okta}/pools/${pool.id}`);
+  const panel = await screen.findByRole('region', { name: 'Test cases' });
+  expect(
+    await within(panel).findByText('The test case passes.'),
+  ).toBeInTheDocument();
+  first.unmount();
+
+  // One that expects no match, where the pool's filter matches: it fails.
+  await apiCall(
+    'POST',
+    LIFEGUARD_API.testCases(okta, pool.id).replace(/^\/api/, ''),
+    {
+      name: 'stray consumer',
+      expected: 'no-match',
+      claims: { sub: 'svc-2', aud: 'kafka' },
+    },
+  );
+  await createTestCaseFor(okta, pool.id, 'billing service');
+  renderApp(`/providers/${okta}/pools/${pool.id}`);
+  const again = await screen.findByRole('region', { name: 'Test cases' });
+  expect(
+    await within(again).findByText('1 of 3 test cases fails.'),
+  ).toBeInTheDocument();
 });

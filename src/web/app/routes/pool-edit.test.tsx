@@ -7,6 +7,7 @@ import {
   resetEmulator,
 } from '@/testing/emulator.ts';
 import { clickWhenReady } from '@/testing/click-when-ready.ts';
+import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { filterField } from '@/testing/filter-field.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
@@ -516,25 +517,25 @@ test('an unchanged form leaves without asking', async () => {
   );
 });
 
-test('a rejected change is shown at its field and nothing is lost', async () => {
+test('a filter the browser’s checker refuses is shown at its field, not sent, and nothing is lost', async () => {
   const { okta, pool, path } = await firstOktaPool();
   const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
   const editor = await filterField();
   const filter = editor.element;
   await editor.replace('claims.sub.matches("x")');
+  const requests = spyOnFetch();
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
-  // A changed filter is reviewed (diff, test cases) before it is sent.
-  const confirm = await screen.findByRole('button', {
-    name: 'Save the new filter',
-  });
-  // Radix lifts the page's pointer-events block a moment after the dialog
-  // mounts; user-event refuses the click until then, without clicking.
-  await clickWhenReady(user, confirm);
 
-  await expect.poll(() => filter.getAttribute('aria-invalid')).toBe('true');
-  expect(filter).toHaveAccessibleDescription(
-    /Invalid syntax in policy expression/,
+  await waitFor(() =>
+    expect(filter).toHaveAccessibleDescription(
+      /This filter cannot be saved: matches\(\) is not supported in identity pool filters/,
+    ),
   );
+  // Neither reviewed nor sent: Confluent would refuse it anyway.
+  expect(
+    screen.queryByRole('alertdialog', { name: 'Save the new filter?' }),
+  ).not.toBeInTheDocument();
+  expect(requests.count('PATCH', /identity-pools\//)).toBe(0);
   expect(editor.value()).toBe('claims.sub.matches("x")');
   const stored = await apiCall<Pool>('GET', path);
   expect(stored.filter).toBe(pool.filter);
@@ -569,4 +570,22 @@ test('a viewer who opens the form by its address is told why instead', async () 
       name: `Edit ${pool.display_name}`,
     }),
   ).toBeInTheDocument();
+});
+
+test('renaming a pool to a name its provider already uses warns; its own name does not', async () => {
+  const { okta, pool } = await firstOktaPool();
+  const { user } = renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
+  const name = await screen.findByLabelText('Display name');
+  expect(name).toHaveValue(pool.display_name);
+  // The walk over the provider's pools has run once it warns about others.
+  await user.clear(name);
+  await user.type(name, 'fraud-dev-scoring-stream');
+  expect(
+    await screen.findByText(
+      /2 other pools of this provider are already called “fraud-dev-scoring-stream”/,
+    ),
+  ).toBeInTheDocument();
+  await user.clear(name);
+  await user.type(name, pool.display_name);
+  expect(screen.queryByText(/already called/)).not.toBeInTheDocument();
 });

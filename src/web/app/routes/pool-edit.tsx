@@ -247,6 +247,7 @@ function PoolEditor({
         onSubmit={save}
         isPending={updatePool.isPending}
         providerIssuer={providerIssuer}
+        providerId={providerId}
         existing={{ providerId, poolId, savedFilter: pool.filter }}
         cancelHref={paths.pool.getHref(providerId, poolId)}
         requireChanges

@@ -65,7 +65,10 @@ export function ProviderDetailRoute() {
       ? { status: 'error' }
       : {
           status: 'known',
-          count: poolPage.data.metadata.total_size ?? poolPage.data.data.length,
+          count:
+            poolPage.data.metadata.total_size ??
+            poolPage.data.data?.length ??
+            0,
         };
 
   return (

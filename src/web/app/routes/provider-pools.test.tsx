@@ -5,6 +5,7 @@ import {
   injectFault,
   resetEmulator,
 } from '@/testing/emulator.ts';
+import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { LOCAL_SESSION, renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 
@@ -139,6 +140,25 @@ test('a provider with no pools invites creating the first one', async () => {
   ).toHaveAttribute('href', `/providers/${keycloak}/pools/new`);
 });
 
+test('a terse first page as the live service may send it (no api_version, total_size or data) is an empty list', async () => {
+  const okta = await demoProviderId('okta.com');
+  spyOnFetch(async (request, forward) =>
+    request.method === 'GET' &&
+    request.url.pathname.endsWith(`/${okta}/identity-pools`)
+      ? Response.json({
+          kind: 'IdentityPoolList',
+          metadata: {
+            self: `https://confluent.cloud/api/iam/v2/identity-providers/${okta}/identity-pools`,
+          },
+        })
+      : forward(),
+  );
+  renderApp(`/providers/${okta}`);
+  expect(
+    await screen.findByRole('heading', { name: 'No identity pools yet' }),
+  ).toBeInTheDocument();
+});
+
 test('a viewer’s New pool button is disabled and says why', async () => {
   const okta = await demoProviderId('okta.com');
   renderApp(`/providers/${okta}`, { session: VIEWER_SESSION });
@@ -209,4 +229,107 @@ test('while the provider loads, the page title says so instead of being empty', 
       { timeout: 5_000 },
     ),
   ).toBeInTheDocument();
+});
+
+test('a miss on this page offers every pool of the provider, walked page by page, and keeps the text', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user, router } = renderApp(`/providers/${okta}`);
+  await screen.findByText('1–10 of 263');
+  const filter = screen.getByRole('searchbox', { name: 'Filter this page' });
+  await user.type(filter, 'lakehouse');
+  expect(
+    screen.getByText('No pool on this page matches “lakehouse”.'),
+  ).toBeInTheDocument();
+
+  await user.click(
+    screen.getByRole('button', {
+      name: 'Search all 263 pools of this provider',
+    }),
+  );
+  expect(router.state.location.search).toBe('?q=lakehouse&scope=all');
+  expect(
+    await screen.findByText(/^\d+ of 263 pools match\.$/),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole('searchbox', {
+      name: 'Filter all of this provider’s pools',
+    }),
+  ).toHaveValue('lakehouse');
+  const found = rows();
+  expect(found.length).toBeGreaterThan(0);
+  for (const row of found) expect(row).toHaveTextContent(/lakehouse/i);
+  expect(
+    within(screen.getByRole('table')).getAllByRole('link', {
+      name: /lakehouse-sink/,
+    }).length,
+  ).toBeGreaterThan(0);
+  expect(
+    screen.queryByRole('navigation', { name: 'Pagination' }),
+  ).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'Back to this page' }));
+  expect(router.state.location.search).toBe('?q=lakehouse');
+  expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
+});
+
+test('the quick filter hands its text to the organisation-wide search', async () => {
+  const okta = await demoProviderId('okta.com');
+  const { user, router } = renderApp(`/providers/${okta}`);
+  await screen.findByText('1–10 of 263');
+  await user.type(
+    screen.getByRole('searchbox', { name: 'Filter this page' }),
+    'lakehouse',
+  );
+  const link = screen.getByRole('link', {
+    name: 'Search every provider for “lakehouse”',
+  });
+  expect(link).toHaveAttribute('href', '/search?q=lakehouse');
+  await user.click(link);
+  expect(router.state.location.pathname).toBe('/search');
+  expect(
+    await screen.findByRole('searchbox', { name: 'Search pools' }),
+  ).toHaveValue('lakehouse');
+});
+
+test('a pool whose filter is true is flagged in the list as matching every token', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}?page_size=100`);
+  await screen.findByText('1–100 of 263');
+  const flagged = rows().filter((row) =>
+    row.textContent?.includes('Matches every token'),
+  );
+  expect(flagged).toHaveLength(1);
+  expect(
+    within(flagged[0]!).getByRole('link', { name: 'legacy-catch-all' }),
+  ).toBeInTheDocument();
+  expect(
+    within(flagged[0]!).getByLabelText('Filter: true'),
+  ).toBeInTheDocument();
+});
+
+test('a page of pools Confluent is slow to answer says it is still waiting', async () => {
+  const okta = await demoProviderId('okta.com');
+  await injectFault({
+    match: { method: 'GET', path: 'identity-pools$' },
+    delayMs: 4_500,
+    times: 1,
+  });
+  renderApp(`/providers/${okta}`, { session: LOCAL_SESSION });
+  expect(await screen.findByRole('table')).toHaveAttribute('aria-busy', 'true');
+  expect(
+    screen.queryByText('Still waiting for Confluent…'),
+  ).not.toBeInTheDocument();
+  expect(
+    await screen.findByText(
+      'Still waiting for Confluent…',
+      {},
+      { timeout: 4_400 },
+    ),
+  ).toBeInTheDocument();
+  expect(
+    await screen.findByText('1–10 of 263', {}, { timeout: 5_000 }),
+  ).toBeInTheDocument();
+  expect(
+    screen.queryByText('Still waiting for Confluent…'),
+  ).not.toBeInTheDocument();
 });

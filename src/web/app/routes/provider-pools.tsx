@@ -107,7 +107,10 @@ const ProviderPools = memo(function ProviderPools({
           Find the pools a token lands in
         </summary>
         <div className="mt-3">
-          <LazyMatchingPools providerId={providerId} />
+          <LazyMatchingPools
+            providerId={providerId}
+            providerIssuer={provider.data?.issuer}
+          />
         </div>
       </details>
     </>

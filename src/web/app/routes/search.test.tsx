@@ -460,3 +460,13 @@ test('the header links to the search, whose box the `/` shortcut can find', asyn
   await waitFor(() => expect(document.title).toBe('Search · Lifeguard'));
   await allLoaded();
 });
+
+test('a pool whose filter is true is flagged as matching every token', async () => {
+  renderApp('/search?q=legacy-catch-all');
+  await allLoaded();
+  await waitFor(() => expect(rowNames()).toEqual(['legacy-catch-all']));
+  expect(resultRows()[0]).toHaveTextContent('Matches every token');
+  await waitFor(() =>
+    expect(screen.getAllByText('Matches every token')).toHaveLength(1),
+  );
+});

@@ -1,10 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { ConnectivityBanner } from './connectivity-banner.tsx';
 import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { RateBudgetIndicator } from './rate-budget-indicator.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
+
+// Its own chunk, loaded after the first screen: only a demo shows it.
+const DemoNotice = lazy(async () => ({
+  default: (await import('./demo-notice.tsx')).DemoNotice,
+}));
 
 /**
  * The page frame: skip link, header (brand, `nav`, the API budget when low,
@@ -47,6 +52,9 @@ export function AppLayout({
             </nav>
           )}
           <div className="ml-auto flex flex-wrap items-center gap-3">
+            <Suspense fallback={null}>
+              <DemoNotice />
+            </Suspense>
             <RateBudgetIndicator />
             <KeyboardShortcuts />
             <ThemeToggle />

@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   'create-provider': 'Created provider',
   'update-provider': 'Updated provider',
   'delete-provider': 'Deleted provider',
+  'delete-pool-with-provider': 'Deleted pool with its provider',
   'refresh-provider-keys': 'Refreshed provider keys',
   'create-test-case': 'Added test case',
   'delete-test-case': 'Deleted test case',

@@ -1,8 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button, buttonVariants } from '@/components/ui/button.tsx';
-import { RelativeTime } from '@/components/ui/relative-time.tsx';
+import {
+  formatAbsolute,
+  formatRelative,
+} from '@/components/ui/relative-time.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { AUDIT_SEARCH_KEYS, paths, type AuditSearch } from '@/config/paths.ts';
@@ -29,26 +33,88 @@ const COLUMNS = [
   'Changes',
 ] as const;
 
-function Target({ entry }: { entry: AuditEntry }) {
+/**
+ * The current name of a provider (no `poolId`) or of a pool, or `fallback`
+ * while it is not known. The route supplies it: reading providers and pools
+ * is their features' business.
+ */
+export type TargetNameComponent = ComponentType<{
+  providerId: string;
+  poolId?: string;
+  fallback?: string;
+}>;
+
+// The name a write itself recorded (set, changed or removed): the pool's
+// when the entry names a pool, else the provider's. For targets gone since,
+// or until their current name is known.
+function recordedName(entry: AuditEntry): string | undefined {
+  const change = entry.changes.find(({ field }) => field === 'display_name');
+  const name = change?.after ?? change?.before;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function Name({
+  TargetName,
+  providerId,
+  poolId,
+  fallback,
+}: {
+  TargetName: TargetNameComponent | undefined;
+  providerId: string;
+  poolId?: string;
+  fallback: string | undefined;
+}) {
+  return TargetName ? (
+    <TargetName providerId={providerId} poolId={poolId} fallback={fallback} />
+  ) : (
+    fallback
+  );
+}
+
+// Names can repeat (Confluent allows two pools of a provider to share one):
+// the id is always shown beside the name, and kept on one line.
+function Target({
+  entry,
+  TargetName,
+}: {
+  entry: AuditEntry;
+  TargetName: TargetNameComponent | undefined;
+}) {
   if (entry.providerId && entry.poolId) {
     return (
-      <span className="grid">
+      <span className="grid gap-0.5">
         <Link
           to={paths.pool.getHref(entry.providerId, entry.poolId, {
             tab: 'history',
           })}
-          aria-label={`Pool ${entry.poolId}`}
-          className="font-mono text-xs font-medium break-all text-brand-700 hover:underline"
+          className="text-brand-700 hover:underline"
         >
-          {entry.poolId}
+          <span className="font-medium [overflow-wrap:anywhere]">
+            <Name
+              TargetName={TargetName}
+              providerId={entry.providerId}
+              poolId={entry.poolId}
+              fallback={recordedName(entry)}
+            />
+          </span>{' '}
+          <code className="font-mono text-xs whitespace-nowrap">
+            {entry.poolId}
+          </code>
         </Link>
         <span className="text-xs text-slate-600">
           in{' '}
           <Link
             to={paths.provider.getHref(entry.providerId)}
-            className="font-mono break-all hover:underline"
+            className="hover:underline"
           >
-            {entry.providerId}
+            <Name
+              TargetName={TargetName}
+              providerId={entry.providerId}
+              fallback={undefined}
+            />{' '}
+            <code className="font-mono whitespace-nowrap">
+              {entry.providerId}
+            </code>
           </Link>
         </span>
       </span>
@@ -58,14 +124,33 @@ function Target({ entry }: { entry: AuditEntry }) {
     return (
       <Link
         to={paths.provider.getHref(entry.providerId)}
-        aria-label={`Provider ${entry.providerId}`}
-        className="font-mono text-xs font-medium break-all text-brand-700 hover:underline"
+        className="text-brand-700 hover:underline"
       >
-        {entry.providerId}
+        <span className="font-medium [overflow-wrap:anywhere]">
+          <Name
+            TargetName={TargetName}
+            providerId={entry.providerId}
+            fallback={recordedName(entry)}
+          />
+        </span>{' '}
+        <code className="font-mono text-xs whitespace-nowrap">
+          {entry.providerId}
+        </code>
       </Link>
     );
   }
   return <code className="font-mono text-xs break-all">{entry.target}</code>;
+}
+
+// The exact time in words, not only on hover: an audit log is read for
+// when precisely something happened, and by screen readers row by row.
+function When({ at }: { at: string }) {
+  return (
+    <time dateTime={at} className="grid">
+      <span>{formatRelative(at)}</span>
+      <span className="text-xs text-slate-600">{formatAbsolute(at)}</span>
+    </time>
+  );
 }
 
 function Changes({ entry }: { entry: AuditEntry }) {
@@ -93,8 +178,15 @@ function hasFilters(search: AuditSearch): boolean {
   return AUDIT_SEARCH_KEYS.some((key) => search[key]);
 }
 
-/** Every recorded write, newest first, filtered by the URL's search. */
-export function AuditLog() {
+/**
+ * Every recorded write, newest first, filtered by the URL's search.
+ * `TargetName` names the providers and pools the entries point at.
+ */
+export function AuditLog({
+  TargetName,
+}: {
+  TargetName?: TargetNameComponent;
+} = {}) {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = parseAuditSearch(searchParams);
   const filters = toAuditFilters(search);
@@ -160,7 +252,7 @@ export function AuditLog() {
               : entries.map((entry) => (
                   <tr key={entry.id}>
                     <Td className="whitespace-nowrap">
-                      <RelativeTime value={entry.at} />
+                      <When at={entry.at} />
                     </Td>
                     <Td>
                       <ActorName actor={entry.actor} />
@@ -169,7 +261,7 @@ export function AuditLog() {
                       {actionLabel(entry.action)}
                     </Td>
                     <Td>
-                      <Target entry={entry} />
+                      <Target entry={entry} TargetName={TargetName} />
                     </Td>
                     <Td>
                       <OutcomeBadge

@@ -210,3 +210,139 @@ test('a provider exports with all its pools, fetched with progress, and can be s
   // The first walk stopped at page 2; the second fetched all three pages.
   expect(bulkPages).toBe(5);
 });
+
+test('a provider export walks terse pages as the live service sends them: no api_version or total_size, data null or left out', async () => {
+  const okta = await demoProviderId('okta.com');
+  let bulkPages = 0;
+  spyOnFetch(async (request, forward) => {
+    const isBulkPage =
+      request.url.pathname.endsWith('/identity-pools') &&
+      request.url.searchParams.get('page_size') === '100';
+    if (!isBulkPage) return forward();
+    bulkPages += 1;
+    const page = (await (await forward()).json()) as Record<string, unknown>;
+    const { metadata } = page as { metadata: { next?: string } };
+    // Page 1 as recorded, page 2 with data null, page 3 without data.
+    return Response.json({
+      kind: page.kind,
+      metadata: { next: metadata.next },
+      ...(bulkPages === 1 ? { data: page.data } : {}),
+      ...(bulkPages === 2 ? { data: null } : {}),
+    });
+  });
+  const { user } = renderApp(`/providers/${okta}`);
+  await screen.findByRole('heading', { level: 1, name: 'Acme Okta' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export Acme Okta',
+  });
+  expect(
+    await within(dialog).findByText('All 100 pools of Acme Okta fetched.'),
+  ).toBeInTheDocument();
+  expect(bulkPages).toBe(3);
+  expect(
+    codeIn(dialog, 'Terraform').match(/^resource "confluent_identity_pool" /gm),
+  ).toHaveLength(100);
+});
+
+test('Terraform goes into an existing configuration by default (resources and imports only); on its own it gets the terraform block with the provider pinned', async () => {
+  const { user, dialog } = await openPoolExport();
+  const existing = within(dialog).getByRole('radio', {
+    name: /Into an existing configuration/,
+  });
+  expect(existing).toBeChecked();
+  const resourcesOnly = codeIn(dialog, 'Terraform');
+  expect(resourcesOnly).not.toMatch(/^terraform \{/m);
+  expect(resourcesOnly).toContain(
+    '# Resources and import blocks only, to add to a configuration that already',
+  );
+  expect(resourcesOnly).toContain('resource "confluent_identity_pool"');
+
+  await user.click(
+    within(dialog).getByRole('radio', {
+      name: /As a configuration of its own/,
+    }),
+  );
+  const standalone = codeIn(dialog, 'Terraform');
+  expect(standalone).toMatch(/^terraform \{/m);
+  expect(standalone).toContain(
+    '      source  = "confluentinc/confluent"\n      version = "~> 2.83"',
+  );
+  await user.click(
+    within(dialog).getByRole('button', { name: 'Copy Terraform code' }),
+  );
+  expect(await navigator.clipboard.readText()).toBe(standalone);
+});
+
+test('a provider without a description: the warning says `terraform plan` fails, and a description typed for the export goes into the Terraform only', async () => {
+  const keycloak = await demoProviderId('sso.staging.acme.example');
+  const requests = spyOnFetch();
+  const { user } = renderApp(`/providers/${keycloak}`);
+  await screen.findByRole('heading', { level: 1, name: 'Keycloak (staging)' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export Keycloak (staging)',
+  });
+  expect(
+    await within(dialog).findByText(
+      'All 0 pools of Keycloak (staging) fetched.',
+    ),
+  ).toBeInTheDocument();
+  expect(within(dialog).getByRole('alert')).toHaveTextContent(
+    'the confluentinc/confluent provider validates `description` as non-empty, so `terraform plan` fails on this file as it is. Fill in a description before copying',
+  );
+  expect(codeIn(dialog, 'Terraform')).toContain('  description    = ""');
+
+  await user.type(
+    within(dialog).getByLabelText('Provider description for this file'),
+    'Staging SSO "platform"',
+  );
+  const text = codeIn(dialog, 'Terraform');
+  expect(text).toContain('  description    = "Staging SSO \\"platform\\""');
+  expect(text).toContain(
+    '# Confluent holds no description for this provider: this one is only in',
+  );
+  expect(within(dialog).getByRole('alert')).toHaveTextContent(
+    'differs from what Confluent holds (none)',
+  );
+  // The other formats show what Confluent holds.
+  await user.click(within(dialog).getByRole('tab', { name: 'JSON' }));
+  expect(JSON.parse(codeIn(dialog, 'JSON')).identity_provider.description).toBe(
+    '',
+  );
+  await user.click(within(dialog).getByRole('tab', { name: 'Terraform' }));
+  await user.click(
+    within(dialog).getByRole('button', { name: 'Copy Terraform code' }),
+  );
+  expect(await navigator.clipboard.readText()).toBe(text);
+
+  // Nothing was written to Confluent.
+  expect(requests.sent.filter((request) => request.method !== 'GET')).toEqual(
+    [],
+  );
+  const stored = await apiCall<{ description: string }>(
+    'GET',
+    `/iam/v2/identity-providers/${keycloak}`,
+  );
+  expect(stored.description).toBe('');
+});
+
+test('a provider with a description offers no field to fill it', async () => {
+  const github = await demoProviderId('githubusercontent.com');
+  const { user } = renderApp(`/providers/${github}`);
+  await screen.findByRole('heading', { level: 1, name: 'GitHub Actions' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export GitHub Actions',
+  });
+  await within(dialog).findByText('All 3 pools of GitHub Actions fetched.');
+  expect(
+    within(dialog).queryByLabelText('Provider description for this file'),
+  ).not.toBeInTheDocument();
+  expect(
+    within(dialog).queryByText(/validates `description` as non-empty/),
+  ).not.toBeInTheDocument();
+  expect(codeIn(dialog, 'Terraform')).toContain(
+    '# Identity provider "GitHub Actions"',
+  );
+});

@@ -163,3 +163,35 @@ test('cancelling stops the walk at once', async () => {
   expect(walk.calls).toHaveLength(2);
   expect(walk.sleeps).toEqual([]);
 });
+
+test('terse pages as the live service sends them (no api_version, data null or left out) are empty pages, not the end', async () => {
+  // The envelope recorded from the live API: kind, metadata.self and data.
+  const recorded = (data: string, next?: string) =>
+    JSON.parse(`{
+      "kind": "IdentityPoolList",
+      "metadata": {
+        "self": "https://confluent.cloud/api/iam/v2/identity-providers/op-1/identity-pools"
+        ${next ? `, "next": "https://api.confluent.cloud/iam/v2/identity-providers/op-1/identity-pools?page_token=${next}"` : ''}
+      }
+      ${data}
+    }`) as PoolList;
+  const book: Record<string, PoolList> = {
+    first: recorded(', "data": [{ "id": "pool-a" }]', 'p2'),
+    p2: recorded(', "data": null', 'p3'),
+    p3: recorded(''),
+  };
+  const calls: (string | undefined)[] = [];
+  const progress: WalkProgress[] = [];
+  const pools = await listAllPools('op-1', {
+    signal: new AbortController().signal,
+    onProgress: (p) => progress.push(p),
+    listPage: async ({ pageToken }) => {
+      calls.push(pageToken);
+      return book[pageToken ?? 'first']!;
+    },
+    budget: () => undefined,
+  });
+  expect(pools.map((p) => p.id)).toEqual(['pool-a']);
+  expect(calls).toEqual([undefined, 'p2', 'p3']);
+  expect(progress.at(-1)).toEqual({ fetched: 1, total: undefined });
+});

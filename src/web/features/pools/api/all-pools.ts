@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import {
   getRateBudget,
   isBudgetLow,
@@ -11,6 +12,7 @@ import {
   type PoolList,
   type PoolListParams,
 } from './pools.ts';
+import { poolQueries } from './queries.ts';
 
 const PAGE_SIZE = 100;
 
@@ -106,7 +108,8 @@ export async function listAllPools(
         return sleep(delay, signal);
       },
     );
-    pools.push(...list.data);
+    // The service may leave out a null `data`: an empty page, not the end.
+    pools.push(...(list.data ?? []));
     total = list.metadata.total_size ?? undefined;
     pageToken = pageTokenOf(list.metadata.next);
     const left = budget();
@@ -121,4 +124,27 @@ export async function listAllPools(
     }
   } while (pageToken);
   return pools;
+}
+
+/** A walk costs a request per 100 pools: its copy stays fresh for a while. */
+export const ALL_POOLS_STALE_MS = 5 * 60_000;
+
+/**
+ * Every pool of a provider, walked with {@link listAllPools}; `onProgress`
+ * hears the walk. Kept under the provider's list key (the org-wide search
+ * keeps its copy there too), so a write that refreshes the provider's lists
+ * refreshes this as well. Not in queries.ts: that module ships with the first
+ * screen, this walker need not.
+ */
+export function allPoolsQuery(
+  providerId: string,
+  onProgress: (progress: WalkProgress) => void = () => {},
+) {
+  return queryOptions({
+    queryKey: [...poolQueries.providerLists(providerId), 'every'] as const,
+    queryFn: ({ signal }) => listAllPools(providerId, { signal, onProgress }),
+    // The walker already retries each failed page as the policy says.
+    retry: false,
+    staleTime: ALL_POOLS_STALE_MS,
+  });
 }

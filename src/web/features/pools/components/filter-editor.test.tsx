@@ -91,6 +91,26 @@ test('the editable element is the labelled, described textbox', () => {
   expect(editor).toHaveAccessibleDescription(/^Help Error, characters 12–23/);
 });
 
+test('the field is invalid while it shows an error, and only then', async () => {
+  const user = userEvent.setup();
+  render(<ControlledEditor initial={'claims.aud == "kafka"'} />);
+  const { editor } = getEditor();
+  expect(editor).toHaveAttribute('aria-invalid', 'false');
+  await user.click(editor);
+  await user.keyboard('{Control>}a{/Control}claims.aud == ');
+  expect(diagnosticItems()).toEqual([
+    'Error, character 15: Expected a value after ==',
+  ]);
+  expect(editor).toHaveAttribute('aria-invalid', 'true');
+  // Warnings and hints leave it valid.
+  await user.keyboard('"kafka"');
+  expect(diagnosticItems()).not.toEqual([]);
+  expect(diagnosticItems().filter((item) => item?.startsWith('Error'))).toEqual(
+    [],
+  );
+  expect(editor).toHaveAttribute('aria-invalid', 'false');
+});
+
 test('typing reports each change and Ctrl-Z undoes it', async () => {
   const onChange = vi.fn();
   const user = userEvent.setup();
@@ -182,14 +202,16 @@ test('a fix button applies the fix to the editor and the value', async () => {
   expect(diagnosticItems()[0]).toMatch(
     /^Warning, characters 1–21: In the sample token claims\.aud is an array/,
   );
+  // The comparison stays: tokens whose aud is a string still match.
   await user.click(
     screen.getByRole('button', {
-      name: 'Fix: Change to "kafka" in claims.aud',
+      name: 'Fix: Add || "kafka" in claims.aud',
     }),
   );
-  expect(onChange).toHaveBeenLastCalledWith('"kafka" in claims.aud');
+  const fixed = 'claims.aud == "kafka" || "kafka" in claims.aud';
+  expect(onChange).toHaveBeenLastCalledWith(fixed);
   const { editor, view } = getEditor();
-  expect(view.state.doc.toString()).toBe('"kafka" in claims.aud');
+  expect(view.state.doc.toString()).toBe(fixed);
   expect(editor).toHaveFocus();
   expect(
     screen.queryByRole('list', { name: 'Filter diagnostics' }),

@@ -110,9 +110,13 @@ export function FilterEditor({
     [ariaDescribedBy, diagnostics.length > 0 ? listId : undefined]
       .filter(Boolean)
       .join(' ') || undefined;
+  // The field is invalid while it shows an error, not only once the form
+  // has refused it.
+  const isInvalid =
+    invalid || diagnostics.some(({ severity }) => severity === 'error');
   const attributes = useMemo(
-    () => contentAttributes(id, describedBy, invalid),
-    [id, describedBy, invalid],
+    () => contentAttributes(id, describedBy, isInvalid),
+    [id, describedBy, isInvalid],
   );
 
   // CodeMirror's callbacks outlive renders; they read the latest props here.
@@ -293,7 +297,7 @@ export function FilterEditor({
         ref={hostRef}
         className={cn(
           'grid min-h-20 w-full grid-cols-1 rounded-md border bg-white font-mono text-sm text-slate-900 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-brand-600',
-          invalid ? 'border-red-700' : 'border-slate-300',
+          isInvalid ? 'border-red-700' : 'border-slate-300',
         )}
       />
       {diagnostics.length > 0 && (

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { createQueryClient } from '@/lib/query-client.ts';
 import {
@@ -17,7 +17,7 @@ const CLAIMS = JSON.stringify({
 });
 const DONE = /of 263 pools match this token/;
 
-async function openMatchingPools() {
+async function openMatchingPools(claims = CLAIMS) {
   const okta = await demoProviderId('okta.com');
   const view = renderApp(`/providers/${okta}`, {
     queryClient: createQueryClient({ random: () => 0 }),
@@ -26,7 +26,7 @@ async function openMatchingPools() {
   await view.user.click(screen.getByText('Find the pools a token lands in'));
   const input = await screen.findByLabelText('Token or claims to match');
   await view.user.click(input);
-  await view.user.paste(CLAIMS);
+  await view.user.paste(claims);
   return view;
 }
 
@@ -109,4 +109,60 @@ test('Cancel stops a walk that is waiting, and nothing more is fetched', async (
       requests.sent.filter((r) => isBulkPage(r.url.pathname, r.url.search)),
     ).toHaveLength(1),
   );
+});
+
+test('an expired token from another issuer is said to land in no pool, before and after the walk', async () => {
+  const { user } = await openMatchingPools(
+    JSON.stringify({
+      iss: 'https://evil.example.com',
+      exp: Math.floor(Date.now() / 1000) - 3 * 3600,
+      sub: 'svc-payments-settlement-writer',
+      aud: 'kafka-dev',
+    }),
+  );
+  const headline =
+    'Confluent would reject this token: it was issued by https://evil.example.com, not by this provider (https://acme.okta.com/oauth2/aus4k9x2p7QbW1mZ0h8) and it expired 3 hours ago.';
+  // Said as soon as it is pasted, before any pool is fetched.
+  expect(screen.getByRole('alert')).toHaveTextContent(headline);
+  await user.click(screen.getByRole('button', { name: 'Find matching pools' }));
+  const verdict = await screen.findByText(/It lands in no pool;/);
+  expect(verdict).toHaveTextContent(headline);
+  expect(verdict).toHaveTextContent(
+    /on its claims alone, the filters of \d+ pools would match \(of 263\)\./,
+  );
+  expect(screen.queryByText(DONE)).not.toBeInTheDocument();
+  expect(
+    screen.getByRole('table', {
+      name: 'Pools whose filters match the token’s claims',
+    }),
+  ).toBeInTheDocument();
+});
+
+test('pools sharing a name are told apart by their ids', async () => {
+  const { user } = await openMatchingPools(
+    JSON.stringify({
+      sub: 'svc-scoring-stream',
+      aud: 'kafka',
+      groups: ['fraud-dev'],
+    }),
+  );
+  await user.click(screen.getByRole('button', { name: 'Find matching pools' }));
+  expect(await screen.findByText(DONE)).toBeInTheDocument();
+  const table = screen.getByRole('table', { name: 'Pools matching the token' });
+  const twins = within(table)
+    .getAllByRole('link', { name: 'fraud-dev-scoring-stream' })
+    .map((link) => link.closest('tr')!);
+  expect(twins).toHaveLength(2);
+  const ids = twins.map((row) =>
+    within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
+      .find((text) => /^pool-\w+$/.test(text ?? ''))!,
+  );
+  expect(ids[0]).toBeDefined();
+  expect(ids[1]).toBeDefined();
+  expect(ids[0]).not.toBe(ids[1]);
+  expect(
+    within(table).getByRole('columnheader', { name: 'ID' }),
+  ).toBeInTheDocument();
 });

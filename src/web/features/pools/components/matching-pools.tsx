@@ -12,12 +12,14 @@ import {
   FieldLabel,
 } from '@/components/ui/field.tsx';
 import { Textarea } from '@/components/ui/input.tsx';
+import { Alert } from '@/components/ui/alert.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { TickingSeconds } from '@/components/ui/ticking-seconds.tsx';
 import { paths } from '@/config/paths.ts';
 import { useSecondsUntil } from '@/hooks/use-now.ts';
 import { listAllPools, type WalkProgress } from '../api/all-pools.ts';
 import type { Pool } from '../api/pools.ts';
+import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
 
 type Progress =
   | { state: 'idle' }
@@ -41,13 +43,25 @@ function BudgetWait({ until, from }: { until: number; from: number }) {
  * identity each would give it: why a client landed in a pool, and which pools
  * overlap. The token stays in the browser; only pool lists are fetched.
  */
-export function MatchingPools({ providerId }: { providerId: string }) {
+export function MatchingPools({
+  providerId,
+  providerIssuer,
+}: {
+  providerId: string;
+  /** For the issuer check: a token of another issuer lands in no pool. */
+  providerIssuer?: string;
+}) {
   const [input, setInput] = useState('');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const abortRef = useRef<AbortController | undefined>(undefined);
   const findRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
   const decoded = input.trim() ? decodeToken(input) : undefined;
+  // Confluent refuses such a token before any filter runs.
+  const rejections = decoded?.ok
+    ? rejectionReasons(decoded.claims, providerIssuer)
+    : [];
+  const isRejected = rejections.length > 0;
 
   useEffect(() => () => abortRef.current?.abort(), []);
   useEffect(() => {
@@ -101,6 +115,8 @@ export function MatchingPools({ providerId }: { providerId: string }) {
     });
   }, [progress, decoded]);
 
+  const fetchedCount = progress.state === 'done' ? progress.pools.length : 0;
+
   return (
     <section
       aria-labelledby={`${inputId}-title`}
@@ -127,6 +143,15 @@ export function MatchingPools({ providerId }: { providerId: string }) {
         </FieldDescription>
         {decoded && !decoded.ok && <FieldError>{decoded.message}</FieldError>}
       </div>
+      {isRejected && (
+        <Alert tone="warning">
+          <p className="font-semibold">{rejectionHeadline(rejections)}</p>
+          <p>
+            It lands in no pool. Its claims can still be matched against the
+            pools’ filters, for instance to check a token before it is renewed.
+          </p>
+        </Alert>
+      )}
       <div className="flex gap-2">
         <Button
           ref={findRef}
@@ -183,18 +208,31 @@ export function MatchingPools({ providerId }: { providerId: string }) {
         )}
         {matches && (
           <p role="status" className="text-sm font-medium">
-            {matches.length === 0
-              ? `None of the ${progress.state === 'done' ? progress.pools.length : 0} pools matches this token.`
-              : `${matches.length} of ${progress.state === 'done' ? progress.pools.length : 0} pools match this token.`}
+            {isRejected
+              ? `${rejectionHeadline(rejections)} It lands in no pool; on its claims alone, ${
+                  matches.length === 0
+                    ? 'no pool’s filter matches'
+                    : matches.length === 1
+                      ? '1 pool’s filter would match'
+                      : `the filters of ${matches.length} pools would match`
+                } (of ${fetchedCount}).`
+              : matches.length === 0
+                ? `None of the ${fetchedCount} pools matches this token.`
+                : `${matches.length} of ${fetchedCount} pools match this token.`}
           </p>
         )}
       </div>
       {matches && matches.length > 0 && (
         <Table>
-          <caption className="sr-only">Pools matching the token</caption>
+          <caption className="sr-only">
+            {isRejected
+              ? 'Pools whose filters match the token’s claims'
+              : 'Pools matching the token'}
+          </caption>
           <thead>
             <tr>
               <Th>Pool</Th>
+              <Th>ID</Th>
               <Th>Identity claim</Th>
               <Th>Identity</Th>
             </tr>
@@ -209,6 +247,10 @@ export function MatchingPools({ providerId }: { providerId: string }) {
                   >
                     {pool.display_name}
                   </Link>
+                </Td>
+                {/* Names can repeat within a provider; the id tells them apart. */}
+                <Td className="font-mono text-xs whitespace-nowrap">
+                  {pool.id}
                 </Td>
                 <Td className="font-mono text-xs">{pool.identity_claim}</Td>
                 <Td className="font-mono text-xs break-all">

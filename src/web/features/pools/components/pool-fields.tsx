@@ -15,6 +15,7 @@ import { FilterModeSwitch } from './filter-mode.tsx';
 import { FilterTemplates } from './filter-templates.tsx';
 import { LazyFilterEditor } from './lazy-filter-editor.tsx';
 import { cn } from '@/lib/cn.ts';
+import { DuplicateNameNotice } from './duplicate-name-notice.tsx';
 import type { PoolFormValues } from '../schemas.ts';
 
 const FILTER_EXAMPLE = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
@@ -40,6 +41,7 @@ export function PoolFields({
   sharedIssuer = false,
   onApplyTemplate,
   initialTemplateId,
+  nameCheck,
 }: {
   control: Control<PoolFormValues>;
   /** Claims of the token in the tester, for suggestions and lint. */
@@ -48,6 +50,8 @@ export function PoolFields({
   onApplyTemplate: (template: FilterTemplate) => void;
   /** The template the form was filled from, shown as chosen. */
   initialTemplateId?: string;
+  /** Warn when another pool of this provider has the display name typed. */
+  nameCheck?: { providerId: string; poolId?: string };
 }) {
   const claimListId = useId();
   const claimSuggestions = useMemo(
@@ -76,9 +80,20 @@ export function PoolFields({
               id={name.control}
               autoComplete="off"
               aria-invalid={fieldState.invalid}
-              aria-describedby={describedBy(fieldState.invalid && name.error)}
+              aria-describedby={describedBy(
+                fieldState.invalid && name.error,
+                nameCheck && `${name.control}-twins`,
+              )}
             />
             <FieldError id={name.error}>{fieldState.error?.message}</FieldError>
+            {nameCheck && (
+              <DuplicateNameNotice
+                id={`${name.control}-twins`}
+                providerId={nameCheck.providerId}
+                poolId={nameCheck.poolId}
+                name={field.value}
+              />
+            )}
           </Field>
         )}
       />
@@ -143,6 +158,8 @@ export function PoolFields({
         control={control}
         name="filter"
         render={({ field, fieldState }) => {
+          // Past the default limit is a warning, not an error: an
+          // organisation's limit can be higher, and the server decides.
           const isOver = field.value.length > DEFAULT_FILTER_MAX_LENGTH;
           return (
             <Field>
@@ -152,7 +169,7 @@ export function PoolFields({
                   id={filterCountId}
                   className={cn(
                     'text-xs tabular-nums',
-                    isOver ? 'font-semibold text-red-700' : 'text-slate-600',
+                    isOver ? 'font-semibold text-amber-800' : 'text-slate-600',
                   )}
                 >
                   {field.value.length} / {DEFAULT_FILTER_MAX_LENGTH} characters

@@ -49,6 +49,18 @@ function useSampleClaims(tokenInput: string) {
   return claims;
 }
 
+/** The checker's first error in a filter, if any; loaded with the editor's chunk. */
+async function filterCheckError(filter: string): Promise<string | undefined> {
+  const checker = await import('#filter/check.ts').catch(() => undefined);
+  // The checker could not load (offline?): the server still checks.
+  if (checker === undefined) return undefined;
+  const check = checker.checkFilter(filter);
+  if (check.valid) return undefined;
+  // The checker marks code with backticks; this message is plain text.
+  const message = check.errors[0]?.message.replace(/`/g, '');
+  return `This filter cannot be saved: ${message ?? 'it is not valid'}`;
+}
+
 /** Thrown by an onSubmit that the user called off (e.g. in a review dialog). */
 export class SaveCancelled extends Error {}
 
@@ -75,6 +87,7 @@ export function PoolForm({
   cancelHref,
   requireChanges = false,
   providerIssuer,
+  providerId,
   existing,
   draft,
   initialTemplateId,
@@ -91,6 +104,8 @@ export function PoolForm({
   providerIssuer?: string;
   /** An existing pool: its test cases re-run as the filter is typed. */
   existing?: { providerId: string; poolId: string; savedFilter: string };
+  /** The pool's provider: a display name another of its pools has is warned about. */
+  providerId?: string;
   /** Where drafts of this form are kept, and the version they build on. */
   draft: PoolDraftOptions;
   /** The filter template defaultValues came from, shown as chosen. */
@@ -177,6 +192,14 @@ export function PoolForm({
   }
 
   const submit = handleSubmit(async (values) => {
+    // A filter the browser's own checker refuses would only be refused by
+    // Confluent: say so at the field and send nothing. Only its errors
+    // count; length is the server's call (a tenant's limit can be raised).
+    const filterError = await filterCheckError(values.filter);
+    if (filterError !== undefined) {
+      setError('filter', { type: 'check', message: filterError });
+      return;
+    }
     isSavingRef.current = true;
     // Kept before anything is sent: whatever becomes of the save (an error,
     // a crash, a conflict), what was typed survives it.
@@ -235,6 +258,11 @@ export function PoolForm({
           )}
           <PoolFields
             control={control}
+            nameCheck={
+              providerId === undefined
+                ? undefined
+                : { providerId, poolId: existing?.poolId }
+            }
             sampleClaims={sampleClaims}
             sharedIssuer={sharedIssuer}
             initialTemplateId={initialTemplateId}

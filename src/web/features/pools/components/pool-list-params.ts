@@ -22,6 +22,8 @@ const searchSchema = z.object({
     .regex(new RegExp(`^-?(${SORT_KEYS.join('|')})$`))
     .optional()
     .catch(undefined),
+  // `all`: the quick filter searches every pool of the provider, not the page.
+  scope: z.enum(['page', 'all']).catch('page'),
 });
 
 export type PoolListSearch = z.infer<typeof searchSchema>;
@@ -34,6 +36,7 @@ export function parsePoolListSearch(params: URLSearchParams): PoolListSearch {
     page: params.get('page') ?? undefined,
     q: params.get('q') ?? '',
     sort: params.get('sort') ?? undefined,
+    scope: params.get('scope') ?? undefined,
   });
 }
 
@@ -47,5 +50,6 @@ export function toSearchParams(
   if (search.page && search.page > 1) params.set('page', String(search.page));
   if (search.q) params.set('q', search.q);
   if (search.sort) params.set('sort', search.sort);
+  if (search.scope === 'all') params.set('scope', 'all');
   return params;
 }

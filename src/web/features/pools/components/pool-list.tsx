@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
@@ -9,9 +9,12 @@ import { Input } from '@/components/ui/input.tsx';
 import { RelativeTime } from '@/components/ui/relative-time.tsx';
 import { Select } from '@/components/ui/select.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { StillWaiting } from '@/components/ui/still-waiting.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { Tooltip } from '@/components/ui/tooltip.tsx';
 import { paths } from '@/config/paths.ts';
+import { isMatchAllFilter } from '#filter/match-all.ts';
+import { allPoolsQuery, type WalkProgress } from '../api/all-pools.ts';
 import { pageTokenOf, type Pool } from '../api/pools.ts';
 import { poolQueries } from '../api/queries.ts';
 import {
@@ -55,7 +58,33 @@ function visibleRows(pools: Pool[], search: PoolListSearch): Pool[] {
   );
 }
 
-/** One page of a provider's pools: cursor paging, rows per page, quick filter and sort. */
+// A pool any token of the provider may use is worth a second look.
+function MatchAllBadge() {
+  return (
+    <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+      Matches every token
+    </span>
+  );
+}
+
+// Where the walk over every pool stands, in words.
+function walkText(walk: WalkProgress | undefined): string {
+  if (!walk) return 'Fetching every pool of this provider…';
+  const of = walk.total === undefined ? '' : ` of ${walk.total}`;
+  const waiting =
+    walk.waiting?.reason === 'budget'
+      ? ' Waiting for the API budget to reset.'
+      : walk.waiting?.reason === 'retry'
+        ? ' Waiting to retry a page.'
+        : '';
+  return `Fetched ${walk.fetched}${of} pools…${waiting}`;
+}
+
+/**
+ * One page of a provider's pools: cursor paging, rows per page, quick filter
+ * and sort. The filter can also search every pool of the provider (`scope=all`,
+ * walked at the API budget's pace), or hand its text to the org-wide search.
+ */
 export function PoolList({
   providerId,
   createDisabledReason,
@@ -76,6 +105,20 @@ export function PoolList({
     pageToken: search.page_token,
   };
   const query = useQuery(poolQueries.list(listParams));
+  const isAll = search.scope === 'all';
+  const [walk, setWalk] = useState<WalkProgress>();
+  const every = useQuery({
+    ...allPoolsQuery(providerId, setWalk),
+    enabled: isAll,
+  });
+  // Back to the page (a click, or Back): a walk still running stops, rather
+  // than spending the API budget on rows no one will see.
+  useEffect(() => {
+    if (isAll) return;
+    void queryClient.cancelQueries({
+      queryKey: allPoolsQuery(providerId).queryKey,
+    });
+  }, [isAll, queryClient, providerId]);
   const nextToken = pageTokenOf(query.data?.metadata.next);
   const prevToken = pageTokenOf(query.data?.metadata.prev);
   const page = search.page ?? 1;
@@ -96,9 +139,10 @@ export function PoolList({
     );
   }, [queryClient, providerId, search.page_size, nextToken]);
 
+  const pools = isAll ? every.data : query.data && (query.data.data ?? []);
   const rows = useMemo(
-    () => (query.data ? visibleRows(query.data.data, search) : undefined),
-    [query.data, search],
+    () => (pools ? visibleRows(pools, search) : undefined),
+    [pools, search],
   );
 
   const update = (changes: Partial<PoolListSearch>) =>
@@ -111,9 +155,14 @@ export function PoolList({
   }
 
   const total = query.data?.metadata.total_size;
-  const loaded = query.data?.data.length ?? 0;
+  const loaded = query.data?.data?.length ?? 0;
   const start = (page - 1) * search.page_size + 1;
-  const isEmpty = query.data !== undefined && total === 0 && !search.page_token;
+  // A terse page may carry neither total_size nor data: a first page with
+  // no pool and no next page is empty all the same.
+  const isEmpty =
+    query.data !== undefined &&
+    !search.page_token &&
+    (total === 0 || (total === undefined && loaded === 0 && !nextToken));
 
   if (isEmpty) {
     return (
@@ -160,7 +209,7 @@ export function PoolList({
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1">
           <label htmlFor={filterId} className="text-sm font-medium">
-            Filter this page
+            {isAll ? 'Filter all of this provider’s pools' : 'Filter this page'}
           </label>
           <Input
             id={filterId}
@@ -174,12 +223,64 @@ export function PoolList({
             className="h-8 w-72 max-w-full"
           />
         </div>
-        <p className="text-sm text-slate-600">
-          Filtering and sorting apply to the rows on this page.
-        </p>
+        {isAll || search.q.trim() ? (
+          // Beyond the page: every pool of the provider, or every provider.
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            {isAll ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => update({ scope: 'page' })}
+              >
+                Back to this page
+              </Button>
+            ) : (
+              <>
+                <span className="text-slate-600">
+                  Only this page is filtered.
+                </span>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => update({ scope: 'all' })}
+                >
+                  {total === undefined
+                    ? 'Search all of this provider’s pools'
+                    : `Search all ${total} pools of this provider`}
+                </Button>
+              </>
+            )}
+            {search.q.trim() && (
+              <Link
+                to={paths.search.getHref({ q: search.q })}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                Search every provider for “{search.q}”
+              </Link>
+            )}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">
+            Filtering and sorting apply to the rows on this page.
+          </p>
+        )}
+        {/* In this row, so that its empty live region adds no height. */}
+        {query.isPending && !query.failureReason && (
+          <StillWaiting className="text-sm font-medium text-amber-900" />
+        )}
       </div>
-      <Table aria-busy={query.isPending}>
-        <caption className="sr-only">Identity pools, page {page}</caption>
+      {isAll && every.isError && every.data === undefined && (
+        <ApiErrorView
+          error={every.error}
+          onRetry={() => void every.refetch()}
+        />
+      )}
+      <Table aria-busy={isAll ? every.isPending : query.isPending}>
+        <caption className="sr-only">
+          {isAll
+            ? 'Identity pools of this provider'
+            : `Identity pools, page ${page}`}
+        </caption>
         <thead>
           <tr>
             {COLUMNS.map((column) =>
@@ -203,7 +304,9 @@ export function PoolList({
                         ]
                       }
                     </span>
-                    <span className="sr-only">(sort this page)</span>
+                    <span className="sr-only">
+                      {isAll ? '(sort)' : '(sort this page)'}
+                    </span>
                   </button>
                 </Th>
               ),
@@ -260,6 +363,7 @@ export function PoolList({
                         {pool.filter}
                       </code>
                     </Tooltip>
+                    {isMatchAllFilter(pool.filter) && <MatchAllBadge />}
                   </Td>
                   <Td className="max-w-xs text-slate-700">
                     {pool.description ? (
@@ -278,14 +382,29 @@ export function PoolList({
           {rows?.length === 0 && (
             <tr>
               <Td colSpan={COLUMNS.length} isMessage>
-                No pool on this page matches “{search.q}”.
+                {isAll
+                  ? `No pool of this provider matches “${search.q}”.`
+                  : `No pool on this page matches “${search.q}”.`}
               </Td>
             </tr>
           )}
         </tbody>
       </Table>
+      {isAll && (
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {every.data === undefined
+            ? every.isError
+              ? ''
+              : walkText(walk)
+            : search.q.trim()
+              ? `${rows?.length ?? 0} of ${every.data.length} ${every.data.length === 1 ? 'pool' : 'pools'} ${rows?.length === 1 ? 'matches' : 'match'}.`
+              : `${every.data.length} ${every.data.length === 1 ? 'pool' : 'pools'} in all.`}
+        </p>
+      )}
       <nav
         aria-label="Pagination"
+        // Every pool is on screen: there is no page to turn.
+        hidden={isAll}
         className="flex flex-wrap items-center justify-between gap-3"
       >
         <div className="flex items-center gap-2">

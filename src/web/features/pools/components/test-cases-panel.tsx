@@ -42,6 +42,15 @@ export function runTestCases(
   });
 }
 
+/** "All 3 test cases pass.", "The test case fails.", "1 of 3 test cases fails." */
+function testCasesSummary(count: number, failing: number): string {
+  if (count === 1) {
+    return failing === 0 ? 'The test case passes.' : 'The test case fails.';
+  }
+  if (failing === 0) return `All ${count} test cases pass.`;
+  return `${failing} of ${count} test cases ${failing === 1 ? 'fails' : 'fail'}.`;
+}
+
 /** A pool's recorded test cases, re-run against the filter as it is typed. */
 export function TestCasesPanel({
   providerId,
@@ -98,9 +107,7 @@ export function TestCasesPanel({
                 : 'font-medium text-green-800'
             }
           >
-            {failing === 0
-              ? `All ${outcomes.length} test cases pass.`
-              : `${failing} of ${outcomes.length} test cases fail.`}
+            {testCasesSummary(outcomes.length, failing)}
           </p>
           <Table>
             <caption className="sr-only">Test cases and their results</caption>

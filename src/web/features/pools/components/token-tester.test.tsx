@@ -87,3 +87,76 @@ test('an invalid filter cannot be tested yet', async () => {
   await user.paste('{"sub": "x"}');
   expect(screen.getByText(/cannot be tested yet/)).toBeInTheDocument();
 });
+
+const HOUR = 3600;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+test('an expired token is headlined as rejected, not as a match', async () => {
+  const { user, input } = renderTester();
+  await user.click(input);
+  await user.paste(
+    jwt({
+      iss: 'https://idp.example',
+      sub: 'svc-orders',
+      aud: 'kafka',
+      exp: nowSeconds() - 3 * HOUR,
+    }),
+  );
+  const verdict = screen.getByRole('status');
+  expect(verdict).toHaveTextContent(
+    'Confluent would reject this token: it expired 3 hours ago.',
+  );
+  expect(verdict).toHaveTextContent(
+    /On its claims alone it matches the filter, .* it lands in no pool/,
+  );
+  expect(
+    screen.queryByText('This token matches the filter.'),
+  ).not.toBeInTheDocument();
+});
+
+test('a token from another issuer is headlined as rejected, naming both issuers', async () => {
+  const { user, input } = renderTester();
+  await user.click(input);
+  await user.paste(
+    jwt({
+      iss: 'https://evil.example.com',
+      sub: 'svc-orders',
+      aud: 'kafka',
+      exp: nowSeconds() - 3 * HOUR,
+    }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Confluent would reject this token: it was issued by https://evil.example.com, not by this provider (https://idp.example) and it expired 3 hours ago.',
+  );
+  expect(
+    screen.queryByText('This token matches the filter.'),
+  ).not.toBeInTheDocument();
+});
+
+test('a token not valid yet is rejected too; a current one of this issuer matches', async () => {
+  const { user, input } = renderTester();
+  await user.click(input);
+  await user.paste(
+    JSON.stringify({
+      iss: 'https://idp.example/',
+      sub: 'svc-orders',
+      aud: 'kafka',
+      nbf: nowSeconds() + 2 * HOUR + 60,
+    }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Confluent would reject this token: it only becomes valid in 2 hours.',
+  );
+  await user.clear(input);
+  await user.paste(
+    JSON.stringify({
+      iss: 'https://idp.example/',
+      sub: 'svc-orders',
+      aud: 'kafka',
+      exp: nowSeconds() + HOUR,
+    }),
+  );
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'This token matches the filter.',
+  );
+});

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { evaluateFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
-import { decodeToken, tokenNotices } from '#filter/token.ts';
+import { decodeToken } from '#filter/token.ts';
 import { Alert } from '@/components/ui/alert.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@/components/ui/field.tsx';
 import { Textarea } from '@/components/ui/input.tsx';
 import { cn } from '@/lib/cn.ts';
+import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
 
 const MARK = { true: '✓', false: '✗', error: '!' } as const;
 const MARK_LABEL = {
@@ -65,7 +66,10 @@ export function TokenTester({
     [filter, claims],
   );
   const identity = claims ? extractIdentity(identityClaim, claims) : undefined;
-  const notices = claims ? tokenNotices(claims, providerIssuer) : [];
+  // What Confluent checks before any filter runs decides the headline: a
+  // token it refuses lands in no pool, whatever the filter says.
+  const rejections = claims ? rejectionReasons(claims, providerIssuer) : [];
+  const isRejected = rejections.length > 0;
 
   return (
     <section
@@ -108,56 +112,65 @@ export function TokenTester({
         </Alert>
       )}
 
-      {evaluation?.ok && (
-        <div className="grid gap-3" aria-live="polite">
-          <p
-            role="status"
-            className={cn(
-              'rounded-md px-3 py-2 font-semibold',
-              evaluation.matches
-                ? 'bg-green-50 text-green-900'
-                : 'bg-red-50 text-red-900',
-            )}
-          >
-            {evaluation.matches
-              ? 'This token matches the filter.'
-              : 'This token does not match the filter.'}
+      {(isRejected || evaluation?.ok) && (
+        <div
+          role="status"
+          className={cn(
+            'grid gap-1 rounded-md px-3 py-2',
+            evaluation?.ok && evaluation.matches && !isRejected
+              ? 'bg-green-50 text-green-900'
+              : 'bg-red-50 text-red-900',
+          )}
+        >
+          <p className="font-semibold">
+            {isRejected
+              ? rejectionHeadline(rejections)
+              : evaluation?.ok && evaluation.matches
+                ? 'This token matches the filter.'
+                : 'This token does not match the filter.'}
           </p>
-          <ul aria-label="Conditions" className="grid gap-1">
-            {evaluation.conditions.map((condition) => (
-              <li
-                key={`${condition.from}-${condition.to}`}
-                className="flex gap-2 text-sm"
-              >
-                <span
-                  aria-hidden="true"
-                  className={cn(
-                    'w-4 shrink-0 text-center font-bold',
-                    condition.result === 'true'
-                      ? 'text-green-800'
-                      : 'text-red-800',
-                  )}
-                >
-                  {MARK[condition.result]}
-                </span>
-                <span className="min-w-0">
-                  <code className="font-mono text-xs break-all">
-                    {condition.text}
-                  </code>
-                  <span className="sr-only">
-                    {' '}
-                    {MARK_LABEL[condition.result]}
-                  </span>
-                  {condition.result === 'error' && (
-                    <span className="block text-xs text-slate-700">
-                      {condition.error}
-                    </span>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
+          {isRejected && evaluation?.ok && (
+            <p className="text-sm">
+              {evaluation.matches
+                ? 'On its claims alone it matches the filter, but Confluent checks the issuer and expiry first, so it lands in no pool.'
+                : 'On its claims alone it does not match the filter either.'}
+            </p>
+          )}
         </div>
+      )}
+
+      {evaluation?.ok && (
+        <ul aria-label="Conditions" className="grid gap-1">
+          {evaluation.conditions.map((condition) => (
+            <li
+              key={`${condition.from}-${condition.to}`}
+              className="flex gap-2 text-sm"
+            >
+              <span
+                aria-hidden="true"
+                className={cn(
+                  'w-4 shrink-0 text-center font-bold',
+                  condition.result === 'true'
+                    ? 'text-green-800'
+                    : 'text-red-800',
+                )}
+              >
+                {MARK[condition.result]}
+              </span>
+              <span className="min-w-0">
+                <code className="font-mono text-xs break-all">
+                  {condition.text}
+                </code>
+                <span className="sr-only"> {MARK_LABEL[condition.result]}</span>
+                {condition.result === 'error' && (
+                  <span className="block text-xs text-slate-700">
+                    {condition.error}
+                  </span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
 
       {identity && (
@@ -172,15 +185,6 @@ export function TokenTester({
           )}
         </p>
       )}
-
-      {notices.map((notice) => (
-        <Alert
-          key={notice.kind}
-          tone={notice.kind === 'issuer' ? 'warning' : 'info'}
-        >
-          {notice.message}
-        </Alert>
-      ))}
 
       {claims && onSaveTestCase && (
         <SaveTestCase

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { StillWaiting } from '@/components/ui/still-waiting.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { paths } from '@/config/paths.ts';
 import { providerQueries } from '../api/queries.ts';
@@ -22,11 +23,15 @@ export function ProviderList({
       <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />
     );
   }
-  const providers = query.data?.data;
+  // A page without `data` (the service may omit it when null) is empty.
+  const providers = query.data && (query.data.data ?? []);
   return (
     <>
       {query.isFetching && query.failureReason && (
         <RetryNotice error={query.failureReason} className="mb-3" />
+      )}
+      {query.isPending && !query.failureReason && (
+        <StillWaiting className="mb-3 text-sm text-slate-700" />
       )}
       <Table aria-busy={query.isPending}>
         <caption className="sr-only">Identity providers</caption>
@@ -70,7 +75,10 @@ export function ProviderList({
                   <Td className="font-mono text-xs break-all">
                     {provider.issuer}
                   </Td>
-                  <Td className="font-mono text-xs">{provider.id}</Td>
+                  {/* On one line: "op-RBKg" broke after its hyphen. */}
+                  <Td className="font-mono text-xs whitespace-nowrap">
+                    {provider.id}
+                  </Td>
                   <Td className="text-right tabular-nums">
                     {renderPoolCount(provider.id)}
                   </Td>

@@ -121,6 +121,36 @@ test('every provider page is followed', async () => {
   expect(tokens).toEqual([undefined, 't2']);
 });
 
+test('terse provider pages as the live service sends them (no api_version, data null or left out) are empty pages, not the end', async () => {
+  // The envelope recorded from the live API: kind, metadata.self and data.
+  const recorded = (data: string, next?: string) =>
+    JSON.parse(`{
+      "kind": "IdentityProviderList",
+      "metadata": {
+        "self": "https://confluent.cloud/api/iam/v2/identity-providers"
+        ${next ? `, "next": "https://api.confluent.cloud/iam/v2/identity-providers?page_token=${next}"` : ''}
+      }
+      ${data}
+    }`) as ProviderList;
+  const book: Record<string, ProviderList> = {
+    first: recorded(', "data": null', 't2'),
+    t2: recorded(', "data": [{ "id": "op-1", "display_name": "one" }]', 't3'),
+    t3: recorded(''),
+  };
+  const tokens: (string | undefined)[] = [];
+  const providers = await listEveryProvider(
+    {
+      listProviders: async ({ pageToken }) => {
+        tokens.push(pageToken);
+        return book[pageToken ?? 'first']!;
+      },
+    },
+    new AbortController().signal,
+  );
+  expect(providers.map((p) => p.id)).toEqual(['op-1']);
+  expect(tokens).toEqual([undefined, 't2', 't3']);
+});
+
 const NOW = 5_000_000;
 
 function budgetOf(remaining: number, resetIn: number): RateBudget {

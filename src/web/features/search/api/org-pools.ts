@@ -71,7 +71,8 @@ export async function listEveryProvider(
       { pageSize: PROVIDER_PAGE_SIZE, pageToken },
       signal,
     );
-    providers.push(...page.data);
+    // The service may leave out a null `data`: an empty page, not the end.
+    providers.push(...(page.data ?? []));
     pageToken = nextPageToken(page.metadata.next);
   } while (pageToken);
   return providers;

@@ -7,6 +7,7 @@ import {
 } from '@/components/ui/relative-time.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { paths } from '@/config/paths.ts';
+import { isMatchAllFilter } from '#filter/match-all.ts';
 import type { IndexedPool, SearchSort } from '../search-index.ts';
 import { Highlight } from './highlight.tsx';
 
@@ -165,6 +166,11 @@ export const SearchResults = memo(function SearchResults({
               </Td>
               <Td className="max-w-md min-w-48 font-mono text-xs break-all">
                 <Highlight text={pool.filter} terms={terms} />
+                {isMatchAllFilter(pool.filter) && (
+                  <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 font-sans font-medium text-amber-900">
+                    Matches every token
+                  </span>
+                )}
               </Td>
               <Td className="whitespace-nowrap">
                 <UpdatedAt value={pool.metadata?.updated_at} />
