@@ -34,7 +34,7 @@ export function AppLayout({
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <Link
             to={paths.home.getHref()}
@@ -52,15 +52,17 @@ export function AppLayout({
             </nav>
           )}
           <div className="ml-auto flex flex-wrap items-center gap-3">
-            <Suspense fallback={null}>
-              <DemoNotice />
-            </Suspense>
             <RateBudgetIndicator />
             <KeyboardShortcuts />
             <ThemeToggle />
             {account}
           </div>
         </div>
+        {/* On the header's edge, out of its flow: it appears once /healthz
+            has answered, and must not push the page down (layout shift). */}
+        <Suspense fallback={null}>
+          <DemoNotice />
+        </Suspense>
       </header>
       <ConnectivityBanner />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { renderApp } from '@/testing/render.tsx';
 
-const NOTICE = 'Demo data: the local emulator, not a Confluent organisation';
+const NOTICE = 'Demo data: the local emulator';
 
 test('on the demo emulator, the header says the data is not an organisation’s', async () => {
   // The test server's upstream is an emulator, as `npm start` without

@@ -33,9 +33,11 @@ export function DemoNotice() {
   return (
     <p
       data-slot="demo-notice"
-      className="rounded-md border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900"
+      // 16 px high, centred on the header's edge: half in the header's 8 px
+      // padding, half in the page's 24 px, over nobody's text at any width.
+      className="absolute top-full left-1/2 z-10 -translate-x-1/2 -translate-y-1/2 rounded-md border border-amber-300 bg-amber-50 px-2 text-[0.6875rem] leading-[0.875rem] font-medium whitespace-nowrap text-amber-900"
     >
-      Demo data: the local emulator, not a Confluent organisation
+      Demo data: the local emulator
     </p>
   );
 }
