@@ -38,7 +38,8 @@ test('through /api the console reaches the emulator, with Location mapped back t
       },
       body: JSON.stringify({
         display_name: 'via-proxy',
-        description: '',
+        // Multi-byte text in an answer whose links are rewritten.
+        description: 'Zürich 🚀 “quoted”',
         identity_claim: 'claims.sub',
         filter: 'claims.aud == "kafka"',
       }),
@@ -53,6 +54,12 @@ test('through /api the console reaches the emulator, with Location mapped back t
     `${server.url}${created.headers.get('location')}`,
   );
   expect(fetched.status).toBe(200);
+  const pool = (await fetched.json()) as {
+    description: string;
+    metadata: { self: string };
+  };
+  expect(pool.description).toBe('Zürich 🚀 “quoted”');
+  expect(pool.metadata.self).toBe(created.headers.get('location'));
   const invalid = await fetch(
     `${server.url}/api/iam/v2/identity-providers/${providerId}/identity-pools/${id}`,
     {

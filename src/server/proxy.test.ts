@@ -663,7 +663,7 @@ test('a read that waits for the upstream past the deadline is a 504, then the se
 
 test('links in a JSON answer become /api paths; the same URL inside any other value is left as it came', () => {
   const endpoint = 'https://api.confluent.cloud';
-  const prefix = Buffer.from(`${endpoint}/`);
+  const prefix = `${endpoint}/`;
   const self = `${endpoint}/iam/v2/identity-providers/op-1/identity-pools/pool-2`;
   const body = {
     kind: 'IdentityPoolList',
@@ -677,7 +677,7 @@ test('links in a JSON answer become /api paths; the same URL inside any other va
         metadata: { self },
         // A person's text that happens to hold the same URL, even shaped
         // like a link member: it must reach the console untouched.
-        description: `see "self":"${self}" and ${endpoint}/docs`,
+        description: `Zürich 🚀: see "self":"${self}" and ${endpoint}/docs`,
         self: 'not-a-link',
       },
       { id: 'pool-3', metadata: { self: 'https://other.example/x' } },
@@ -685,7 +685,10 @@ test('links in a JSON answer become /api paths; the same URL inside any other va
   };
   for (const text of [JSON.stringify(body), JSON.stringify(body, null, 2)]) {
     const rewritten = JSON.parse(
-      rewriteLinks(Buffer.from(text), prefix).toString(),
+      Buffer.from(
+        rewriteLinks(Buffer.from(text).toString('latin1'), prefix),
+        'latin1',
+      ).toString(),
     ) as typeof body;
     expect(rewritten.metadata).toEqual({
       first: '/api/iam/v2/identity-providers/op-1/identity-pools?page_size=2',
@@ -698,6 +701,6 @@ test('links in a JSON answer become /api paths; the same URL inside any other va
     expect(rewritten.data[0]!.self).toBe('not-a-link');
     expect(rewritten.data[1]!.metadata.self).toBe('https://other.example/x');
   }
-  const untouched = Buffer.from('{"id":"pool-9"}');
+  const untouched = '{"id":"pool-9"}';
   expect(rewriteLinks(untouched, prefix)).toBe(untouched);
 });

@@ -205,16 +205,13 @@ const LINK_KEYS = new Set(['self', 'first', 'prev', 'next', 'last']);
 const QUOTE = 0x22;
 const COLON = 0x3a;
 
-function skipSpaceBack(body: Buffer, at: number): number {
+function skipSpaceBack(text: string, at: number): number {
   let index = at;
-  while (
-    index >= 0 &&
-    (body[index] === 0x20 ||
-      body[index] === 0x0a ||
-      body[index] === 0x0d ||
-      body[index] === 0x09)
-  ) {
-    index -= 1;
+  for (; index >= 0; index -= 1) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) {
+      break;
+    }
   }
   return index;
 }
@@ -225,44 +222,41 @@ function skipSpaceBack(body: Buffer, at: number): number {
  * quote is escaped, so a quote preceded by a colon (and spaces) is always
  * a member value's own, never text within another value.
  */
-function isLinkValue(body: Buffer, at: number): boolean {
-  if (body[at - 1] !== QUOTE) return false;
-  const colon = skipSpaceBack(body, at - 2);
-  if (body[colon] !== COLON) return false;
-  const keyEnd = skipSpaceBack(body, colon - 1);
-  if (body[keyEnd] !== QUOTE) return false;
-  const keyStart = body.lastIndexOf(QUOTE, keyEnd - 1);
-  return (
-    keyStart !== -1 &&
-    LINK_KEYS.has(body.toString('latin1', keyStart + 1, keyEnd))
-  );
+function isLinkValue(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== QUOTE) return false;
+  const colon = skipSpaceBack(text, at - 2);
+  if (text.charCodeAt(colon) !== COLON) return false;
+  const keyEnd = skipSpaceBack(text, colon - 1);
+  if (text.charCodeAt(keyEnd) !== QUOTE) return false;
+  const keyStart = text.lastIndexOf('"', keyEnd - 1);
+  return keyStart !== -1 && LINK_KEYS.has(text.slice(keyStart + 1, keyEnd));
 }
-
-const API_SLASH = Buffer.from(`${API_PREFIX}/`);
 
 /**
  * The upstream's absolute links in a JSON answer (each resource's
  * `metadata.self`, a list's `first`/`prev`/`next`/`last`) as paths under
  * /api, as `Location` is: the console never sees the upstream's base URL.
- * `prefix` is the endpoint and a slash, as the upstream writes its links;
- * only that prefix of those values changes, in place, and every other byte
- * (descriptions that mention the same URL included) passes as it came.
+ * `text` is the answer's bytes read as latin1 (one character per byte, so
+ * writing it back as latin1 gives the same bytes, UTF-8 included, and
+ * string search is at its fastest); `prefix` is the endpoint and a slash,
+ * as the upstream writes its links. Only that prefix of those values
+ * changes; every other byte (descriptions that mention the same URL
+ * included) passes as it came. The same string comes back when nothing
+ * changed.
  */
-export function rewriteLinks(body: Buffer, prefix: Buffer): Buffer {
-  let at = body.indexOf(prefix);
-  if (at === -1) return body;
-  const parts: Buffer[] = [];
+export function rewriteLinks(text: string, prefix: string): string {
+  let at = text.indexOf(prefix);
+  if (at === -1) return text;
+  let out = '';
   let copied = 0;
   while (at !== -1) {
-    if (isLinkValue(body, at)) {
-      parts.push(body.subarray(copied, at), API_SLASH);
+    if (isLinkValue(text, at)) {
+      out += `${text.slice(copied, at)}${API_PREFIX}/`;
       copied = at + prefix.length;
     }
-    at = body.indexOf(prefix, at + prefix.length);
+    at = text.indexOf(prefix, at + prefix.length);
   }
-  if (parts.length === 0) return body;
-  parts.push(body.subarray(copied));
-  return Buffer.concat(parts);
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Logs a failed upstream call as the write path does. */
@@ -304,7 +298,7 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
   private readonly reply: FastifyReply;
   private readonly options: ProxyOptions;
   private readonly origin: string;
-  private readonly linkPrefix: Buffer;
+  private readonly linkPrefix: string;
   private readonly deadline: NodeJS.Timeout;
   private controller: Dispatcher.DispatchController | undefined;
   /** Settled: the handler's promise is resolved or rejected. */
@@ -334,7 +328,7 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     reply: FastifyReply,
     options: ProxyOptions,
     origin: string,
-    linkPrefix: Buffer,
+    linkPrefix: string,
   ) {
     this.request = request;
     this.reply = reply;
@@ -493,7 +487,13 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
     if (this.chunks && !this.done) {
       const { chunks } = this;
       const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      const body = this.rewrite ? rewriteLinks(whole, this.linkPrefix) : whole;
+      let body: Buffer | string = whole;
+      if (this.rewrite) {
+        const text = whole.toString('latin1');
+        const rewritten = rewriteLinks(text, this.linkPrefix);
+        // Written as it was read, byte for byte (see rewriteLinks).
+        if (rewritten !== text) body = rewritten;
+      }
       const headers = this.headers!;
       // As Fastify does for a Buffer: its length, and a type if none came.
       if (this.lengthAt === -1) {
@@ -506,7 +506,8 @@ class ForwardedRead implements Dispatcher.DispatchHandler {
       }
       this.finish();
       this.reply.raw.writeHead(this.status, headers);
-      this.reply.raw.end(body);
+      if (typeof body === 'string') this.reply.raw.end(body, 'latin1');
+      else this.reply.raw.end(body);
     } else if (this.streaming && !this.cancelled) {
       this.reply.raw.end();
     }
@@ -636,7 +637,7 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
 
   // How the upstream begins its own links (the endpoint is given without
   // a trailing slash).
-  const linkPrefix = Buffer.from(`${options.endpoint}/`);
+  const linkPrefix = `${options.endpoint}/`;
   const readUpstream = upstreamReader(options);
 
   async function forward(
@@ -798,9 +799,10 @@ export function proxyRoutes(app: FastifyInstance, options: ProxyOptions) {
     }
     // A write's answer is one small resource: read whole, for its links
     // and for the audit log to record the values the upstream now holds.
-    const body = rewriteLinks(
-      Buffer.from(await upstream.body.arrayBuffer()),
-      linkPrefix,
+    const answer = Buffer.from(await upstream.body.arrayBuffer());
+    const body = Buffer.from(
+      rewriteLinks(answer.toString('latin1'), linkPrefix),
+      'latin1',
     );
     if (audit) audit.after = parseJson(body);
     return reply.send(body);
