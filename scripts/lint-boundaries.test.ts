@@ -23,6 +23,18 @@ test.each([
   ['src/server/app.ts', "import { createEmulator } from '../emulator/app.ts';"],
   ['src/web/main.tsx', "import { createEmulator } from '../emulator/app.ts';"],
   ['src/web/lib/x.ts', "import { routes } from '../app/router.tsx';"],
+  [
+    'src/web/hooks/x.ts',
+    "import { poolQueries } from '../features/pools/api/queries.ts';",
+  ],
+  [
+    'src/web/features/search/x.ts',
+    "import { poolQueries } from '../pools/api/queries.ts';",
+  ],
+  [
+    'src/web/features/pools/components/x.tsx',
+    "import { auditQueries } from '../../audit/api/queries.ts';",
+  ],
 ])('%s may not %s', async (file, code) => {
   expect(await boundaryErrors(file, `${code}\nexport {};\n`)).toHaveLength(1);
 });
@@ -37,6 +49,14 @@ test.each([
   [
     'src/web/app/x.tsx',
     "import { UPSTREAM_ROUTES } from '#contract/routes.ts';",
+  ],
+  [
+    'src/web/app/routes/x.tsx',
+    "import { poolQueries } from '../../features/pools/api/queries.ts';",
+  ],
+  [
+    'src/web/features/pools/components/x.tsx',
+    "import { poolQueries } from '../api/queries.ts';",
   ],
 ])('%s may %s', async (file, code) => {
   expect(await boundaryErrors(file, `${code}\nexport {};\n`)).toEqual([]);

@@ -111,3 +111,16 @@ export const DEFAULT_SHARED_ISSUERS: readonly string[] = [
   'https://accounts.google.com',
   'https://token.actions.githubusercontent.com',
 ];
+
+/**
+ * Whether `issuer` is one of `sharedIssuers`, as the emulator and the
+ * console both decide it: case and trailing slashes do not count.
+ */
+export function isSharedIssuer(
+  issuer: string,
+  sharedIssuers: readonly string[] = DEFAULT_SHARED_ISSUERS,
+): boolean {
+  const normalise = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+  const wanted = normalise(issuer);
+  return sharedIssuers.some((shared) => normalise(shared) === wanted);
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { TEST_CASE_CLAIMS_MAX_BYTES } from './test-cases.ts';
+
+/** Largest claims object a test case may hold, as JSON text. */
+export const TEST_CASE_CLAIMS_MAX_BYTES = 16 * 1024;
 
 /**
  * A recorded claim set and whether the pool's filter should match it: the

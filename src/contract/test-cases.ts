@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { testCaseInputSchema } from './test-case-input.ts';
 
-/** Largest claims object a test case may hold, as JSON text. */
-export const TEST_CASE_CLAIMS_MAX_BYTES = 16 * 1024;
-
 /**
  * A recorded claim set and whether the pool's filter should match it: the
  * regression tests an administrator keeps for a pool (Lifeguard's own API,

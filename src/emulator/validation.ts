@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { IDENTITY_CLAIM_PATTERN } from '#contract/bodies.ts';
+import { IDENTITY_CLAIM_PATTERN, isSharedIssuer } from '#contract/bodies.ts';
 import { checkFilter } from '#filter/check.ts';
 import { filterConstrains } from '#filter/constraints.ts';
 import type { EmulatorConfig } from './config.ts';
@@ -19,16 +19,6 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
       pointer: `/${issue.path.map(String).join('/')}`,
       detail: issue.message,
     })),
-  );
-}
-
-export function isSharedIssuer(
-  config: EmulatorConfig,
-  issuer: string,
-): boolean {
-  const normalise = (url: string) => url.replace(/\/+$/, '').toLowerCase();
-  return config.sharedIssuers.some(
-    (shared) => normalise(shared) === normalise(issuer),
   );
 }
 
@@ -80,7 +70,7 @@ export function filterErrors(
     }));
   }
   if (
-    isSharedIssuer(config, providerIssuer) &&
+    isSharedIssuer(providerIssuer, config.sharedIssuers) &&
     !filterConstrains(filter, ['sub', 'aud'])
   ) {
     return [

@@ -12,6 +12,7 @@ import {
   API_UNKNOWN,
   type RoutePolicy,
 } from './endpoint.ts';
+import { API_PREFIX } from '#contract/lifeguard-api.ts';
 import { setPendingSecurityHeaders } from './security.ts';
 import { readWholeList, upstreamReader } from './upstream-read.ts';
 
@@ -25,7 +26,6 @@ export type ProxyOptions = {
   closing?: () => boolean;
 };
 
-export const API_PREFIX = '/api';
 export const BODY_LIMIT = 64 * 1024;
 const BUFFERED_ANSWER_LIMIT = 64 * 1024;
 

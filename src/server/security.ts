@@ -6,9 +6,7 @@ import Fastify, {
 } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { failureBody } from '#contract/errors.ts';
-
-/** The header the console sends on every write; cross-site pages cannot set it without CORS, which Lifeguard never grants. */
-export const CSRF_HEADER = 'x-lifeguard-csrf';
+import { CSRF_HEADER } from '#contract/lifeguard-api.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

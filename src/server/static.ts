@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { failureBody } from '#contract/errors.ts';
 import { API_UNKNOWN, PUBLIC_PAGE } from './endpoint.ts';
-import { API_PREFIX } from './proxy.ts';
+import { API_PREFIX } from '#contract/lifeguard-api.ts';
 
 function noSuchRoute(request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0] ?? '';

@@ -1,13 +1,11 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { API_PREFIX, CSRF_HEADER } from '#contract/lifeguard-api.ts';
 import type { paths } from '#contract/schema.d.ts';
 import { reportFailure, type CallTarget } from './connectivity.ts';
 import { ApiError, apiErrorFrom } from './errors.ts';
 import { recordRateLimit } from './rate-limit.ts';
 
 // React Query only notices thrown errors, so every non-2xx becomes an ApiError.
-// Lifeguard's server refuses writes without this header (CSRF): a page on
-// another site cannot add it without a CORS grant, which is never given.
-export const CSRF_HEADER = 'x-lifeguard-csrf';
 
 const markWrites: Middleware = {
   onRequest({ request }) {
@@ -53,7 +51,7 @@ let client: Client<paths> | undefined;
 export function api(): Client<paths> {
   if (!client) {
     client = createClient<paths>({
-      baseUrl: new URL('/api', window.location.href).href,
+      baseUrl: new URL(API_PREFIX, window.location.href).href,
       // Looked up per call rather than captured now, so a fetch replaced
       // later (a test's spy, a polyfill) is the one used.
       fetch: (request) => globalThis.fetch(request),

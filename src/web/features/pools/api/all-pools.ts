@@ -140,6 +140,9 @@ export function allPoolsQuery(
   providerId: string,
   onProgress: (progress: WalkProgress) => void = () => {},
 ) {
+  // The progress callback is not part of the data: one cached walk serves
+  // whoever listens.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: [...poolQueries.providerLists(providerId), 'every'] as const,
     queryFn: ({ signal }) => listAllPools(providerId, { signal, onProgress }),

@@ -11,7 +11,7 @@ import {
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
-import { DEFAULT_SHARED_ISSUERS } from '#contract/bodies.ts';
+import { isSharedIssuer } from '#contract/bodies.ts';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
 import { useLeaveGuard } from '@/lib/navigation-guard.ts';
 import {
@@ -146,10 +146,7 @@ export function PoolForm({
   const [tokenInput, setTokenInput] = useState('');
   const sampleClaims = useSampleClaims(tokenInput);
   const sharedIssuer =
-    providerIssuer !== undefined &&
-    DEFAULT_SHARED_ISSUERS.some(
-      (issuer) => issuer === providerIssuer.replace(/\/+$/, ''),
-    );
+    providerIssuer !== undefined && isSharedIssuer(providerIssuer);
   const createTestCase = useCreateTestCase(
     existing?.providerId ?? '',
     existing?.poolId ?? '',

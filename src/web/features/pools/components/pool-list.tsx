@@ -26,6 +26,9 @@ import {
 } from './pool-list-params.ts';
 import { afterNextPaint } from '@/lib/after-paint.ts';
 
+// A page without `data` is an empty page; one array, so memos keep.
+const NO_POOLS: never[] = [];
+
 const COLUMNS: { key: SortKey | 'filter' | 'description'; label: string }[] = [
   { key: 'display_name', label: 'Display name' },
   { key: 'id', label: 'ID' },
@@ -139,7 +142,9 @@ export function PoolList({
     );
   }, [queryClient, providerId, search.page_size, nextToken]);
 
-  const pools = isAll ? every.data : query.data && (query.data.data ?? []);
+  const pools = isAll
+    ? every.data
+    : query.data && (query.data.data ?? NO_POOLS);
   const rows = useMemo(
     () => (pools ? visibleRows(pools, search) : undefined),
     [pools, search],

@@ -22,6 +22,9 @@ const walks = createSerialQueue();
 
 export const orgSearchQueries = {
   providers: (source: OrgPoolSource) =>
+    // The key is the source's own list key; the rest of `source` is how to
+    // fetch, not what.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...source.providerListsKey, 'every'],
       queryFn: ({ signal }) => listEveryProvider(source, signal),

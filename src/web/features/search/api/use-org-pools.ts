@@ -134,22 +134,24 @@ export function useOrgPools(source: OrgPoolSource) {
     }
   }, [queryClient, source, poolQueries]);
 
+  // useQuery's result is a new object every render: depend on its parts.
+  const { data: providersData, refetch: refetchProviders } = providersQuery;
   const resume = useCallback(() => {
     setIsStopped(false);
-    if (providersQuery.data === undefined) {
-      void providersQuery.refetch();
+    if (providersData === undefined) {
+      void refetchProviders();
       return;
     }
     for (const state of states) {
       if (state.data === undefined && !state.isFetching) void state.refetch();
     }
-  }, [providersQuery, states]);
+  }, [providersData, refetchProviders, states]);
 
   const refresh = useCallback(() => {
     setIsStopped(false);
-    void providersQuery.refetch();
+    void refetchProviders();
     for (const state of states) void state.refetch();
-  }, [providersQuery, states]);
+  }, [refetchProviders, states]);
 
   return {
     providersQuery,
