@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { canWrite } from '#contract/auth.ts';
-import { fail } from './auth.ts';
+import { fail } from './failure.ts';
 
 /**
  * A route whose policy needs a signed-in user answers 401 without one.

@@ -6,7 +6,7 @@ import {
   type SessionInfo,
   type SessionUser,
 } from '#contract/auth.ts';
-import { failureBody, type FailureItem } from '#contract/errors.ts';
+import { fail } from './failure.ts';
 import { loginInputSchema } from '#contract/login-input.ts';
 import type { AuthConfig, SessionConfig } from './config.ts';
 import { API_PUBLIC, type RoutePolicy } from './endpoint.ts';
@@ -48,18 +48,6 @@ function sessionCookie(request: FastifyRequest) {
     name: secure ? '__Host-lifeguard_session' : 'lifeguard_session',
     secure,
   };
-}
-
-export function fail(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  item: FailureItem,
-) {
-  return reply
-    .code(status)
-    .header('x-request-id', request.id)
-    .send(failureBody(status, [item], request.id));
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type DiscoveryErrorCode,
   type DiscoveryResult,
 } from '#contract/discovery.ts';
-import { fail } from './auth.ts';
+import { fail } from './failure.ts';
 import { API_ADMIN } from './endpoint.ts';
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { AuditAction } from '#contract/audit.ts';
-import { failureBody } from '#contract/errors.ts';
+import { fail } from './failure.ts';
 import { clientRequestIdOf } from '#contract/request-id.ts';
 
 /**
@@ -218,23 +218,13 @@ export function endpointPolicy(app: FastifyInstance) {
         { method: request.method, reason },
         'request target refused',
       );
-      return reply
-        .code(400)
-        .header('cache-control', 'no-store')
-        .header('x-request-id', request.id)
-        .send(
-          failureBody(
-            400,
-            [
-              {
-                code: 'bad_request_target',
-                title: 'Bad Request',
-                detail: `This request was refused: ${reason}.`,
-              },
-            ],
-            request.id,
-          ),
-        );
+      // No route's policy applies here, so no hook made it no-store.
+      reply.header('cache-control', 'no-store');
+      return fail(request, reply, 400, {
+        code: 'bad_request_target',
+        title: 'Bad Request',
+        detail: `This request was refused: ${reason}.`,
+      });
     },
   );
 }

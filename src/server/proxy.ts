@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventEmitter } from 'node:events';
 import { errors, type Dispatcher } from 'undici';
 import type { AuditAction } from '#contract/audit.ts';
-import { failureBody, type FailureItem } from '#contract/errors.ts';
+import type { FailureItem } from '#contract/errors.ts';
 import { UPSTREAM_ROUTES, type UpstreamRoute } from '#contract/routes.ts';
 import { upstreamAudit } from './audit.ts';
 import { CredentialError, type CredentialSource } from './credentials.ts';
@@ -13,6 +13,7 @@ import {
   type RoutePolicy,
 } from './endpoint.ts';
 import { API_PREFIX } from '#contract/lifeguard-api.ts';
+import { fail } from './failure.ts';
 import { setPendingSecurityHeaders } from './security.ts';
 import { readWholeList, upstreamReader } from './upstream-read.ts';
 
@@ -547,10 +548,7 @@ function sendRefusal(
   reply: FastifyReply,
   refusal: ProxyRefusal,
 ) {
-  return reply
-    .code(refusal.status)
-    .header('x-request-id', request.id)
-    .send(failureBody(refusal.status, [refusal.item], request.id));
+  return fail(request, reply, refusal.status, refusal.item);
 }
 
 // A provider's pools read before its delete, for the audit log: at most

@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { AuthMode } from '#contract/auth.ts';
-import { fail } from './auth.ts';
+import { fail } from './failure.ts';
 
 export type ApiRateLimit = {
   /** Requests per window per client. */

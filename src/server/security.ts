@@ -5,8 +5,8 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { failureBody } from '#contract/errors.ts';
 import { CSRF_HEADER } from '#contract/lifeguard-api.ts';
+import { fail } from './failure.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -173,22 +173,11 @@ export const csrfProtection = fastifyPlugin(
         'cross-site write refused',
       );
       // Answered here: the hook chain stops without done().
-      void reply
-        .code(403)
-        .header('x-request-id', request.id)
-        .send(
-          failureBody(
-            403,
-            [
-              {
-                code: 'csrf_refused',
-                title: 'Forbidden',
-                detail: `This write was refused: ${reason}.`,
-              },
-            ],
-            request.id,
-          ),
-        );
+      void fail(request, reply, 403, {
+        code: 'csrf_refused',
+        title: 'Forbidden',
+        detail: `This write was refused: ${reason}.`,
+      });
     });
   },
   { name: 'lifeguard-csrf', dependencies: ['lifeguard-authentication'] },

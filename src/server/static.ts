@@ -2,28 +2,17 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { failureBody } from '#contract/errors.ts';
 import { API_UNKNOWN, PUBLIC_PAGE } from './endpoint.ts';
+import { fail } from './failure.ts';
 import { API_PREFIX } from '#contract/lifeguard-api.ts';
 
 function noSuchRoute(request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0] ?? '';
-  return reply
-    .code(404)
-    .header('x-request-id', request.id)
-    .send(
-      failureBody(
-        404,
-        [
-          {
-            code: 'not_found',
-            title: 'Not Found',
-            detail: `No route ${request.method} ${path}.`,
-          },
-        ],
-        request.id,
-      ),
-    );
+  return fail(request, reply, 404, {
+    code: 'not_found',
+    title: 'Not Found',
+    detail: `No route ${request.method} ${path}.`,
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { failureBody, type FailureItem } from '#contract/errors.ts';
+import type { FastifyInstance } from 'fastify';
+import type { FailureItem } from '#contract/errors.ts';
 import { testCaseInputSchema } from '#contract/test-case-input.ts';
 import { testCaseAudit } from './audit.ts';
 import { API_ADMIN, API_SIGNED_IN } from './endpoint.ts';
+import { fail } from './failure.ts';
 import type { LifeguardStore } from './store.ts';
 import type { UpstreamReader } from './upstream-read.ts';
 
@@ -15,18 +16,6 @@ export const TEST_CASE_LIMITS = {
 } as const;
 
 type PoolParams = { providerId: string; poolId: string };
-
-function send(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  items: FailureItem[],
-) {
-  return reply
-    .code(status)
-    .header('x-request-id', request.id)
-    .send(failureBody(status, items, request.id));
-}
 
 function tooMany(detail: string): FailureItem {
   return { code: 'too_many_test_cases', title: 'Conflict', detail };
@@ -52,7 +41,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
   app.addHook('preValidation', async (request, reply) => {
     const params = request.params as Record<string, string>;
     if (!Object.values(params).every((value) => ID.test(value))) {
-      return send(request, reply, 404, [
+      return fail(request, reply, 404, [
         { code: 'not_found', title: 'Not Found', detail: 'No such pool.' },
       ]);
     }
@@ -80,7 +69,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
       const { providerId, poolId } = request.params;
       const parsed = testCaseInputSchema.safeParse(request.body);
       if (!parsed.success) {
-        return send(
+        return fail(
           request,
           reply,
           422,
@@ -93,14 +82,14 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
         );
       }
       if (store.countTestCases(providerId, poolId) >= limits.perPool) {
-        return send(request, reply, 409, [
+        return fail(request, reply, 409, [
           tooMany(
             `A pool keeps at most ${limits.perPool} test cases; delete some first.`,
           ),
         ]);
       }
       if (store.countAllTestCases() >= limits.total) {
-        return send(request, reply, 409, [
+        return fail(request, reply, 409, [
           tooMany(
             `Lifeguard keeps at most ${limits.total} test cases across all pools; delete some that are no longer needed first.`,
           ),
@@ -112,7 +101,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
       );
       if (pool?.status === 404 || pool?.status === 403) {
         // The live service answers 403 for some resources that do not exist.
-        return send(request, reply, 404, [
+        return fail(request, reply, 404, [
           {
             code: 'pool_not_found',
             title: 'Not Found',
@@ -121,7 +110,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
         ]);
       }
       if (pool?.status !== 200) {
-        return send(request, reply, 503, [
+        return fail(request, reply, 503, [
           {
             code: 'pool_unverified',
             title: 'Service Unavailable',
@@ -152,7 +141,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
           .find((testCase) => testCase.id === id);
       }
       if (!store.deleteTestCase(providerId, poolId, id)) {
-        return send(request, reply, 404, [
+        return fail(request, reply, 404, [
           {
             code: 'not_found',
             title: 'Not Found',
