@@ -1,5 +1,8 @@
 import type { operations, paths } from './schema.d.ts';
 
+/** The id of one upstream operation of the contract, e.g. `getIamV2IdentityPool`. */
+export type UpstreamOperationId = keyof operations;
+
 /** HTTP methods used by the upstream routes Lifeguard calls. */
 export type UpstreamMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -11,7 +14,7 @@ export type UpstreamMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface UpstreamRoute {
   readonly method: UpstreamMethod;
   readonly path: keyof paths;
-  readonly operationId: keyof operations;
+  readonly operationId: UpstreamOperationId;
 }
 
 /** The result of {@link matchUpstreamRoute}: the route and its raw params. */

@@ -10,7 +10,7 @@ import { authentication } from './auth.ts';
 import { discoveryRoutes, type DiscoveryOptions } from './discovery.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
-import { BODY_LIMIT, proxyRoutes } from './proxy.ts';
+import { BODY_LIMIT, forwardRoutes } from './forward/routes.ts';
 import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { endpointPolicy, routeRequestTarget } from './endpoint.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
@@ -209,7 +209,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // record, CSRF, sign-in, the rate limit, the role.
   app.register(securityHeaders);
   app.register(authentication, authOptions);
-  app.register(auditWrites, { store, mode: auth.mode });
+  const readUpstream = upstreamReader({ ...options.upstream, dispatcher });
+  app.register(auditWrites, { store, mode: auth.mode, readUpstream });
   app.register(csrfProtection);
   app.register(signInRequired);
   if (options.apiRateLimit && options.apiRateLimit.max > 0) {
@@ -234,7 +235,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     timeoutMs: options.upstream.timeoutMs,
   });
   app.register(async (scope) =>
-    proxyRoutes(scope, {
+    forwardRoutes(scope, {
       endpoint: options.upstream.endpoint,
       credentials: options.upstream.credentials,
       timeoutMs: options.upstream.timeoutMs,
@@ -246,7 +247,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.register(async (scope) =>
     testCaseRoutes(scope, {
       store,
-      readUpstream: upstreamReader({ ...options.upstream, dispatcher }),
+      readUpstream,
       ...(options.testCaseLimits ? { limits: options.testCaseLimits } : {}),
     }),
   );

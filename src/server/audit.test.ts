@@ -298,10 +298,21 @@ test('each route declares what its writes record; reads and sign-in record nothi
     '/api/iam/v2/identity-providers/:provider_id/identity-pools/:id';
   expect(
     audit('PATCH', POOL_URL, { provider_id: 'op-1', id: 'pool-2' }),
-  ).toEqual({ action: 'update-pool', providerId: 'op-1', poolId: 'pool-2' });
+  ).toEqual({
+    action: 'update-pool',
+    providerId: 'op-1',
+    poolId: 'pool-2',
+    readsBefore: true,
+  });
   expect(
     audit('DELETE', '/api/iam/v2/identity-providers/:id', { id: 'op-1' }),
-  ).toEqual({ action: 'delete-provider', providerId: 'op-1', poolId: null });
+  ).toEqual({
+    action: 'delete-provider',
+    providerId: 'op-1',
+    poolId: null,
+    readsBefore: true,
+    removesWith: 'identity-pools',
+  });
   expect(
     audit('PATCH', '/api/iam/v2/identity-providers/:provider_id/jwks', {
       provider_id: 'op-1',
@@ -310,6 +321,7 @@ test('each route declares what its writes record; reads and sign-in record nothi
     action: 'refresh-provider-keys',
     providerId: 'op-1',
     poolId: null,
+    readsBefore: false,
   });
   expect(
     audit(

@@ -12,7 +12,6 @@ import {
   type AuditQuery,
 } from '#contract/audit.ts';
 import { canWrite, type AuthMode, type SessionUser } from '#contract/auth.ts';
-import { failureBody } from '#contract/errors.ts';
 import {
   API_ADMIN,
   API_SIGNED_IN,
@@ -20,28 +19,26 @@ import {
   type AuditTarget,
   type RoutePolicy,
 } from './endpoint.ts';
+import { fail } from './failure.ts';
+import type { WriteAudit } from './forward/operations.ts';
 import type { LifeguardStore, NewAuditEntry } from './store.ts';
-import type { ListWalk } from './upstream-read.ts';
+import {
+  readWholeList,
+  type ListWalk,
+  type UpstreamReader,
+} from './upstream-read.ts';
 
-const UPSTREAM_ACTIONS: Partial<Record<string, AuditAction>> = {
-  createIamV2IdentityProvider: 'create-provider',
-  updateIamV2IdentityProvider: 'update-provider',
-  deleteIamV2IdentityProvider: 'delete-provider',
-  refreshIamV2JsonWebKeySet: 'refresh-provider-keys',
-  createIamV2IdentityPool: 'create-pool',
-  updateIamV2IdentityPool: 'update-pool',
-  deleteIamV2IdentityPool: 'delete-pool',
-};
-
-/** The audit declaration of a forwarded upstream write, by its operation. */
-export function upstreamAudit(
-  operationId: string,
-): RoutePolicy['audit'] | undefined {
-  const action = UPSTREAM_ACTIONS[operationId];
-  if (!action) return undefined;
-  const isPool = action.endsWith('-pool');
+/**
+ * The audit declaration of a forwarded upstream write: which provider and
+ * pool it is about, from the path's ids (a pool's own path names its
+ * provider `provider_id` and itself `id`; a provider's names itself `id`).
+ */
+export function forwardedWriteAudit(
+  declared: WriteAudit,
+): NonNullable<RoutePolicy['audit']> {
+  const isPool = declared.action.endsWith('-pool');
   return (_method, params) => ({
-    action,
+    ...declared,
     providerId: params.provider_id ?? params.id ?? null,
     poolId: isPool ? (params.id ?? null) : null,
   });
@@ -124,23 +121,103 @@ export function auditChanges(
   return changes;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set for writes Lifeguard records; read when the response is sent. */
-    audit?: AuditTarget & {
-      before?: unknown;
-      after?: unknown;
-      /**
-       * The write was sent on (to the upstream, or to Lifeguard's store): a
-       * failure is then the upstream's or the store's, not a refusal.
-       */
-      forwarded?: boolean;
-      /** Why it was not applied: the first error of the answer. */
-      refusal?: { code: string; detail: string };
-      /** A provider delete: its pools as read before, which go with it. */
-      cascade?: ListWalk;
-    };
+/** What the audit log gathers about one write while it is carried out. */
+type WriteState = AuditTarget & {
+  before?: unknown;
+  after?: unknown;
+  /**
+   * The write was sent on (to the upstream, or to Lifeguard's store): a
+   * failure is then the upstream's or the store's, not a refusal.
+   */
+  forwarded?: boolean;
+  /** Why it was not applied: the first error of the answer. */
+  refusal?: { code: string; detail: string };
+  /** A provider delete: its pools as read before, which go with it. */
+  cascade?: ListWalk;
+  /** How "before" is read from the upstream. */
+  read?: UpstreamReader;
+};
+
+// Kept on the request under a key only this module holds: handlers report
+// through WriteRecord, never by writing the state themselves.
+const STATE = Symbol('audited write');
+type AuditedRequest = FastifyRequest & { [STATE]?: WriteState };
+
+function stateOf(request: FastifyRequest): WriteState | undefined {
+  return (request as AuditedRequest)[STATE];
+}
+
+/**
+ * What the handler carrying out a recorded write tells the audit log. A
+ * request whose route records no write has none ({@link writeRecordOf}).
+ */
+export interface WriteRecord {
+  /**
+   * Reads what the entry keeps of the resource as it is now, as its route
+   * declares (`readsBefore`, `removesWith`), from `upstreamPath`, just
+   * before the write is sent there.
+   */
+  captureBefore(upstreamPath: string): Promise<void>;
+  /** The write goes out now: from here a failure is the upstream's or the store's. */
+  sent(): void;
+  /** What the write replaces or removes, when the handler knows it itself. */
+  replaces(before: unknown): void;
+  /** What the upstream or the store now holds, as it answered. */
+  answered(after: unknown): void;
+}
+
+// A provider's pools read before its delete, for the audit log: at most
+// 100 pages of 100 (extra upstream reads, so bounded).
+const CASCADE_MAX_PAGES = 100;
+
+class RequestWriteRecord implements WriteRecord {
+  readonly #state: WriteState;
+  readonly #requestId: string;
+
+  constructor(state: WriteState, requestId: string) {
+    this.#state = state;
+    this.#requestId = requestId;
   }
+
+  async captureBefore(upstreamPath: string) {
+    const state = this.#state;
+    const { read } = state;
+    if (!read) return;
+    if (state.readsBefore) {
+      // Undefined if unreadable: the entry then says nothing of before.
+      const current = await read(upstreamPath, this.#requestId);
+      state.before = current?.status === 200 ? current.body : undefined;
+    }
+    if (state.removesWith) {
+      // Its items go with it: each gets an entry once the delete is applied.
+      state.cascade = await readWholeList(
+        read,
+        `${upstreamPath}/${state.removesWith}`,
+        this.#requestId,
+        CASCADE_MAX_PAGES,
+      );
+    }
+  }
+
+  sent() {
+    this.#state.forwarded = true;
+  }
+
+  replaces(before: unknown) {
+    this.#state.before = before;
+  }
+
+  answered(after: unknown) {
+    this.#state.after = after;
+  }
+}
+
+/** The record of the write this request carries out, if its route records one. */
+export function writeRecordOf(
+  request: FastifyRequest,
+): WriteRecord | undefined {
+  const state = stateOf(request);
+  return state ? new RequestWriteRecord(state, request.id) : undefined;
 }
 
 /** The request body as an object, whether parsed or kept as bytes (the proxy). */
@@ -153,10 +230,7 @@ function requestedFields(body: unknown): unknown {
   }
 }
 
-function createdId(
-  audit: NonNullable<FastifyRequest['audit']>,
-  action: AuditAction,
-): string | undefined {
+function createdId(audit: WriteState, action: AuditAction): string | undefined {
   const id = record(audit.after).id;
   return audit.action === action && typeof id === 'string' ? id : undefined;
 }
@@ -190,10 +264,7 @@ function refusalOf(payload: unknown): { code: string; detail: string } {
   };
 }
 
-function outcomeOf(
-  audit: NonNullable<FastifyRequest['audit']>,
-  status: number,
-): AuditOutcome {
+function outcomeOf(audit: WriteState, status: number): AuditOutcome {
   if (status >= 200 && status < 300) return 'applied';
   if (audit.forwarded) return 'failed';
   return audit.refusal?.code === 'forbidden_role' ? 'denied' : 'refused';
@@ -211,20 +282,27 @@ function outcomeOf(
 export const auditWrites = fastifyPlugin(
   async (
     app: FastifyInstance,
-    options: { store: LifeguardStore; mode: AuthMode },
+    options: {
+      store: LifeguardStore;
+      mode: AuthMode;
+      /** How a write's "before" is read from the upstream (forwarded writes). */
+      readUpstream?: UpstreamReader;
+    },
   ) => {
-    const { store, mode } = options;
+    const { store, mode, readUpstream } = options;
     const limitedWrites = new RateLimitedWrites();
     // Callback style: they run for every request (see app.ts). After
     // authentication (who) and before any refusal (so refusals are kept).
     app.addHook('onRequest', (request, _reply, done) => {
       const target = auditTargetOf(request);
-      if (target) request.audit = target;
+      if (target) {
+        (request as AuditedRequest)[STATE] = { ...target, read: readUpstream };
+      }
       done();
     });
 
     app.addHook('onSend', (request, reply, payload, done) => {
-      const { audit } = request;
+      const audit = stateOf(request);
       // The reason it was not applied: Lifeguard's or the upstream's.
       if (audit && reply.statusCode >= 400) {
         audit.refusal = refusalOf(payload);
@@ -233,7 +311,8 @@ export const auditWrites = fastifyPlugin(
     });
 
     app.addHook('onResponse', (request, reply, done) => {
-      const { audit, user } = request;
+      const audit = stateOf(request);
+      const { user } = request;
       if (!audit) return done();
       const status = reply.statusCode;
       const outcome = outcomeOf(audit, status);
@@ -414,17 +493,16 @@ function parseQuery(
 ): AuditQuery | undefined {
   const parsed = auditQuerySchema.safeParse(request.query);
   if (!parsed.success) {
-    void reply.code(400).send(
-      failureBody(
-        400,
-        parsed.error.issues.map((issue) => ({
-          code: 'invalid_parameter',
-          title: 'Bad Request',
-          detail: `${String(issue.path[0])} ${issue.message}.`,
-          parameter: String(issue.path[0]),
-        })),
-        request.id,
-      ),
+    void fail(
+      request,
+      reply,
+      400,
+      parsed.error.issues.map((issue) => ({
+        code: 'invalid_parameter',
+        title: 'Bad Request',
+        detail: `${String(issue.path[0])} ${issue.message}.`,
+        parameter: String(issue.path[0]),
+      })),
     );
     return undefined;
   }
@@ -433,20 +511,12 @@ function parseQuery(
   // The export's policy is for admins already; the list is open to every
   // signed-in user for one pool's history only.
   if (!poolHistory && !canWrite(request.user?.role)) {
-    void reply.code(403).send(
-      failureBody(
-        403,
-        [
-          {
-            code: 'forbidden_role',
-            title: 'Forbidden',
-            detail:
-              "The organisation's audit log is for admins; any signed-in user can read a pool's history.",
-          },
-        ],
-        request.id,
-      ),
-    );
+    void fail(request, reply, 403, {
+      code: 'forbidden_role',
+      title: 'Forbidden',
+      detail:
+        "The organisation's audit log is for admins; any signed-in user can read a pool's history.",
+    });
     return undefined;
   }
   return query;

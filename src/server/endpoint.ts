@@ -14,6 +14,10 @@ export type AuditTarget = {
   action: AuditAction;
   providerId: string | null;
   poolId: string | null;
+  /** Read the resource before the write, so its entry shows what was replaced. */
+  readsBefore?: boolean;
+  /** A sub-collection the write also removes (a provider's identity-pools), read whole first. */
+  removesWith?: string;
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FailureItem } from '#contract/errors.ts';
 import { testCaseInputSchema } from '#contract/test-case-input.ts';
-import { testCaseAudit } from './audit.ts';
+import { testCaseAudit, writeRecordOf } from './audit.ts';
 import { API_ADMIN, API_SIGNED_IN } from './endpoint.ts';
 import { fail } from './failure.ts';
 import type { LifeguardStore } from './store.ts';
@@ -118,9 +118,10 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
           },
         ]);
       }
-      if (request.audit) request.audit.forwarded = true;
+      const record = writeRecordOf(request);
+      record?.sent();
       const created = store.addTestCase(providerId, poolId, parsed.data);
-      if (request.audit) request.audit.after = created;
+      record?.answered(created);
       return reply.code(201).send(created);
     },
   );
@@ -134,12 +135,13 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
     },
     async (request, reply) => {
       const { providerId, poolId, id } = request.params;
-      if (request.audit) {
-        request.audit.forwarded = true;
-        request.audit.before = store
+      const record = writeRecordOf(request);
+      record?.sent();
+      record?.replaces(
+        store
           .listTestCases(providerId, poolId)
-          .find((testCase) => testCase.id === id);
-      }
+          .find((testCase) => testCase.id === id),
+      );
       if (!store.deleteTestCase(providerId, poolId, id)) {
         return fail(request, reply, 404, [
           {

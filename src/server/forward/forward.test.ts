@@ -1,14 +1,14 @@
 import { request as httpRequest } from 'node:http';
 import { expect, onTestFinished, test } from 'vitest';
-import { bearerCredentials } from './credentials.ts';
-import { rewriteLinks } from './proxy.ts';
+import { bearerCredentials } from '../credentials.ts';
+import { rewriteLinks } from './links.ts';
 import {
   rawRequest,
   startFakeUpstream,
   startTestServer,
   TEST_KEY,
   TEST_SECRET,
-} from './test-helpers.ts';
+} from '../test-helpers.ts';
 
 type Handler = Parameters<typeof startFakeUpstream>[0];
 
@@ -320,6 +320,22 @@ test('request bodies reach the upstream byte for byte', async () => {
   });
   expect(response.status).toBe(200);
   expect(upstream.requests[0]!.body.toString('utf8')).toBe(body);
+});
+
+test('a write whose body is JSON but not an object is refused before it reaches the upstream', async () => {
+  const { upstream, server } = await setup();
+  for (const body of ['[]', '"kafka"', '42', 'null']) {
+    const response = await rawRequest(server.port, 'POST', POOLS, {
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status, body).toBe(400);
+    expect(JSON.parse(response.body).errors[0]).toMatchObject({
+      code: 'bad_request',
+      detail: 'The request body must be a JSON object.',
+    });
+  }
+  expect(upstream.requests).toHaveLength(0);
 });
 
 test('only the allowlisted query parameters pass, and only where they belong', async () => {

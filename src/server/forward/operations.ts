@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { AuditAction } from '#contract/audit.ts';
+import type { UpstreamOperationId } from '#contract/routes.ts';
+import { PAGING, RESOURCE_OWNER, type QueryRule } from './query.ts';
+
+/**
+ * What an audited write records besides what it asked for: the resource's
+ * values before the write (read from the upstream just before sending it)
+ * and, for a delete that takes a collection with it, every item of that
+ * collection.
+ */
+export type WriteAudit = {
+  action: AuditAction;
+  /** Read the resource first, so its entry shows what the write replaced. */
+  readsBefore: boolean;
+  /** The sub-collection (a path segment) the write also removes, read whole first. */
+  removesWith?: string;
+};
+
+/** How Lifeguard forwards one upstream operation of the contract. */
+export type ForwardedOperation = {
+  /** Who may call it: any signed-in user, or only a user whose role may write. */
+  access: 'signed-in' | 'admin';
+  /** The query parameters passed on, each checked; any other is dropped. */
+  query: readonly QueryRule[];
+  /**
+   * The JSON body it takes, if any. Field rules are the upstream's to
+   * apply: Lifeguard must not refuse what Confluent accepts, so this only
+   * holds the body's shape. The body goes on byte for byte.
+   */
+  body?: z.ZodType;
+  /** For a write: what the audit log records of it. */
+  audit?: WriteAudit;
+};
+
+/** A JSON object, whatever its members (see {@link ForwardedOperation.body}). */
+const JSON_OBJECT = z.looseObject({});
+
+const READ: ForwardedOperation = { access: 'signed-in', query: [] };
+const LIST: ForwardedOperation = { access: 'signed-in', query: PAGING };
+
+function write(
+  action: AuditAction,
+  options: {
+    body?: boolean;
+    query?: readonly QueryRule[];
+    readsBefore?: boolean;
+    removesWith?: string;
+  } = {},
+): ForwardedOperation {
+  return {
+    access: 'admin',
+    query: options.query ?? [],
+    ...(options.body ? { body: JSON_OBJECT } : {}),
+    audit: {
+      action,
+      readsBefore: options.readsBefore ?? false,
+      ...(options.removesWith ? { removesWith: options.removesWith } : {}),
+    },
+  };
+}
+
+/**
+ * Every upstream operation of the contract (src/contract/routes.ts, which
+ * holds each one's method and path) and how it is forwarded. Keyed by the
+ * operation id, so a contract operation without a line here does not
+ * typecheck: adding a forwarded operation is its contract entry plus one
+ * line here.
+ */
+export const FORWARDED_OPERATIONS: {
+  readonly [Id in UpstreamOperationId]: ForwardedOperation;
+} = {
+  listIamV2IdentityProviders: LIST,
+  createIamV2IdentityProvider: write('create-provider', { body: true }),
+  getIamV2IdentityProvider: READ,
+  updateIamV2IdentityProvider: write('update-provider', {
+    body: true,
+    readsBefore: true,
+  }),
+  deleteIamV2IdentityProvider: write('delete-provider', {
+    readsBefore: true,
+    removesWith: 'identity-pools',
+  }),
+  refreshIamV2JsonWebKeySet: write('refresh-provider-keys', { body: true }),
+  listIamV2IdentityPools: LIST,
+  createIamV2IdentityPool: write('create-pool', {
+    body: true,
+    query: [RESOURCE_OWNER],
+  }),
+  getIamV2IdentityPool: READ,
+  updateIamV2IdentityPool: write('update-pool', {
+    body: true,
+    readsBefore: true,
+  }),
+  deleteIamV2IdentityPool: write('delete-pool', { readsBefore: true }),
+};

@@ -1,0 +1,69 @@
+import { ForwardRefusal } from './failures.ts';
+
+/** One query parameter an operation lets through to the upstream. */
+export type QueryRule = {
+  name: string;
+  pattern: RegExp;
+  /** What a valid value is, for the 400 when it is not. */
+  meaning: string;
+  /** An empty value is taken as not given, and not forwarded. */
+  emptyIsAbsent?: boolean;
+};
+
+export const PAGE_SIZE: QueryRule = {
+  name: 'page_size',
+  pattern: /^\d{1,3}$/,
+  meaning: 'a whole number',
+};
+
+export const PAGE_TOKEN: QueryRule = {
+  name: 'page_token',
+  pattern: /^[\x21-\x7e]{1,255}$/,
+  meaning: 'a token from a previous page (at most 255 characters)',
+};
+
+/** The paging parameters of every Confluent list. */
+export const PAGING: readonly QueryRule[] = [PAGE_SIZE, PAGE_TOKEN];
+
+export const RESOURCE_OWNER: QueryRule = {
+  name: 'assigned_resource_owner',
+  pattern: /^[A-Za-z0-9_-]{1,255}$/,
+  meaning: 'a principal id such as u-a83k9b',
+  // Confluent's CLI sends it empty on every pool create since v4.18.0
+  // (docs/decisions/014-what-confluents-clients-send.md).
+  emptyIsAbsent: true,
+};
+
+/**
+ * The query string sent upstream, with its `?`: only the declared
+ * parameters pass, each given at most once and checked; others are dropped
+ * (clients add their own, e.g. cache busters, that mean nothing upstream).
+ */
+export function upstreamQuery(
+  rules: readonly QueryRule[],
+  rawQuery: string,
+): string {
+  if (rules.length === 0 || rawQuery === '') return '';
+  const given = new URLSearchParams(rawQuery);
+  const out = new URLSearchParams();
+  for (const rule of rules) {
+    const values = given.getAll(rule.name);
+    if (values.length === 0) continue;
+    const value = values[0]!;
+    if (values.length === 1 && value === '' && rule.emptyIsAbsent) continue;
+    if (values.length > 1 || !rule.pattern.test(value)) {
+      throw new ForwardRefusal(400, {
+        code: 'invalid_parameter',
+        title: 'Bad Request',
+        detail:
+          values.length > 1
+            ? `${rule.name} was given ${values.length} times; give it once.`
+            : `${rule.name} must be ${rule.meaning}.`,
+        parameter: rule.name,
+      });
+    }
+    out.set(rule.name, value);
+  }
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
