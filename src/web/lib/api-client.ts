@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { API_PREFIX, CSRF_HEADER } from '#contract/lifeguard-api.ts';
+import type { paths as LifeguardPaths } from '#contract/lifeguard-schema.d.ts';
 import type { paths } from '#contract/schema.d.ts';
 import { reportFailure, type CallTarget } from './connectivity.ts';
 import { ApiError, apiErrorFrom } from './errors.ts';
@@ -18,76 +19,59 @@ const markWrites: Middleware = {
 
 // Every answer, success or not, reports the upstream's budget and whether
 // the server and the upstream can be reached; both stores feed the header.
-function observe(response: Response, target: CallTarget) {
-  recordRateLimit(response.headers);
-  if (!response.ok) reportFailure(response.status, target);
+function throwOnError(target: CallTarget): Middleware {
+  return {
+    async onResponse({ response }) {
+      recordRateLimit(response.headers);
+      if (response.ok) return undefined;
+      reportFailure(response.status, target);
+      throw await apiErrorFrom(response);
+    },
+    onError({ error }) {
+      if (error instanceof ApiError) return error;
+      if (error instanceof Error && error.name === 'AbortError') return error;
+      // fetch rejects only when no answer arrived at all.
+      reportFailure(0, target);
+      return new ApiError({ status: 0 });
+    },
+  };
 }
 
-function isAbort(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'AbortError';
+function createApiClient<Paths extends object>(
+  base: string,
+  target: CallTarget,
+): Client<Paths> {
+  const created = createClient<Paths>({
+    baseUrl: new URL(base, window.location.href).href,
+    // Looked up per call rather than captured now, so a fetch replaced
+    // later (a test's spy, a polyfill) is the one used.
+    fetch: (request) => globalThis.fetch(request),
+  });
+  created.use(markWrites, throwOnError(target));
+  return created;
 }
-
-const throwOnError: Middleware = {
-  async onResponse({ response }) {
-    observe(response, 'upstream');
-    if (!response.ok) throw await apiErrorFrom(response);
-    return undefined;
-  },
-  onError({ error }) {
-    if (error instanceof ApiError) return error;
-    if (isAbort(error)) return error;
-    // fetch rejects only when no answer arrived at all.
-    reportFailure(0, 'upstream');
-    return new ApiError({ status: 0 });
-  },
-};
 
 let client: Client<paths> | undefined;
 
 /**
- * The one client of Lifeguard's /api on the page's own origin: the browser
- * holds no credentials, the server adds them. Created on first use.
+ * The one client of Confluent's routes under the page's own /api: the
+ * browser holds no credentials, the server adds them. Created on first use.
  */
 export function api(): Client<paths> {
-  if (!client) {
-    client = createClient<paths>({
-      baseUrl: new URL(API_PREFIX, window.location.href).href,
-      // Looked up per call rather than captured now, so a fetch replaced
-      // later (a test's spy, a polyfill) is the one used.
-      fetch: (request) => globalThis.fetch(request),
-    });
-    client.use(markWrites, throwOnError);
-  }
-  return client;
+  return (client ??= createApiClient<paths>(API_PREFIX, 'upstream'));
 }
 
+let lifeguardClient: Client<LifeguardPaths> | undefined;
+
 /**
- * Calls Lifeguard's own API (/api/lifeguard/…, not Confluent's contract)
- * with plain fetch: the same CSRF header on writes and the same ApiError on
- * failure as the typed client. Answers 204 as undefined.
+ * The client of Lifeguard's own API (/api/lifeguard/…, described by
+ * src/contract/lifeguard-openapi.yaml): the same CSRF header on writes and
+ * the same ApiError on failure as {@link api}, but a failure is Lifeguard's
+ * server's, never Confluent's. Created on first use.
  */
-export async function lifeguardApi<T>(
-  path: string,
-  init: RequestInit = {},
-): Promise<T> {
-  let response: Response;
-  try {
-    // Absolute, like the typed client's base URL: fetch outside a browser
-    // (the component tests' jsdom) does not resolve relative URLs.
-    response = await fetch(new URL(path, window.location.href), {
-      ...init,
-      headers: {
-        accept: 'application/json',
-        ...(init.method && init.method !== 'GET' ? { [CSRF_HEADER]: '1' } : {}),
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    reportFailure(0, 'lifeguard');
-    throw new ApiError({ status: 0 });
-  }
-  observe(response, 'lifeguard');
-  if (!response.ok) throw await apiErrorFrom(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+export function lifeguardApi(): Client<LifeguardPaths> {
+  return (lifeguardClient ??= createApiClient<LifeguardPaths>(
+    '/',
+    'lifeguard',
+  ));
 }

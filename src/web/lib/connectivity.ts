@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { abortableSleep } from './abortable-sleep.ts';
 
 /**
  * What cannot be reached: Lifeguard's own server (no answer at all), or the
@@ -195,21 +196,6 @@ export async function probe(
       };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 /**
  * Probes with backoff while an outage lasts, noting each failed probe's
  * reason and the next probe's time on the outage; resolves when a probe
@@ -222,7 +208,7 @@ export async function waitForRecovery(signal: AbortSignal): Promise<void> {
     const delay = probeDelay(step);
     step += 1;
     updateOutage({ nextProbeAt: Date.now() + delay });
-    await sleep(delay, signal);
+    await abortableSleep(delay, signal);
     if (!outage) return;
     const result = await probe(outage.problem, signal);
     if (result.ok) return;

@@ -36,9 +36,14 @@ export function spyOnFetch(
   const sent: SentRequest[] = [];
   const spy = vi
     .spyOn(globalThis, 'fetch')
-    .mockImplementation((input, init) => {
+    .mockImplementation(async (input, init) => {
       const request = describeRequest(input, init);
       sent.push(request);
+      // The typed clients send a Request, whose body can only be read as a
+      // stream: a copy is read, so the one sent stays unread.
+      if (input instanceof Request && input.body) {
+        request.body = await input.clone().text();
+      }
       const forward = () => original(input, init);
       return intercept ? intercept(request, forward) : forward();
     });

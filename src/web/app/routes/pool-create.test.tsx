@@ -1,41 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, expect, test } from 'vitest';
-import {
-  apiCall,
-  demoProviderId,
-  injectFault,
-  resetEmulator,
-} from '@/testing/emulator.ts';
+import { expect, test } from 'vitest';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { storedPoolDrafts } from '@/testing/drafts.ts';
+import { startEachTestOnDemo } from '@/testing/each-test.ts';
+import { apiCall, demoProviderId, injectFault } from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { filterField } from '@/testing/filter-field.ts';
-import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
+import type { TestPool } from '@/testing/writes.ts';
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await resetEmulator('demo');
-});
-
-type Pool = {
-  id: string;
-  display_name: string;
-  description: string;
-  identity_claim: string;
-  filter: string;
-};
-
-/** The drafts in the tab's storage, as stored. */
-function storedDrafts() {
-  return Object.keys(sessionStorage)
-    .filter((key) => key.startsWith('lifeguard.draft.'))
-    .map(
-      (key) =>
-        JSON.parse(sessionStorage.getItem(key)!) as {
-          scope: string;
-          data: { values: Omit<Pool, 'id'>; base: unknown };
-        },
-    );
-}
+startEachTestOnDemo();
 
 test('creating a pool lands on its page and stores the filter exactly as typed', async () => {
   const okta = await demoProviderId('okta.com');
@@ -61,7 +35,7 @@ test('creating a pool lands on its page and stores the filter exactly as typed',
   expect(router.state.location.pathname).toBe(
     `/providers/${okta}/pools/${poolId}`,
   );
-  const stored = await apiCall<Pool>(
+  const stored = await apiCall<TestPool>(
     'GET',
     `/iam/v2/identity-providers/${okta}/identity-pools/${poolId}`,
   );
@@ -207,7 +181,7 @@ test('a quota error is explained at the top, and the values stay for another try
   expect(alert).toHaveTextContent('Request id');
   expect(screen.getByLabelText('Display name')).toHaveValue('one-more');
   expect((await filterField()).value()).toBe('claims.sub == "svc"');
-  expect(storedDrafts()).toMatchObject([
+  expect(storedPoolDrafts()).toMatchObject([
     {
       scope: `pool:${okta}:new`,
       data: {
@@ -220,7 +194,7 @@ test('a quota error is explained at the top, and the values stay for another try
   expect(
     await screen.findByRole('heading', { level: 1, name: 'one-more' }),
   ).toBeInTheDocument();
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('a new pool’s draft comes back after a reload, and creating the pool clears it', async () => {
@@ -239,7 +213,7 @@ test('a new pool’s draft comes back after a reload, and creating the pool clea
   };
   // Leaving the page writes the draft at once, without waiting for a pause.
   window.dispatchEvent(new Event('pagehide'));
-  expect(storedDrafts()).toEqual([
+  expect(storedPoolDrafts()).toEqual([
     {
       version: 2,
       id: expect.any(String),
@@ -271,12 +245,12 @@ test('a new pool’s draft comes back after a reload, and creating the pool clea
   ).toBeInTheDocument();
   const poolId = router.state.location.pathname.split('/').at(-1)!;
   expect(
-    await apiCall<Pool>(
+    await apiCall<TestPool>(
       'GET',
       `/iam/v2/identity-providers/${okta}/identity-pools/${poolId}`,
     ),
   ).toMatchObject(drafted);
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('typing before answering the offer keeps both: restoring sets the new typing aside as its own draft', async () => {
@@ -303,7 +277,7 @@ test('typing before answering the offer keeps both: restoring sets the new typin
     name: 'You have unsaved changes from 5 minutes ago',
   });
   await user.type(screen.getByLabelText('Display name'), 'typed first');
-  await waitFor(() => expect(storedDrafts()).toHaveLength(2));
+  await waitFor(() => expect(storedPoolDrafts()).toHaveLength(2));
 
   await user.click(within(notice).getByRole('button', { name: 'Restore' }));
   expect(screen.getByLabelText('Display name')).toHaveValue('earlier');
@@ -320,7 +294,7 @@ test('typing before answering the offer keeps both: restoring sets the new typin
   ).toBeInTheDocument();
   await waitFor(() =>
     expect(
-      storedDrafts()
+      storedPoolDrafts()
         .map((draft) => draft.data.values.display_name)
         .sort(),
     ).toEqual(['earlier', 'typed first']),

@@ -1,48 +1,20 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, expect, test } from 'vitest';
-import {
-  apiCall,
-  demoProviderId,
-  injectFault,
-  resetEmulator,
-} from '@/testing/emulator.ts';
+import { expect, test } from 'vitest';
+import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { clickWhenReady } from '@/testing/click-when-ready.ts';
+import { storedPoolDrafts } from '@/testing/drafts.ts';
+import { startEachTestOnDemo } from '@/testing/each-test.ts';
+import { apiCall, demoProviderId, injectFault } from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { filterField } from '@/testing/filter-field.ts';
-import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
+import type { TestPool } from '@/testing/writes.ts';
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await resetEmulator('demo');
-});
+startEachTestOnDemo();
 
-type Pool = {
-  id: string;
-  display_name: string;
-  description: string;
-  identity_claim: string;
-  filter: string;
-  metadata: { updated_at: string };
-};
+type Pool = TestPool & { metadata: { updated_at: string } };
 
-type FormValues = Pick<
-  Pool,
-  'display_name' | 'description' | 'identity_claim' | 'filter'
->;
-
-/** The drafts in the tab's storage, as stored. */
-function storedDrafts() {
-  return Object.keys(sessionStorage)
-    .filter((key) => key.startsWith('lifeguard.draft.'))
-    .map(
-      (key) =>
-        JSON.parse(sessionStorage.getItem(key)!) as {
-          scope: string;
-          data: { values: FormValues; base: { updatedAt: string } | null };
-        },
-    );
-}
+type FormValues = Omit<TestPool, 'id'>;
 
 async function expectFormValues(values: FormValues) {
   expect(await screen.findByLabelText('Display name')).toHaveValue(
@@ -108,7 +80,7 @@ test('saving sends only the changed field, and clears the draft', async () => {
   const description = await screen.findByLabelText('Description');
   await user.clear(description);
   await user.type(description, 'Edited here.');
-  await waitFor(() => expect(storedDrafts()).toHaveLength(1));
+  await waitFor(() => expect(storedPoolDrafts()).toHaveLength(1));
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
   expect(
@@ -123,7 +95,7 @@ test('saving sends only the changed field, and clears the draft', async () => {
     ...fieldsOf(pool),
     description: 'Edited here.',
   });
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('another writer’s change is shown side by side, and nothing is sent until “Save mine”', async () => {
@@ -184,7 +156,7 @@ test('another writer’s change is shown side by side, and nothing is sent until
     identity_claim: pool.identity_claim,
     filter: mine,
   });
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('“Keep editing with theirs” loads their version and keeps mine as a draft to restore', async () => {
@@ -214,7 +186,7 @@ test('“Keep editing with theirs” loads their version and keeps mine as a dra
   expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
   expect(await apiCall<Pool>('GET', path)).toEqual(theirs);
   // Mine is kept, and offered back.
-  expect(storedDrafts()).toMatchObject([
+  expect(storedPoolDrafts()).toMatchObject([
     {
       scope: `pool:${okta}:${pool.id}`,
       data: {
@@ -306,7 +278,7 @@ test('leaving a changed form asks first: Stay, keep a draft to come back to, or 
   expect(
     await screen.findByRole('heading', { level: 1, name: pool.display_name }),
   ).toBeInTheDocument();
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
   await user.click(await screen.findByRole('link', { name: 'Edit' }));
   await expectFormValues(fieldsOf(pool));
   expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
@@ -331,7 +303,7 @@ test('after a reload the draft is offered, and Restore brings back every field, 
   };
   // Written while typing, so even a crash (no unmount, no pagehide) keeps it.
   await waitFor(() =>
-    expect(storedDrafts()).toMatchObject([
+    expect(storedPoolDrafts()).toMatchObject([
       {
         scope: `pool:${okta}:${pool.id}`,
         data: {
@@ -374,7 +346,7 @@ test('after a reload the draft is offered, and Restore brings back every field, 
     }),
   ).toBeInTheDocument();
   expect(await apiCall<Pool>('GET', path)).toMatchObject(drafted);
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('Discard removes the offered draft for good', async () => {
@@ -383,7 +355,7 @@ test('Discard removes the offered draft for good', async () => {
   const first = renderApp(editPath);
   await first.user.type(await first.findByLabelText('Description'), ' more');
   first.unmount();
-  expect(storedDrafts()).toHaveLength(1);
+  expect(storedPoolDrafts()).toHaveLength(1);
 
   const second = renderApp(editPath);
   const notice = await screen.findByRole('status', {
@@ -393,7 +365,7 @@ test('Discard removes the offered draft for good', async () => {
     within(notice).getByRole('button', { name: 'Discard' }),
   );
   expect(notice).not.toBeInTheDocument();
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
   await expectFormValues(fieldsOf(pool));
   second.unmount();
 
@@ -426,7 +398,7 @@ test('a draft equal to the pool, or unreadable, is not offered and is removed', 
 
   renderApp(`/providers/${okta}/pools/${pool.id}/edit`);
   await expectFormValues(fieldsOf(pool));
-  await waitFor(() => expect(storedDrafts()).toEqual([]));
+  await waitFor(() => expect(storedPoolDrafts()).toEqual([]));
   expect(Object.keys(sessionStorage)).toEqual([]);
   expect(screen.queryByRole('status', { name: /unsaved changes/ })).toBeNull();
 });
@@ -447,7 +419,7 @@ test('a 500 on save keeps the values and the draft; the retry saves and clears i
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('Request id');
   expect(screen.getByLabelText('Description')).toHaveValue('Survives a 500.');
-  expect(storedDrafts()).toMatchObject([
+  expect(storedPoolDrafts()).toMatchObject([
     { data: { values: { description: 'Survives a 500.' } } },
   ]);
   expect((await apiCall<Pool>('GET', path)).description).toBe(pool.description);
@@ -459,7 +431,7 @@ test('a 500 on save keeps the values and the draft; the retry saves and clears i
   expect((await apiCall<Pool>('GET', path)).description).toBe(
     'Survives a 500.',
   );
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('a 429 on save keeps the values; saving again once allowed succeeds', async () => {
@@ -482,7 +454,7 @@ test('a 429 on save keeps the values; saving again once allowed succeeds', async
     'rate-limiting requests',
   );
   expect((await filterField()).value()).toBe('claims.sub == "after-429"');
-  expect(storedDrafts()).toMatchObject([
+  expect(storedPoolDrafts()).toMatchObject([
     { data: { values: { filter: 'claims.sub == "after-429"' } } },
   ]);
   expect((await apiCall<Pool>('GET', path)).filter).toBe(pool.filter);
@@ -499,7 +471,7 @@ test('a 429 on save keeps the values; saving again once allowed succeeds', async
   expect((await apiCall<Pool>('GET', path)).filter).toBe(
     'claims.sub == "after-429"',
   );
-  expect(storedDrafts()).toEqual([]);
+  expect(storedPoolDrafts()).toEqual([]);
 });
 
 test('an unchanged form leaves without asking', async () => {

@@ -1,18 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
-import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
-import { Button, buttonVariants } from '@/components/ui/button.tsx';
-import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
-import { HeadingSkeleton } from '@/components/ui/skeleton.tsx';
+import { ResourceScreen } from '@/components/layouts/resource-screen.tsx';
+import {
+  ScreenActions,
+  WriteActionLink,
+} from '@/components/layouts/screen-actions.tsx';
 import { paths } from '@/config/paths.ts';
 import { ExportProviderDialog } from '@/features/export/components/export-provider-dialog.tsx';
 import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { LazyMatchingPools } from '@/features/pools/components/lazy-matching-pools.tsx';
 import { NewPoolFromTemplate } from '@/features/pools/components/new-pool-from-template.tsx';
 import { PoolList } from '@/features/pools/components/pool-list.tsx';
-import { providerQueries } from '@/features/providers/api/queries.ts';
+import { useProviderPage } from '@/features/providers/components/use-provider-page.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
@@ -28,45 +27,20 @@ const ProviderPools = memo(function ProviderPools({
 }: {
   providerId: string;
 }) {
-  const provider = useQuery(providerQueries.detail(providerId));
+  const provider = useProviderPage(providerId);
   const access = useWriteAccess();
-  const reasonId = useId();
-  useDocumentTitle(
-    provider.data ? `${provider.data.display_name} pools` : 'Identity pools',
-  );
-  const crumbs = [
-    { label: 'Identity providers', href: paths.home.getHref() },
-    { label: provider.data?.display_name ?? providerId },
-  ];
-  const exportDialog = provider.data && (
-    <ExportProviderDialog
-      provider={provider.data}
-      loadPools={(options) => listAllPools(providerId, options)}
-    />
-  );
-  // Only when nothing was loaded: a failed background refetch keeps the page
-  // (its toast says so), so nothing typed on it is unmounted.
-  if (provider.isError && provider.data === undefined) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <ApiErrorView
-          error={provider.error}
-          onRetry={() => void provider.refetch()}
-        />
-      </>
-    );
-  }
+  const { data } = provider.query;
+  useDocumentTitle(data ? `${data.display_name} pools` : 'Identity pools');
+
   return (
-    <>
-      <Breadcrumbs items={crumbs} />
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">
-            {provider.data ? provider.data.display_name : <HeadingSkeleton />}
-          </h1>
+    <ResourceScreen
+      crumbs={provider.crumbs}
+      failure={provider.failure}
+      title={data?.display_name}
+      subtitle={
+        <>
           <p className="mt-1 font-mono text-xs break-all text-slate-600">
-            {provider.data?.issuer ?? '\u00a0'}
+            {data?.issuer ?? '\u00a0'}
           </p>
           <p className="mt-1 text-sm">
             <Link
@@ -76,31 +50,26 @@ const ProviderPools = memo(function ProviderPools({
               Provider details and signing keys
             </Link>
           </p>
-        </div>
-        {access.canWrite ? (
-          <div className="flex flex-wrap items-start gap-2">
-            {exportDialog}
-            <NewPoolFromTemplate providerId={providerId} />
-            <Link
-              to={paths.poolNew.getHref(providerId)}
-              className={buttonVariants()}
-              aria-keyshortcuts="n"
-            >
-              New pool
-            </Link>
-          </div>
-        ) : (
-          <div className="grid max-w-sm justify-items-end gap-1 text-right">
-            <div className="flex gap-2">
-              {exportDialog}
-              <Button disabled aria-describedby={reasonId}>
-                New pool
-              </Button>
-            </div>
-            <DisabledReason id={reasonId}>{access.reason}</DisabledReason>
-          </div>
-        )}
-      </div>
+        </>
+      }
+      actions={
+        <ScreenActions refusal={access.reason}>
+          {data && (
+            <ExportProviderDialog
+              provider={data}
+              loadPools={(options) => listAllPools(providerId, options)}
+            />
+          )}
+          {access.canWrite && <NewPoolFromTemplate providerId={providerId} />}
+          <WriteActionLink
+            to={paths.poolNew.getHref(providerId)}
+            aria-keyshortcuts="n"
+          >
+            New pool
+          </WriteActionLink>
+        </ScreenActions>
+      }
+    >
       <PoolList providerId={providerId} createDisabledReason={access.reason} />
       <details className="mt-6">
         <summary className="cursor-pointer font-medium text-brand-700">
@@ -109,10 +78,10 @@ const ProviderPools = memo(function ProviderPools({
         <div className="mt-3">
           <LazyMatchingPools
             providerId={providerId}
-            providerIssuer={provider.data?.issuer}
+            providerIssuer={data?.issuer}
           />
         </div>
       </details>
-    </>
+    </ResourceScreen>
   );
 });

@@ -1,5 +1,5 @@
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/cn.ts';
 
 const buttonVariants = cva(
@@ -28,13 +28,22 @@ const buttonVariants = cva(
 );
 
 export type ButtonProps = ComponentProps<'button'> &
-  VariantProps<typeof buttonVariants>;
+  VariantProps<typeof buttonVariants> & {
+    /** The action is under way: a spinner shows and the button is disabled. */
+    pending?: boolean;
+    /** The label while pending ("Saving…"); the children by default. */
+    pendingLabel?: ReactNode;
+  };
 
 export function Button({
   className,
   variant,
   size,
   type = 'button',
+  pending = false,
+  pendingLabel,
+  disabled,
+  children,
   ...props
 }: ButtonProps) {
   return (
@@ -42,8 +51,19 @@ export function Button({
       data-slot="button"
       type={type}
       className={cn(buttonVariants({ variant, size }), className)}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
       {...props}
-    />
+    >
+      {pending && (
+        // The text's own colour, so one spinner suits every variant.
+        <span
+          aria-hidden="true"
+          className="size-4 animate-spin rounded-full border-2 border-current/40 border-t-current"
+        />
+      )}
+      {pending ? (pendingLabel ?? children) : children}
+    </button>
   );
 }
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { IDENTITY_CLAIM_PATTERN, TEXT_LIMITS } from '#contract/bodies.ts';
+import {
+  descriptionRule,
+  displayNameRule,
+  identityClaimRule,
+  nameAndDescriptionOf,
+} from '@/lib/form-rules.ts';
 import type { Pool, PoolCreateBody } from './api/pools.ts';
 
 /**
@@ -9,23 +14,9 @@ import type { Pool, PoolCreateBody } from './api/pools.ts';
  * and the server refuses what its limit does not allow.
  */
 export const poolFormSchema = z.object({
-  display_name: z
-    .string()
-    .refine((value) => value.trim().length > 0, {
-      error: 'Display name is required',
-    })
-    .max(TEXT_LIMITS.displayName, {
-      error: `Display name must be at most ${TEXT_LIMITS.displayName} characters`,
-    }),
-  description: z.string().max(TEXT_LIMITS.description, {
-    error: `Description must be at most ${TEXT_LIMITS.description} characters`,
-  }),
-  identity_claim: z
-    .string()
-    .min(1, { error: 'Identity claim is required' })
-    .regex(IDENTITY_CLAIM_PATTERN, {
-      error: 'Write the claim as claims.<name>, for example claims.sub',
-    }),
+  display_name: displayNameRule,
+  description: descriptionRule,
+  identity_claim: identityClaimRule,
   filter: z.string().refine((value) => value.trim().length > 0, {
     error:
       'Filter is required; write true to match every token of this provider',
@@ -53,9 +44,7 @@ export const POOL_FIELD_LABELS: Record<keyof PoolFormValues, string> = {
 /** A pool as the form shows it. */
 export function poolFormValuesOf(pool: Pool): PoolFormValues {
   return {
-    display_name: pool.display_name,
-    // Pools made in the Confluent Console can lack a description.
-    description: pool.description ?? '',
+    ...nameAndDescriptionOf(pool),
     identity_claim: pool.identity_claim,
     filter: pool.filter,
   };

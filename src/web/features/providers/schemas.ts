@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IDENTITY_CLAIM_PATTERN, TEXT_LIMITS } from '#contract/bodies.ts';
+import { TEXT_LIMITS } from '#contract/bodies.ts';
+import {
+  descriptionRule,
+  displayNameRule,
+  identityClaimRule,
+  nameAndDescriptionOf,
+} from '@/lib/form-rules.ts';
 import type { Provider, ProviderCreateBody } from './api/providers.ts';
 
 function httpsUrl(label: string, missing: string) {
@@ -22,17 +28,8 @@ function httpsUrl(label: string, missing: string) {
  * show before a round trip; the server's answer still decides.
  */
 export const providerFormSchema = z.object({
-  display_name: z
-    .string()
-    .refine((value) => value.trim().length > 0, {
-      error: 'Display name is required',
-    })
-    .max(TEXT_LIMITS.displayName, {
-      error: `Display name must be at most ${TEXT_LIMITS.displayName} characters`,
-    }),
-  description: z.string().max(TEXT_LIMITS.description, {
-    error: `Description must be at most ${TEXT_LIMITS.description} characters`,
-  }),
+  display_name: displayNameRule,
+  description: descriptionRule,
   issuer: httpsUrl(
     'Issuer',
     'Issuer is required: the iss value of the provider’s tokens',
@@ -41,12 +38,7 @@ export const providerFormSchema = z.object({
     'JWKS URL',
     'JWKS URL is required: find it from the issuer, or type it',
   ),
-  identity_claim: z
-    .string()
-    .min(1, { error: 'Identity claim is required' })
-    .regex(IDENTITY_CLAIM_PATTERN, {
-      error: 'Write the claim as claims.<name>, for example claims.sub',
-    }),
+  identity_claim: identityClaimRule,
 });
 
 export type ProviderFormValues = z.infer<typeof providerFormSchema>;
@@ -72,9 +64,7 @@ export const EMPTY_PROVIDER: ProviderFormValues = {
 /** A provider as the form shows it. */
 export function providerFormValuesOf(provider: Provider): ProviderFormValues {
   return {
-    display_name: provider.display_name,
-    // Providers made in the Confluent Console can lack a description.
-    description: provider.description ?? '',
+    ...nameAndDescriptionOf(provider),
     issuer: provider.issuer,
     jwks_uri: provider.jwks_uri,
     identity_claim: provider.identity_claim ?? 'claims.sub',

@@ -24,24 +24,31 @@ export type AuditFilters = Pick<
   'provider_id' | 'pool_id' | 'since' | 'until'
 >;
 
+// A blank filter means "any": it is left out, not sent empty. The list and
+// the export link spell their queries alike.
 function searchOf(query: AuditQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return params.toString();
 }
 
 /** One page of entries, newest first. */
-export function listAuditEntries(
+export async function listAuditEntries(
   query: AuditQuery,
   signal?: AbortSignal,
 ): Promise<AuditPage> {
-  return lifeguardApi(`${AUDIT_API.list}${searchOf(query)}`, { signal });
+  const { data } = await lifeguardApi().GET('/api/lifeguard/audit', {
+    params: { query },
+    querySerializer: searchOf,
+    signal,
+  });
+  return data!;
 }
 
 /** The JSON Lines download of every entry the filters match. */
 export function auditExportHref(filters: AuditFilters): string {
-  return `${AUDIT_API.export}${searchOf(filters)}`;
+  const search = searchOf(filters);
+  return search ? `${AUDIT_API.export}?${search}` : AUDIT_API.export;
 }

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { ApiError } from '@/lib/errors.ts';
 import type { RateBudget } from '@/lib/rate-limit.ts';
-import { listAllPools, type WalkProgress } from './all-pools.ts';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
+import { listAllPools } from './all-pools.ts';
 import type { Pool, PoolList, PoolListParams } from './pools.ts';
 
 const NOW = 1_000_000;

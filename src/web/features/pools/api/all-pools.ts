@@ -1,129 +1,34 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
-  getRateBudget,
-  isBudgetLow,
-  type RateBudget,
-} from '@/lib/rate-limit.ts';
-import { retryDelay, shouldRetry } from '@/lib/retry-policy.ts';
+  walkPages,
+  type PacedWalkOptions,
+  type WalkProgress,
+} from '@/lib/paced-walk.ts';
 import {
   listPools,
-  pageTokenOf,
   type Pool,
   type PoolList,
   type PoolListParams,
 } from './pools.ts';
 import { poolQueries } from './queries.ts';
 
-const PAGE_SIZE = 100;
-
-// A little past the reset, so the first request of the new window is not
-// counted against the old one by a clock a few ms apart.
-const RESET_MARGIN_MS = 250;
-
-/** Where a walk over every page stands, for its progress line. */
-export type WalkProgress = {
-  fetched: number;
-  total: number | undefined;
-  /** Set while the walk waits: for the budget to reset, or to retry a failed page. */
-  waiting?:
-    | { reason: 'budget'; until: number }
-    | { reason: 'retry'; until: number; error: unknown };
-};
-
-export type WalkOptions = {
-  signal: AbortSignal;
-  onProgress: (progress: WalkProgress) => void;
-  /** The seams below are for tests; the defaults are the real ones. */
+export type AllPoolsOptions = PacedWalkOptions & {
+  /** For tests; the default asks the API. */
   listPage?: (params: PoolListParams, signal: AbortSignal) => Promise<PoolList>;
-  budget?: () => RateBudget | undefined;
-  random?: () => number;
-  now?: () => number;
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 };
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
-// One page, tried again as a query would be; `wait` sleeps between tries.
-async function withRetries<T>(
-  fetchPage: () => Promise<T>,
-  { signal, random }: { signal: AbortSignal; random: () => number },
-  wait: (delay: number, error: unknown) => Promise<void>,
-): Promise<T> {
-  for (let failures = 0; ; failures += 1) {
-    try {
-      return await fetchPage();
-    } catch (error) {
-      if (signal.aborted || !shouldRetry(failures, error)) throw error;
-      await wait(retryDelay(failures, error, random), error);
-    }
-  }
-}
 
 /**
- * Every pool of a provider, page by page, paced by the upstream's budget:
- * between pages it waits for the window to reset when the budget is low
- * (leaving what is left to people clicking around), and a failed page is
- * retried as a query would be (Retry-After on a 429, backoff on a 5xx).
- * Rejects with the page's error when it gives up, or the abort reason.
+ * Every pool of a provider, walked page by page at the API budget's pace
+ * (see {@link walkPages}: waits, retries, abort, progress).
  */
-export async function listAllPools(
+export function listAllPools(
   providerId: string,
-  {
-    signal,
-    onProgress,
-    listPage = listPools,
-    budget = getRateBudget,
-    random = Math.random,
-    now = Date.now,
-    sleep = abortableSleep,
-  }: WalkOptions,
+  { listPage = listPools, ...options }: AllPoolsOptions,
 ): Promise<Pool[]> {
-  const pools: Pool[] = [];
-  let total: number | undefined;
-  let pageToken: string | undefined;
-  do {
-    onProgress({ fetched: pools.length, total });
-    const list = await withRetries(
-      () => listPage({ providerId, pageSize: PAGE_SIZE, pageToken }, signal),
-      { signal, random },
-      (delay, error) => {
-        onProgress({
-          fetched: pools.length,
-          total,
-          waiting: { reason: 'retry', until: now() + delay, error },
-        });
-        return sleep(delay, signal);
-      },
-    );
-    // The service may leave out a null `data`: an empty page, not the end.
-    pools.push(...(list.data ?? []));
-    total = list.metadata.total_size ?? undefined;
-    pageToken = pageTokenOf(list.metadata.next);
-    const left = budget();
-    if (pageToken && isBudgetLow(left, now())) {
-      const until = left.resetAt + RESET_MARGIN_MS;
-      onProgress({
-        fetched: pools.length,
-        total,
-        waiting: { reason: 'budget', until },
-      });
-      await sleep(until - now(), signal);
-    }
-  } while (pageToken);
-  return pools;
+  return walkPages(
+    (page, signal) => listPage({ providerId, ...page }, signal),
+    options,
+  );
 }
 
 /** A walk costs a request per 100 pools: its copy stays fresh for a while. */

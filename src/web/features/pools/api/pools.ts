@@ -84,18 +84,3 @@ export async function deletePool(
     { params: { path: { provider_id: providerId, id: poolId } } },
   );
 }
-
-/** The page_token inside a list link (metadata.next or .prev), if any. */
-export function pageTokenOf(
-  link: string | null | undefined,
-): string | undefined {
-  if (!link) return undefined;
-  try {
-    return (
-      new URL(link, 'http://link.invalid').searchParams.get('page_token') ??
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}

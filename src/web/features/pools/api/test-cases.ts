@@ -1,43 +1,41 @@
-import {
-  LIFEGUARD_API,
-  type TestCase,
-  type TestCaseInput,
-} from '#contract/test-cases.ts';
+import type { TestCase, TestCaseInput } from '#contract/test-cases.ts';
 import { lifeguardApi } from '@/lib/api-client.ts';
 
 export type { TestCase, TestCaseInput };
+
+const TEST_CASES =
+  '/api/lifeguard/providers/{providerId}/pools/{poolId}/test-cases';
 
 export async function listTestCases(
   providerId: string,
   poolId: string,
   signal?: AbortSignal,
 ): Promise<TestCase[]> {
-  const body = await lifeguardApi<{ data: TestCase[] }>(
-    LIFEGUARD_API.testCases(providerId, poolId),
-    {
-      signal,
-    },
-  );
-  return body.data;
+  const { data } = await lifeguardApi().GET(TEST_CASES, {
+    params: { path: { providerId, poolId } },
+    signal,
+  });
+  return data!.data;
 }
 
-export function createTestCase(
+export async function createTestCase(
   providerId: string,
   poolId: string,
   input: TestCaseInput,
 ): Promise<TestCase> {
-  return lifeguardApi(LIFEGUARD_API.testCases(providerId, poolId), {
-    method: 'POST',
-    body: JSON.stringify(input),
+  const { data } = await lifeguardApi().POST(TEST_CASES, {
+    params: { path: { providerId, poolId } },
+    body: input,
   });
+  return data!;
 }
 
-export function deleteTestCase(
+export async function deleteTestCase(
   providerId: string,
   poolId: string,
   id: string,
 ): Promise<void> {
-  return lifeguardApi(LIFEGUARD_API.testCase(providerId, poolId, id), {
-    method: 'DELETE',
+  await lifeguardApi().DELETE(`${TEST_CASES}/{id}`, {
+    params: { path: { providerId, poolId, id } },
   });
 }

@@ -1,28 +1,11 @@
 import {
-  autocompletion,
   closeBrackets,
   closeBracketsKeymap,
   completionKeymap,
-  pickedCompletion,
-  startCompletion,
-  type Completion,
-  type CompletionContext,
-  type CompletionResult,
 } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import {
-  bracketMatching,
-  HighlightStyle,
-  StreamLanguage,
-  syntaxHighlighting,
-  type StringStream,
-} from '@codemirror/language';
-import {
-  forceLinting,
-  linter,
-  lintKeymap,
-  type Diagnostic,
-} from '@codemirror/lint';
+import { bracketMatching } from '@codemirror/language';
+import { forceLinting, lintKeymap } from '@codemirror/lint';
 import {
   Annotation,
   ChangeSet,
@@ -31,7 +14,6 @@ import {
   Prec,
 } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import {
   useEffect,
   useId,
@@ -42,17 +24,21 @@ import {
   type RefObject,
 } from 'react';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
-import { formatClaimPath, lookupClaim } from '#filter/evaluate.ts';
-import { REGISTERED_CLAIMS } from '#filter/templates.ts';
-import {
-  lintFilter,
-  type LintDiagnostic,
-  type LintFix,
-  type LintOptions,
-  type LintSeverity,
+import type {
+  LintDiagnostic,
+  LintFix,
+  LintOptions,
+  LintSeverity,
 } from '#filter/lint.ts';
 import { Button } from '@/components/ui/button.tsx';
 import { cn } from '@/lib/cn.ts';
+import { filterCompletion } from './filter-completion.ts';
+import {
+  filterHighlighting,
+  filterLanguage,
+  filterLinter,
+  lintEditorSource,
+} from './filter-language.ts';
 
 /** Where the text cursor was in the stand-in textarea when the editor arrived. */
 export type FilterFocusHandoff = { anchor: number; head: number };
@@ -120,23 +106,17 @@ export function FilterEditor({
   );
 
   // CodeMirror's callbacks outlive renders; they read the latest props here.
-  const latest = useRef({
+  const current = {
     value,
     onChange,
     onBlur,
     lintOptions,
     attributes,
     focusHandoff,
-  });
+  };
+  const latest = useRef(current);
   useLayoutEffect(() => {
-    latest.current = {
-      value,
-      onChange,
-      onBlur,
-      lintOptions,
-      attributes,
-      focusHandoff,
-    };
+    latest.current = current;
   });
 
   useEffect(() => {
@@ -155,24 +135,9 @@ export function FilterEditor({
           closeBrackets(),
           bracketMatching(),
           filterLanguage,
-          syntaxHighlighting(filterHighlightStyle),
-          autocompletion({
-            override: [
-              (context) =>
-                completeFilter(
-                  context,
-                  latest.current.lintOptions.sampleClaims,
-                ),
-            ],
-          }),
-          linter(
-            (editor) =>
-              lintEditorSource(
-                editor.state.doc.toString(),
-                latest.current.lintOptions,
-              ).map(toEditorDiagnostic),
-            { delay: 150 },
-          ),
+          filterHighlighting,
+          filterCompletion(() => latest.current.lintOptions.sampleClaims),
+          filterLinter(() => latest.current.lintOptions),
           placeholder(PLACEHOLDER),
           EditorView.lineWrapping,
           editorTheme,
@@ -377,16 +342,7 @@ function minimalChange(
   };
 }
 
-// --- Diagnostics ------------------------------------------------------------
-
-// An empty field is the starting point, not a mistake: the placeholder shows
-// what to write, and the form's own validation says it is required.
-function lintEditorSource(
-  source: string,
-  options: LintOptions,
-): LintDiagnostic[] {
-  return source.trim() === '' ? [] : lintFilter(source, options);
-}
+// --- Diagnostics list ------------------------------------------------------
 
 const SEVERITY_LABELS: Record<LintSeverity, string> = {
   error: 'Error',
@@ -420,145 +376,6 @@ function MessageText({ text }: { text: string }) {
   );
 }
 
-function renderMessage(text: string): Node {
-  const root = document.createElement('span');
-  text.split('`').forEach((part, index) => {
-    if (index % 2 === 0) {
-      root.append(part);
-      return;
-    }
-    const code = document.createElement('code');
-    code.textContent = part;
-    root.append(code);
-  });
-  return root;
-}
-
-function toEditorDiagnostic(diagnostic: LintDiagnostic): Diagnostic {
-  const { fix } = diagnostic;
-  return {
-    from: diagnostic.from,
-    to: diagnostic.to,
-    severity: diagnostic.severity,
-    source: diagnostic.rule,
-    message: diagnostic.message,
-    renderMessage: () => renderMessage(diagnostic.message),
-    actions:
-      fix === undefined
-        ? undefined
-        : [
-            {
-              name: fix.label.replaceAll('`', ''),
-              // from/to are where the diagnostic is now; the fix's own range
-              // moves with it.
-              apply: (view, from, to) => {
-                const length = view.state.doc.length;
-                const start = clamp(fix.from + from - diagnostic.from, length);
-                const end = clamp(fix.to + to - diagnostic.to, length);
-                view.dispatch({
-                  changes: {
-                    from: start,
-                    to: Math.max(start, end),
-                    insert: fix.insert,
-                  },
-                  selection: { anchor: start + fix.insert.length },
-                  userEvent: 'input.fix',
-                });
-              },
-            },
-          ],
-  };
-}
-
-function clamp(position: number, length: number): number {
-  return Math.min(Math.max(position, 0), length);
-}
-
-// --- Highlighting -----------------------------------------------------------
-
-type TokenState = { afterDot: boolean };
-
-const filterLanguage = StreamLanguage.define<TokenState>({
-  name: 'cel-filter',
-  startState: () => ({ afterDot: false }),
-  token: readToken,
-  languageData: {
-    closeBrackets: { brackets: ['(', '[', '"', "'"] },
-    commentTokens: { line: '//' },
-  },
-});
-
-function readToken(stream: StringStream, state: TokenState): string | null {
-  if (stream.eatSpace()) return null;
-  const afterDot = state.afterDot;
-  state.afterDot = false;
-  if (stream.match('//')) {
-    stream.skipToEnd();
-    return 'lineComment';
-  }
-  // Raw and bytes prefixes (r"…", b'…') belong to the string.
-  stream.match(/^[rRbB]{1,2}(?=["'])/);
-  const quote = stream.peek();
-  if (quote === '"' || quote === "'") {
-    stream.next();
-    let escaped = false;
-    for (let ch = stream.next(); ch !== undefined; ch = stream.next()) {
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === quote) break;
-    }
-    return 'string';
-  }
-  if (stream.match(/^[A-Za-z_]\w*/)) {
-    const isCall = stream.match(/^\s*\(/, false) !== null;
-    if (afterDot) return isCall ? 'variableName.function' : 'propertyName';
-    const word = stream.current();
-    if (word === 'claims') return 'variableName.special';
-    if (word === 'true' || word === 'false') return 'bool';
-    if (word === 'null') return 'null';
-    if (word === 'in') return 'operatorKeyword';
-    return isCall ? 'variableName.function' : 'variableName';
-  }
-  if (stream.match(/^\d+(\.\d+)?/)) return 'number';
-  if (stream.match(/^(==|!=|<=|>=|<|>)/)) return 'compareOperator';
-  if (stream.match(/^(&&|\|\||!)/)) return 'logicOperator';
-  const ch = stream.next();
-  if (ch === '.') {
-    state.afterDot = true;
-    return 'derefOperator';
-  }
-  if (ch === '(' || ch === ')') return 'paren';
-  if (ch === '[' || ch === ']') return 'squareBracket';
-  if (ch === ',') return 'separator';
-  return null;
-}
-
-// Colours keep at least 4.5:1 against the field in both themes; the values
-// are custom properties in src/index.css, switched with <html data-theme>.
-const filterHighlightStyle = HighlightStyle.define([
-  { tag: tags.string, color: 'var(--code-string)' },
-  {
-    tag: tags.special(tags.variableName),
-    color: 'var(--code-claims)',
-    fontWeight: '600',
-  },
-  { tag: tags.propertyName, color: 'var(--code-property)' },
-  { tag: tags.function(tags.variableName), color: 'var(--code-function)' },
-  {
-    tag: [tags.compareOperator, tags.logicOperator, tags.derefOperator],
-    color: 'var(--code-operator)',
-  },
-  {
-    tag: [tags.bool, tags.null, tags.operatorKeyword, tags.number],
-    color: 'var(--code-literal)',
-  },
-  {
-    tag: tags.lineComment,
-    color: 'var(--code-comment)',
-    fontStyle: 'italic',
-  },
-]);
-
 // Tooltips (lint messages, completions) take the page's surface and text
 // colours (theme tokens), so they follow dark mode with the rest.
 const editorTheme = EditorView.theme({
@@ -579,233 +396,3 @@ const editorTheme = EditorView.theme({
     fontFamily: 'ui-monospace, monospace',
   },
 });
-
-// --- Completion -------------------------------------------------------------
-
-const METHODS = ['startsWith', 'endsWith', 'contains'];
-const OPERATORS = ['==', '!=', 'in', '&&', '||'];
-const MAX_NESTED_DEPTH = 3;
-const MAX_CLAIM_OPTIONS = 200;
-
-// `claims`, then `.name` or `["name"]` steps, then the dot being completed.
-const CLAIM_PATH =
-  /(?<![\w.])claims((?:\s*\.\s*[A-Za-z_]\w*|\s*\[\s*(?:"[^"\\]*"|'[^'\\]*')\s*\])*)\s*\.\s*(\w*)$/;
-const PATH_STEP = /\.\s*([A-Za-z_]\w*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
-
-function completeFilter(
-  context: CompletionContext,
-  sampleClaims: unknown,
-): CompletionResult | null {
-  const before = context.state.sliceDoc(0, context.pos);
-  if (insideString(before)) return null;
-
-  const path = CLAIM_PATH.exec(before);
-  if (path !== null) {
-    const typed = path[2] ?? '';
-    const steps = [...(path[1] ?? '').matchAll(PATH_STEP)].map(
-      (step) => step[1] ?? step[2] ?? step[3] ?? '',
-    );
-    return {
-      from: context.pos - typed.length,
-      options: claimOptions(steps, sampleClaims),
-      validFor: /^\w*$/,
-    };
-  }
-
-  const operator = context.matchBefore(/[=!&|]+/);
-  if (operator !== null) {
-    if (!endsOperand(before.slice(0, operator.from).trimEnd())) return null;
-    return {
-      from: operator.from,
-      options: operatorOptions(),
-      validFor: /^[=!&|]*$/,
-    };
-  }
-
-  const word = context.matchBefore(/[A-Za-z_]\w*/);
-  if (word === null && !context.explicit) return null;
-  const from = word?.from ?? context.pos;
-  const preceding = before.slice(0, from).trimEnd();
-  return {
-    from,
-    options: endsOperand(preceding) ? operatorOptions() : operandOptions(),
-    validFor: /^\w*$/,
-  };
-}
-
-/** Whether `text` ends inside a string literal. */
-function insideString(text: string): boolean {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote !== undefined) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      if (end < 0) return true;
-      i = end;
-    }
-  }
-  return quote !== undefined;
-}
-
-/** Whether `text` ends with a complete operand, so an operator comes next. */
-function endsOperand(text: string): boolean {
-  if (/(?<![\w.])in$/.test(text)) return false;
-  return /["')\]\w]$/.test(text);
-}
-
-function claimOptions(steps: string[], sampleClaims: unknown): Completion[] {
-  const options = new Map<string, Completion>();
-  const add = (name: string, completion: Completion) => {
-    if (!options.has(name) && options.size < MAX_CLAIM_OPTIONS) {
-      options.set(name, completion);
-    }
-  };
-  const found =
-    steps.length === 0
-      ? { found: true as const, value: sampleClaims }
-      : lookupClaim(sampleClaims, steps);
-  const target = found.found ? found.value : undefined;
-
-  if (isRecord(target)) {
-    for (const [name, value] of Object.entries(target)) {
-      add(name, claimOption(name, describeSample(value), 2));
-    }
-    for (const [name, value] of nestedPaths(target, MAX_NESTED_DEPTH)) {
-      add(name, claimOption(name, describeSample(value), 1));
-    }
-  }
-  if (steps.length === 0) {
-    for (const name of REGISTERED_CLAIMS) {
-      add(name, claimOption(name, 'JWT claim', 0));
-    }
-  } else {
-    const isString = typeof target === 'string';
-    for (const name of METHODS) {
-      add(`${name}()`, {
-        label: `${name}("")`,
-        type: 'method',
-        detail: 'string test',
-        boost: isString ? 3 : -1,
-        apply: insertText(`${name}("")`, name.length + 2),
-      });
-    }
-  }
-  return [...options.values()];
-}
-
-function claimOption(name: string, detail: string, boost: number): Completion {
-  const dotted = formatClaimPath([name]) === `claims.${name}`;
-  return {
-    label: name,
-    type: 'property',
-    detail,
-    boost,
-    // A name that is not an identifier needs claims["…"]: replace the dot.
-    apply: dotted
-      ? name
-      : (view, completion, from, to) => {
-          const insert = `[${JSON.stringify(name)}]`;
-          const dot = view.state.sliceDoc(0, from).lastIndexOf('.');
-          view.dispatch({
-            changes: { from: dot, to, insert },
-            selection: { anchor: dot + insert.length },
-            annotations: pickedCompletion.of(completion),
-            userEvent: 'input.complete',
-          });
-        },
-  };
-}
-
-/** `a.b`-style paths into nested objects, through identifier names only. */
-function nestedPaths(
-  claims: Record<string, unknown>,
-  depth: number,
-): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  const visit = (
-    object: Record<string, unknown>,
-    prefix: string,
-    left: number,
-  ) => {
-    for (const [name, value] of Object.entries(object)) {
-      if (formatClaimPath([name]) !== `claims.${name}`) continue;
-      const path = prefix === '' ? name : `${prefix}.${name}`;
-      if (prefix !== '') out.push([path, value]);
-      if (left > 0 && isRecord(value)) visit(value, path, left - 1);
-    }
-  };
-  visit(claims, '', depth);
-  return out;
-}
-
-function describeSample(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 24 ? `${value.slice(0, 23)}…` : value;
-    return JSON.stringify(shown);
-  }
-  if (Array.isArray(value)) return `list of ${value.length}`;
-  if (isRecord(value)) return 'object';
-  return String(value);
-}
-
-function operandOptions(): Completion[] {
-  return [
-    {
-      label: 'claims.',
-      type: 'variable',
-      detail: 'token claims',
-      apply: insertText('claims.', 'claims.'.length, true),
-    },
-    {
-      label: 'has(claims.)',
-      type: 'function',
-      detail: 'claim present',
-      apply: insertText('has(claims.)', 'has(claims.'.length, true),
-    },
-    { label: 'true', type: 'keyword', detail: 'every token' },
-  ];
-}
-
-function operatorOptions(): Completion[] {
-  return OPERATORS.map((operator) => ({
-    label: operator,
-    type: 'keyword',
-    apply: (view, completion, from, to) => {
-      const space = /\s$|^$/.test(view.state.sliceDoc(from - 1, from))
-        ? ''
-        : ' ';
-      const insert = `${space}${operator} `;
-      view.dispatch({
-        changes: { from, to, insert },
-        selection: { anchor: from + insert.length },
-        annotations: pickedCompletion.of(completion),
-        userEvent: 'input.complete',
-      });
-    },
-  }));
-}
-
-function insertText(
-  text: string,
-  cursor: number,
-  reopen = false,
-): Completion['apply'] {
-  return (view, completion, from, to) => {
-    view.dispatch({
-      changes: { from, to, insert: text },
-      selection: { anchor: from + cursor },
-      annotations: pickedCompletion.of(completion),
-      userEvent: 'input.complete',
-    });
-    if (reopen) startCompletion(view);
-  };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

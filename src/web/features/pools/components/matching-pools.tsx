@@ -1,10 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { compileFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken } from '#filter/token.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
-import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   FieldDescription,
@@ -14,29 +12,11 @@ import {
 import { Textarea } from '@/components/ui/input.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
-import { TickingSeconds } from '@/components/ui/ticking-seconds.tsx';
-import { paths } from '@/config/paths.ts';
-import { useSecondsUntil } from '@/hooks/use-now.ts';
-import { listAllPools, type WalkProgress } from '../api/all-pools.ts';
-import type { Pool } from '../api/pools.ts';
+import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
+import { usePacedWalk } from '@/hooks/use-paced-walk.ts';
+import { listAllPools } from '../api/all-pools.ts';
+import { PoolNameCells } from './pool-name-cells.tsx';
 import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
-
-type Progress =
-  | { state: 'idle' }
-  | ({ state: 'fetching'; startedWaitingAt?: number } & WalkProgress)
-  | { state: 'cancelled'; fetched: number }
-  | { state: 'done'; pools: Pool[] }
-  | { state: 'failed'; error: unknown };
-
-function BudgetWait({ until, from }: { until: number; from: number }) {
-  const left = useSecondsUntil(until) ?? 0;
-  return (
-    <p className="text-sm text-amber-900">
-      Waiting for the API budget…{' '}
-      <TickingSeconds left={left} initial={Math.round((until - from) / 1000)} />
-    </p>
-  );
-}
 
 /**
  * Every pool of a provider whose filter matches a pasted token, and the
@@ -52,8 +32,11 @@ export function MatchingPools({
   providerIssuer?: string;
 }) {
   const [input, setInput] = useState('');
-  const [progress, setProgress] = useState<Progress>({ state: 'idle' });
-  const abortRef = useRef<AbortController | undefined>(undefined);
+  const {
+    state: progress,
+    start: fetchAll,
+    stop,
+  } = usePacedWalk((options) => listAllPools(providerId, options));
   const findRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
   const decoded = input.trim() ? decodeToken(input) : undefined;
@@ -63,7 +46,6 @@ export function MatchingPools({
     : [];
   const isRejected = rejections.length > 0;
 
-  useEffect(() => () => abortRef.current?.abort(), []);
   useEffect(() => {
     // Cancel goes away with the walk; keep the keyboard next to it.
     if (
@@ -74,36 +56,9 @@ export function MatchingPools({
     }
   }, [progress.state]);
 
-  async function fetchAll() {
-    abortRef.current?.abort();
-    const controller = new AbortController();
-    abortRef.current = controller;
-    let fetched = 0;
-    try {
-      const pools = await listAllPools(providerId, {
-        signal: controller.signal,
-        onProgress: (next) => {
-          fetched = next.fetched;
-          setProgress({
-            state: 'fetching',
-            ...next,
-            startedWaitingAt: next.waiting ? Date.now() : undefined,
-          });
-        },
-      });
-      setProgress({ state: 'done', pools });
-    } catch (error) {
-      setProgress(
-        controller.signal.aborted
-          ? { state: 'cancelled', fetched }
-          : { state: 'failed', error },
-      );
-    }
-  }
-
   const matches = useMemo(() => {
     if (progress.state !== 'done' || !decoded?.ok) return undefined;
-    return progress.pools.flatMap((pool) => {
+    return progress.result.flatMap((pool) => {
       const evaluation = compileFilter(pool.filter)(decoded.claims);
       if (!evaluation.ok || !evaluation.matches) return [];
       return [
@@ -115,7 +70,7 @@ export function MatchingPools({
     });
   }, [progress, decoded]);
 
-  const fetchedCount = progress.state === 'done' ? progress.pools.length : 0;
+  const fetchedCount = progress.state === 'done' ? progress.result.length : 0;
 
   return (
     <section
@@ -157,43 +112,19 @@ export function MatchingPools({
           ref={findRef}
           variant="secondary"
           disabled={!decoded?.ok || progress.state === 'fetching'}
-          onClick={() => void fetchAll()}
+          onClick={fetchAll}
         >
           Find matching pools
         </Button>
         {progress.state === 'fetching' && (
-          <Button variant="ghost" onClick={() => abortRef.current?.abort()}>
+          <Button variant="ghost" onClick={stop}>
             Cancel
           </Button>
         )}
       </div>
       <div aria-live="polite">
         {progress.state === 'fetching' && (
-          <div className="grid gap-2">
-            <p className="text-sm text-slate-700">
-              <progress
-                className="mr-2 align-middle"
-                value={progress.fetched}
-                max={progress.total ?? undefined}
-                aria-label="Pools fetched"
-              />
-              Fetched {progress.fetched}
-              {progress.total !== undefined ? ` of ${progress.total}` : ''}{' '}
-              pools…
-            </p>
-            {progress.waiting?.reason === 'budget' && (
-              <BudgetWait
-                until={progress.waiting.until}
-                from={progress.startedWaitingAt ?? Date.now()}
-              />
-            )}
-            {progress.waiting?.reason === 'retry' && (
-              <RetryNotice
-                error={progress.waiting.error}
-                retryAt={progress.waiting.until}
-              />
-            )}
-          </div>
+          <WalkProgressView progress={progress} noun="pools" hasBar />
         )}
         {progress.state === 'cancelled' && (
           <p className="text-sm text-slate-700">
@@ -201,10 +132,7 @@ export function MatchingPools({
           </p>
         )}
         {progress.state === 'failed' && (
-          <ApiErrorView
-            error={progress.error}
-            onRetry={() => void fetchAll()}
-          />
+          <ApiErrorView error={progress.error} onRetry={fetchAll} />
         )}
         {matches && (
           <p role="status" className="text-sm font-medium">
@@ -240,18 +168,7 @@ export function MatchingPools({
           <tbody>
             {matches.map(({ pool, identity }) => (
               <tr key={pool.id}>
-                <Td>
-                  <Link
-                    to={paths.pool.getHref(providerId, pool.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {pool.display_name}
-                  </Link>
-                </Td>
-                {/* Names can repeat within a provider; the id tells them apart. */}
-                <Td className="font-mono text-xs whitespace-nowrap">
-                  {pool.id}
-                </Td>
+                <PoolNameCells providerId={providerId} pool={pool} />
                 <Td className="font-mono text-xs">{pool.identity_claim}</Td>
                 <Td className="font-mono text-xs break-all">
                   {identity.ok ? (

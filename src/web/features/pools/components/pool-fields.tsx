@@ -2,13 +2,16 @@ import { useId, useMemo } from 'react';
 import { claimPaths, REGISTERED_CLAIMS } from '#filter/templates.ts';
 import { Controller, type Control } from 'react-hook-form';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
+import { FormField } from '@/components/form/form-field.tsx';
+import { NameFields } from '@/components/form/name-fields.tsx';
 import {
   Field,
   FieldDescription,
   FieldError,
   FieldLabel,
+  fieldControlProps,
 } from '@/components/ui/field.tsx';
-import { Input, Textarea } from '@/components/ui/input.tsx';
+import { Input } from '@/components/ui/input.tsx';
 import type { FilterTemplate } from '#filter/templates.ts';
 import { FilterHelp } from './filter-help.tsx';
 import { FilterModeSwitch } from './filter-mode.tsx';
@@ -19,16 +22,6 @@ import { DuplicateNameNotice } from './duplicate-name-notice.tsx';
 import type { PoolFormValues } from '../schemas.ts';
 
 const FILTER_EXAMPLE = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
-
-type FieldIds = { control: string; error: string };
-
-function describedBy(...ids: (string | false | undefined)[]) {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-function ids(base: string, name: keyof PoolFormValues): FieldIds {
-  return { control: `${base}-${name}`, error: `${base}-${name}-error` };
-}
 
 /**
  * The four writable fields of a pool, shared by create and edit. Values go to
@@ -58,102 +51,53 @@ export function PoolFields({
     () => [...new Set([...claimPaths(sampleClaims), ...REGISTERED_CLAIMS])],
     [sampleClaims],
   );
-  const base = useId();
-  const name = ids(base, 'display_name');
-  const description = ids(base, 'description');
-  const claim = ids(base, 'identity_claim');
-  const filter = ids(base, 'filter');
-  const claimHelpId = `${claim.control}-help`;
-  const filterHelpId = `${filter.control}-help`;
-  const filterCountId = `${filter.control}-count`;
+  const filterId = `${useId()}-filter`;
+  const filterCountId = `${filterId}-count`;
 
   return (
     <>
-      <Controller
-        control={control}
-        name="display_name"
-        render={({ field, fieldState }) => (
-          <Field>
-            <FieldLabel htmlFor={name.control}>Display name</FieldLabel>
-            <Input
-              {...field}
-              id={name.control}
-              autoComplete="off"
-              aria-invalid={fieldState.invalid}
-              aria-describedby={describedBy(
-                fieldState.invalid && name.error,
-                nameCheck && `${name.control}-twins`,
-              )}
+      <NameFields
+        nameNotice={
+          nameCheck &&
+          ((name, id) => (
+            <DuplicateNameNotice
+              id={id}
+              providerId={nameCheck.providerId}
+              poolId={nameCheck.poolId}
+              name={name}
             />
-            <FieldError id={name.error}>{fieldState.error?.message}</FieldError>
-            {nameCheck && (
-              <DuplicateNameNotice
-                id={`${name.control}-twins`}
-                providerId={nameCheck.providerId}
-                poolId={nameCheck.poolId}
-                name={field.value}
-              />
-            )}
-          </Field>
-        )}
+          ))
+        }
       />
-      <Controller
-        control={control}
-        name="description"
-        render={({ field, fieldState }) => (
-          <Field>
-            <FieldLabel htmlFor={description.control}>Description</FieldLabel>
-            <Textarea
-              {...field}
-              id={description.control}
-              rows={2}
-              look="prose"
-              aria-invalid={fieldState.invalid}
-              aria-describedby={describedBy(
-                fieldState.invalid && description.error,
-              )}
-            />
-            <FieldError id={description.error}>
-              {fieldState.error?.message}
-            </FieldError>
-          </Field>
-        )}
-      />
-      <Controller
+      <FormField
         control={control}
         name="identity_claim"
-        render={({ field, fieldState }) => (
-          <Field>
-            <FieldLabel htmlFor={claim.control}>Identity claim</FieldLabel>
+        label="Identity claim"
+        hint={
+          <>
+            The token claim that names the caller in audit logs, such as{' '}
+            <code>claims.sub</code> or <code>claims.email</code>. Paste a token
+            in the tester to preview the identity it gives.
+          </>
+        }
+      >
+        {(props) => (
+          <>
             <Input
-              {...field}
-              id={claim.control}
+              {...props}
               list={claimListId}
               autoComplete="off"
               spellCheck={false}
               className="font-mono"
-              aria-invalid={fieldState.invalid}
-              aria-describedby={describedBy(
-                claimHelpId,
-                fieldState.invalid && claim.error,
-              )}
             />
             <datalist id={claimListId}>
               {claimSuggestions.map((name) => (
                 <option key={name} value={`claims.${name}`} />
               ))}
             </datalist>
-            <FieldDescription id={claimHelpId}>
-              The token claim that names the caller in audit logs, such as{' '}
-              <code>claims.sub</code> or <code>claims.email</code>. Paste a
-              token in the tester to preview the identity it gives.
-            </FieldDescription>
-            <FieldError id={claim.error}>
-              {fieldState.error?.message}
-            </FieldError>
-          </Field>
+          </>
         )}
-      />
+      </FormField>
       <Controller
         control={control}
         name="filter"
@@ -162,9 +106,9 @@ export function PoolFields({
           // organisation's limit can be higher, and the server decides.
           const isOver = field.value.length > DEFAULT_FILTER_MAX_LENGTH;
           return (
-            <Field>
+            <Field controlId={filterId}>
               <div className="flex items-baseline justify-between gap-3">
-                <FieldLabel htmlFor={filter.control}>Filter</FieldLabel>
+                <FieldLabel>Filter</FieldLabel>
                 <span
                   id={filterCountId}
                   className={cn(
@@ -186,31 +130,31 @@ export function PoolFields({
                 claimSuggestions={claimSuggestions}
                 renderTextEditor={() => (
                   <LazyFilterEditor
-                    id={filter.control}
+                    id={filterId}
                     value={field.value}
                     onChange={field.onChange}
                     onBlur={field.onBlur}
                     invalid={fieldState.invalid}
                     sampleClaims={sampleClaims}
                     sharedIssuer={sharedIssuer}
-                    ariaDescribedBy={describedBy(
-                      filterHelpId,
-                      filterCountId,
-                      fieldState.invalid && filter.error,
-                    )}
+                    ariaDescribedBy={
+                      fieldControlProps(filterId, {
+                        invalid: fieldState.invalid,
+                        hasHint: true,
+                        describedBy: [filterCountId],
+                      })['aria-describedby']
+                    }
                   />
                 )}
               />
-              <FieldDescription id={filterHelpId}>
+              <FieldDescription>
                 A CEL expression over the token’s claims; only tokens for which
                 it is true may use this pool. For example{' '}
                 <code className="font-mono text-xs">{FILTER_EXAMPLE}</code>, or{' '}
                 <code className="font-mono text-xs">true</code> for every token
                 of this provider.
               </FieldDescription>
-              <FieldError id={filter.error}>
-                {fieldState.error?.message}
-              </FieldError>
+              <FieldError>{fieldState.error?.message}</FieldError>
               <FilterHelp />
             </Field>
           );

@@ -1,18 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Link } from 'react-router';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
-import { Button, buttonVariants } from '@/components/ui/button.tsx';
+import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
+import {
+  ResourceForm,
+  type ResourceFormProps,
+} from '@/components/form/resource-form.tsx';
+import { Button } from '@/components/ui/button.tsx';
 import {
   AlertDialog,
   AlertDialogCancel,
   AlertDialogContent,
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
-import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { isSharedIssuer } from '#contract/bodies.ts';
-import { ApiError, getErrorMessage } from '@/lib/errors.ts';
 import { useLeaveGuard } from '@/lib/navigation-guard.ts';
 import {
   POOL_FORM_FIELDS,
@@ -69,10 +70,6 @@ export class SaveCancelled extends Error {}
 const FORM_CLASSES =
   'grid max-w-2xl grid-cols-1 gap-5 rounded-lg border border-slate-200 bg-white p-6';
 
-function isPoolField(name: string): name is keyof PoolFormValues {
-  return (POOL_FORM_FIELDS as readonly string[]).includes(name);
-}
-
 /**
  * Create and edit a pool. `onSubmit` rejects with the API's error, which is
  * shown next to the field it names, or else at the top; what was typed stays,
@@ -80,26 +77,14 @@ function isPoolField(name: string): name is keyof PoolFormValues {
  */
 export function PoolForm({
   defaultValues,
-  submitLabel,
-  pendingLabel,
   onSubmit,
-  isPending,
-  cancelHref,
-  requireChanges = false,
   providerIssuer,
   providerId,
   existing,
   draft,
   initialTemplateId,
-}: {
-  defaultValues: PoolFormValues;
-  submitLabel: string;
-  pendingLabel: string;
-  onSubmit: (values: PoolFormValues) => Promise<void>;
-  isPending: boolean;
-  cancelHref: string;
-  /** Edit: nothing to send until something differs from defaultValues. */
-  requireChanges?: boolean;
+  ...formProps
+}: ResourceFormProps<PoolFormValues> & {
   /** For the token tester's issuer check. */
   providerIssuer?: string;
   /** An existing pool: its test cases re-run as the filter is typed. */
@@ -118,25 +103,18 @@ export function PoolForm({
   });
   const {
     control,
-    handleSubmit,
     setError,
     setValue,
     setFocus,
-    formState: { errors, isDirty, isSubmitting },
+    formState: { isDirty },
   } = form;
   const drafts = usePoolDraft(form, draft);
   // The server's version when the form opened, to tell an offered draft
   // that was made on an older one.
   const [openedVersion] = useState(() => draft.base?.updatedAt);
-  // The error object itself, for ApiErrorView; RHF's root error only holds
-  // text. Kept here because the mutation's own `error` reaches the screen a
-  // render after the rejection does.
-  const [submitError, setSubmitError] = useState<unknown>();
-  const unchangedHintId = useId();
   // Set while a save is in flight or has succeeded, so the navigation that
   // follows a save is not mistaken for leaving unsaved changes behind.
   const isSavingRef = useRef(false);
-  const isBusy = isPending || isSubmitting;
   const [filter, identityClaim] = useWatch({
     control,
     name: ['filter', 'identity_claim'],
@@ -151,7 +129,6 @@ export function PoolForm({
     existing?.providerId ?? '',
     existing?.poolId ?? '',
   );
-  const isUnchanged = requireChanges && !isDirty;
 
   const leaving = useLeaveGuard(
     (current, next) =>
@@ -168,27 +145,7 @@ export function PoolForm({
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty]);
 
-  function showServerError(caught: unknown) {
-    const messages = caught instanceof ApiError ? caught.fieldErrors : {};
-    const named = Object.keys(messages);
-    const fields = named.filter(isPoolField);
-    fields.forEach((name, index) =>
-      setError(
-        name,
-        { type: 'server', message: messages[name] },
-        { shouldFocus: index === 0 },
-      ),
-    );
-    if (fields.length === 0 || fields.length < named.length) {
-      setSubmitError(caught);
-      setError('root.serverError', {
-        type: 'server',
-        message: getErrorMessage(caught),
-      });
-    }
-  }
-
-  const submit = handleSubmit(async (values) => {
+  async function save(values: PoolFormValues) {
     // A filter the browser's own checker refuses would only be refused by
     // Confluent: say so at the field and send nothing. Only its errors
     // count; length is the server's call (a tenant's limit can be raised).
@@ -207,9 +164,9 @@ export function PoolForm({
     } catch (caught) {
       isSavingRef.current = false;
       if (caught instanceof SaveCancelled) return;
-      showServerError(caught);
+      throw caught;
     }
-  });
+  }
 
   // Enter submits from an input by itself; in a multi-line field it is a
   // line break, so Ctrl/Cmd+Enter submits there.
@@ -243,16 +200,14 @@ export function PoolForm({
             }}
           />
         ))}
-        <form
-          noValidate
-          onSubmit={(event) => void submit(event)}
-          onKeyDown={submitFromTextarea}
-          aria-busy={isBusy}
+        <ResourceForm
+          form={form}
+          fields={POOL_FORM_FIELDS}
+          onSubmit={save}
           className={FORM_CLASSES}
+          onKeyDown={submitFromTextarea}
+          {...formProps}
         >
-          {errors.root?.serverError && (
-            <ApiErrorView error={submitError} onRetry={() => void submit()} />
-          )}
           <PoolFields
             control={control}
             nameCheck={
@@ -269,33 +224,7 @@ export function PoolForm({
               setValue('identity_claim', template.identityClaim, options);
             }}
           />
-          <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
-            <Button
-              type="submit"
-              disabled={isBusy || isUnchanged}
-              aria-describedby={isUnchanged ? unchangedHintId : undefined}
-            >
-              {isBusy && (
-                <span
-                  aria-hidden="true"
-                  className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
-                />
-              )}
-              {isBusy ? pendingLabel : submitLabel}
-            </Button>
-            <Link
-              to={cancelHref}
-              className={buttonVariants({ variant: 'secondary' })}
-            >
-              Cancel
-            </Link>
-            {isUnchanged && (
-              <p id={unchangedHintId} className="text-sm text-slate-600">
-                No changes to save
-              </p>
-            )}
-          </div>
-        </form>
+        </ResourceForm>
       </div>
       <div className="grid grid-cols-1 gap-6">
         <LazyTokenTester
@@ -364,17 +293,9 @@ export function PoolForm({
 /** The form's outline while the record loads, at its final size. */
 export function PoolFormSkeleton() {
   return (
-    <div aria-busy="true" className={FORM_CLASSES}>
-      {['h-10', 'h-16', 'h-16', 'h-36'].map((height, index) => (
-        <div key={index} className="grid gap-1.5">
-          <Skeleton className="h-5 w-28" />
-          <Skeleton className={`${height} w-full`} />
-        </div>
-      ))}
-      <div className="flex gap-3 border-t border-slate-100 pt-5">
-        <Skeleton className="h-9 w-32" />
-        <Skeleton className="h-9 w-20" />
-      </div>
-    </div>
+    <FormSkeleton
+      className={FORM_CLASSES}
+      controlHeights={['h-10', 'h-16', 'h-16', 'h-36']}
+    />
   );
 }

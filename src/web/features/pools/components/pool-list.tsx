@@ -14,8 +14,8 @@ import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { Tooltip } from '@/components/ui/tooltip.tsx';
 import { paths } from '@/config/paths.ts';
 import { isMatchAllFilter } from '#filter/match-all.ts';
-import { allPoolsQuery, type WalkProgress } from '../api/all-pools.ts';
-import { pageTokenOf, type Pool } from '../api/pools.ts';
+import { allPoolsQuery } from '../api/all-pools.ts';
+import type { Pool } from '../api/pools.ts';
 import { poolQueries } from '../api/queries.ts';
 import {
   PAGE_SIZES,
@@ -24,7 +24,10 @@ import {
   type PoolListSearch,
   type SortKey,
 } from './pool-list-params.ts';
+import { PoolNameCells } from './pool-name-cells.tsx';
 import { afterNextPaint } from '@/lib/after-paint.ts';
+import { pageTokenOf } from '@/lib/page-token.ts';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
 
 // A page without `data` is an empty page; one array, so memos keep.
 const NO_POOLS: never[] = [];
@@ -344,17 +347,7 @@ export function PoolList({
                 // instead of building new ones (and their tooltips), which
                 // keeps "Next page" within a frame.
                 <tr key={index} className="hover:bg-slate-50">
-                  <Td>
-                    <Link
-                      to={paths.pool.getHref(providerId, pool.id)}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {pool.display_name}
-                    </Link>
-                  </Td>
-                  <Td className="font-mono text-xs whitespace-nowrap">
-                    {pool.id}
-                  </Td>
+                  <PoolNameCells providerId={providerId} pool={pool} />
                   <Td className="font-mono text-xs whitespace-nowrap">
                     {pool.identity_claim}
                   </Td>

@@ -1,4 +1,4 @@
-import { DISCOVERY_API, type DiscoveryResult } from '#contract/discovery.ts';
+import type { DiscoveryResult } from '#contract/discovery.ts';
 import type { components } from '#contract/schema.d.ts';
 import { api, lifeguardApi } from '@/lib/api-client.ts';
 
@@ -73,12 +73,13 @@ export async function refreshProviderKeys(providerId: string): Promise<Jwks> {
 }
 
 /** Lifeguard's server reads the issuer's OpenID Connect discovery document. */
-export function discoverIssuer(
+export async function discoverIssuer(
   issuer: string,
   signal?: AbortSignal,
 ): Promise<DiscoveryResult> {
-  return lifeguardApi(
-    `${DISCOVERY_API}?${new URLSearchParams({ issuer }).toString()}`,
-    { signal },
-  );
+  const { data } = await lifeguardApi().GET('/api/lifeguard/discovery', {
+    params: { query: { issuer } },
+    signal,
+  });
+  return data!;
 }

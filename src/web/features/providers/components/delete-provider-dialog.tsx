@@ -1,16 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { ConfirmByNameDialog } from '@/components/form/confirm-by-name-dialog.tsx';
 import { Alert, AlertTitle } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogFooter,
-  AlertDialogTrigger,
-} from '@/components/ui/dialog.tsx';
-import { Field, FieldLabel } from '@/components/ui/field.tsx';
-import { Input } from '@/components/ui/input.tsx';
 import { paths } from '@/config/paths.ts';
 import { useDeleteProvider } from '../api/mutations.ts';
 import type { Provider } from '../api/providers.ts';
@@ -69,100 +59,36 @@ export function DeleteProviderDialog({
   poolCount: PoolCountState;
   onDeleted: () => void;
 }) {
-  const [isOpen, setIsOpen] = useState(false);
-  const [confirmation, setConfirmation] = useState('');
   const deleteProvider = useDeleteProvider(provider.id);
-  const inputId = useId();
-  const isConfirmed = confirmation === provider.display_name;
-  // Not until the warning says how many pools go too.
-  const isReady = poolCount.status !== 'pending';
   const count = poolCount.status === 'known' ? poolCount.count : 0;
-
-  function changeOpen(open: boolean) {
-    // Closing mid-request would hide whether the provider is gone.
-    if (deleteProvider.isPending) return;
-    setIsOpen(open);
-    if (!open) {
-      setConfirmation('');
-      deleteProvider.reset();
-    }
-  }
-
-  function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!isConfirmed || !isReady || deleteProvider.isPending) return;
-    deleteProvider.mutate(undefined, { onSuccess: onDeleted });
-  }
-
   return (
-    <AlertDialog open={isOpen} onOpenChange={changeOpen}>
-      <AlertDialogTrigger asChild>
-        <Button variant="danger">Delete</Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent
-        title={`Delete ${provider.display_name}?`}
-        description={
-          <p>
-            This cannot be undone. Confluent stops accepting tokens issued by{' '}
-            <code className="font-mono text-xs break-all">
-              {provider.issuer}
-            </code>
-            .
-          </p>
-        }
-      >
-        <form noValidate onSubmit={confirm} className="grid gap-4">
-          <PoolWarning poolCount={poolCount} />
-          <Field>
-            <FieldLabel htmlFor={inputId}>
-              Type{' '}
-              <span className="font-mono break-all">
-                {provider.display_name}
-              </span>{' '}
-              to confirm
-            </FieldLabel>
-            <Input
-              id={inputId}
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="off"
-            />
-          </Field>
-          {deleteProvider.isError && (
-            <ApiErrorView
-              error={deleteProvider.error}
-              backHref={paths.home.getHref()}
-              backLabel="Back to identity providers"
-            />
-          )}
-          <AlertDialogFooter>
-            <AlertDialogCancel asChild>
-              <Button variant="secondary" disabled={deleteProvider.isPending}>
-                Cancel
-              </Button>
-            </AlertDialogCancel>
-            <Button
-              type="submit"
-              variant="danger"
-              disabled={!isConfirmed || !isReady || deleteProvider.isPending}
-            >
-              {deleteProvider.isPending && (
-                <span
-                  aria-hidden="true"
-                  className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
-                />
-              )}
-              {deleteProvider.isPending
-                ? 'Deleting…'
-                : count > 0
-                  ? `Delete provider and ${pools(count)}`
-                  : 'Delete provider'}
-            </Button>
-          </AlertDialogFooter>
-        </form>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmByNameDialog
+      trigger={<Button variant="danger">Delete</Button>}
+      title={`Delete ${provider.display_name}?`}
+      description={
+        <p>
+          This cannot be undone. Confluent stops accepting tokens issued by{' '}
+          <code className="font-mono text-xs break-all">{provider.issuer}</code>
+          .
+        </p>
+      }
+      name={provider.display_name}
+      confirmLabel={
+        count > 0 ? `Delete provider and ${pools(count)}` : 'Delete provider'
+      }
+      pendingLabel="Deleting…"
+      isPending={deleteProvider.isPending}
+      error={deleteProvider.error}
+      backHref={paths.home.getHref()}
+      backLabel="Back to identity providers"
+      // Not until the warning says how many pools go too.
+      canConfirm={poolCount.status !== 'pending'}
+      onConfirm={() =>
+        deleteProvider.mutate(undefined, { onSuccess: onDeleted })
+      }
+      onClosed={() => deleteProvider.reset()}
+    >
+      <PoolWarning poolCount={poolCount} />
+    </ConfirmByNameDialog>
   );
 }

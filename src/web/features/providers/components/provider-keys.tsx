@@ -75,7 +75,9 @@ export function ProviderKeys({
         <div className="grid max-w-sm justify-items-end gap-1 text-right">
           <Button
             variant="secondary"
-            disabled={Boolean(disabledReason) || refresh.isPending}
+            disabled={Boolean(disabledReason)}
+            pending={refresh.isPending}
+            pendingLabel="Refreshing…"
             aria-describedby={disabledReason ? reasonId : undefined}
             onClick={() =>
               refresh.mutate(undefined, {
@@ -90,13 +92,7 @@ export function ProviderKeys({
               })
             }
           >
-            {refresh.isPending && (
-              <span
-                aria-hidden="true"
-                className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-700"
-              />
-            )}
-            {refresh.isPending ? 'Refreshing…' : 'Refresh keys'}
+            Refresh keys
           </Button>
           {disabledReason && (
             <DisabledReason id={reasonId}>{disabledReason}</DisabledReason>

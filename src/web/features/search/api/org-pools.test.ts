@@ -1,9 +1,7 @@
 import { expect, test } from 'vitest';
-import type { RateBudget } from '@/lib/rate-limit.ts';
 import {
   createSerialQueue,
   listEveryProvider,
-  waitForBudget,
   type ProviderList,
 } from './org-pools.ts';
 
@@ -149,47 +147,4 @@ test('terse provider pages as the live service sends them (no api_version, data 
   );
   expect(providers.map((p) => p.id)).toEqual(['op-1']);
   expect(tokens).toEqual([undefined, 't2', 't3']);
-});
-
-const NOW = 5_000_000;
-
-function budgetOf(remaining: number, resetIn: number): RateBudget {
-  return {
-    limit: 1000,
-    remaining,
-    resetAt: NOW + resetIn,
-    receivedAt: NOW,
-  };
-}
-
-test('a low budget before a provider waits until just after the reset', async () => {
-  const waits: number[] = [];
-  const told: number[] = [];
-  await waitForBudget(
-    new AbortController().signal,
-    (until) => told.push(until),
-    {
-      budget: () => budgetOf(10, 4_000),
-      now: () => NOW,
-      wait: async (ms) => {
-        waits.push(ms);
-      },
-    },
-  );
-  expect(waits).toEqual([4_250]);
-  expect(told).toEqual([NOW + 4_250]);
-});
-
-test('a healthy, unknown or already reset budget does not wait', async () => {
-  for (const budget of [budgetOf(900, 4_000), undefined, budgetOf(0, -1_000)]) {
-    const waits: number[] = [];
-    await waitForBudget(new AbortController().signal, () => {}, {
-      budget: () => budget,
-      now: () => NOW,
-      wait: async (ms) => {
-        waits.push(ms);
-      },
-    });
-    expect(waits).toEqual([]);
-  }
 });

@@ -1,23 +1,10 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { components } from '#contract/schema.d.ts';
-import {
-  getRateBudget,
-  isBudgetLow,
-  type RateBudget,
-} from '@/lib/rate-limit.ts';
+import { walkPages, type PacedWalkOptions } from '@/lib/paced-walk.ts';
 
 export type Provider = components['schemas']['IdentityProvider'];
 export type ProviderList = components['schemas']['IdentityProviderList'];
 export type Pool = components['schemas']['IdentityPool'];
-
-/** Where one provider's walk over its pool pages stands (the walker's own report). */
-export type PoolWalkProgress = {
-  fetched: number;
-  total: number | undefined;
-  waiting?:
-    | { reason: 'budget'; until: number }
-    | { reason: 'retry'; until: number; error: unknown };
-};
 
 /**
  * What the search reads the organisation with. Features do not import each
@@ -32,89 +19,20 @@ export type OrgPoolSource = {
     signal?: AbortSignal,
   ) => Promise<ProviderList>;
   poolListsKey: (providerId: string) => QueryKey;
-  /** Every pool of a provider, paced by the API budget, retrying failed pages. */
+  /** Every pool of a provider, walked with {@link walkPages}. */
   listAllPools: (
     providerId: string,
-    options: {
-      signal: AbortSignal;
-      onProgress: (progress: PoolWalkProgress) => void;
-    },
+    options: Pick<PacedWalkOptions, 'signal' | 'onProgress' | 'paceFirstPage'>,
   ) => Promise<Pool[]>;
 };
 
-const PROVIDER_PAGE_SIZE = 100;
-
-// A little past the reset, as the walker waits between pages.
-const RESET_MARGIN_MS = 250;
-
-function nextPageToken(link: string | null | undefined): string | undefined {
-  if (!link) return undefined;
-  try {
-    return (
-      new URL(link, 'http://link.invalid').searchParams.get('page_token') ??
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every provider of the organisation, following the list's pages. */
-export async function listEveryProvider(
+export function listEveryProvider(
   source: Pick<OrgPoolSource, 'listProviders'>,
   signal: AbortSignal,
 ): Promise<Provider[]> {
-  const providers: Provider[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = await source.listProviders(
-      { pageSize: PROVIDER_PAGE_SIZE, pageToken },
-      signal,
-    );
-    // The service may leave out a null `data`: an empty page, not the end.
-    providers.push(...(page.data ?? []));
-    pageToken = nextPageToken(page.metadata.next);
-  } while (pageToken);
-  return providers;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, Math.max(0, ms));
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
-/**
- * Before a provider's first page: when the budget is low, waits for its
- * window to reset (the walker itself only looks between pages).
- */
-export async function waitForBudget(
-  signal: AbortSignal,
-  onWait: (until: number) => void,
-  {
-    budget = getRateBudget,
-    now = Date.now,
-    wait = sleep,
-  }: {
-    budget?: () => RateBudget | undefined;
-    now?: () => number;
-    wait?: (ms: number, signal: AbortSignal) => Promise<void>;
-  } = {},
-): Promise<void> {
-  const left = budget();
-  if (!isBudgetLow(left, now())) return;
-  const until = left.resetAt + RESET_MARGIN_MS;
-  onWait(until);
-  await wait(until - now(), signal);
+  // Its query retries, and shows the countdown while it waits to.
+  return walkPages(source.listProviders, { signal, retry: false });
 }
 
 /** Runs tasks one at a time, in the order they were queued. */

@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
 import {
   createSerialQueue,
   listEveryProvider,
-  waitForBudget,
   type OrgPoolSource,
-  type PoolWalkProgress,
 } from './org-pools.ts';
 
 /**
@@ -38,25 +37,22 @@ export const orgSearchQueries = {
   pools: (
     source: OrgPoolSource,
     providerId: string,
-    report: (progress: PoolWalkProgress | undefined) => void,
+    report: (progress: WalkProgress | undefined) => void,
   ) =>
     queryOptions({
       queryKey: [...source.poolListsKey(providerId), 'every'],
       queryFn: ({ signal }) => {
         report(undefined);
-        return walks.run(async () => {
-          await waitForBudget(signal, (until) =>
-            report({
-              fetched: 0,
-              total: undefined,
-              waiting: { reason: 'budget', until },
+        return walks.run(
+          () =>
+            source.listAllPools(providerId, {
+              signal,
+              onProgress: report,
+              // The provider walked before may have left the budget low.
+              paceFirstPage: true,
             }),
-          );
-          return source.listAllPools(providerId, {
-            signal,
-            onProgress: report,
-          });
-        }, signal);
+          signal,
+        );
       },
       // The walker already retries each failed page as the policy says.
       retry: false,

@@ -5,13 +5,9 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { indexPools, type IndexedPool } from '../search-index.ts';
-import type {
-  OrgPoolSource,
-  Pool,
-  PoolWalkProgress,
-  Provider,
-} from './org-pools.ts';
+import type { OrgPoolSource, Pool, Provider } from './org-pools.ts';
 import { orgSearchQueries } from './queries.ts';
 
 /** One provider's part of the search. */
@@ -22,7 +18,7 @@ export type ProviderPools = {
   isError: boolean;
   isFetching: boolean;
   /** Its walk, while it runs; undefined while it waits for its turn. */
-  progress: PoolWalkProgress | undefined;
+  progress: WalkProgress | undefined;
   dataUpdatedAt: number;
   retry: () => void;
 };
@@ -74,7 +70,7 @@ export function useOrgPools(source: OrgPoolSource) {
   const providersQuery = useQuery(orgSearchQueries.providers(source));
   const providers = providersQuery.data;
   const [progress, setProgress] = useState<
-    Record<string, PoolWalkProgress | undefined>
+    Record<string, WalkProgress | undefined>
   >({});
   const [isStopped, setIsStopped] = useState(false);
 

@@ -1,9 +1,7 @@
-import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Alert, AlertTitle } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import { RelativeTime } from '@/components/ui/relative-time.tsx';
-import { TickingSeconds } from '@/components/ui/ticking-seconds.tsx';
-import { useSecondsUntil } from '@/hooks/use-now.ts';
+import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { getErrorMessage } from '@/lib/errors.ts';
 import type { ProviderPools } from '../api/use-org-pools.ts';
 
@@ -30,19 +28,6 @@ export function countLoaded(byProvider: readonly ProviderPools[]) {
     }
   }
   return { loaded, total, done, fraction };
-}
-
-function BudgetWait({ until }: { until: number }) {
-  const left = useSecondsUntil(until) ?? 0;
-  return (
-    <p className="text-sm text-amber-900">
-      Waiting for the API budget to reset…{' '}
-      <TickingSeconds
-        left={left}
-        initial={Math.max(0, Math.round((until - Date.now()) / 1000))}
-      />
-    </p>
-  );
 }
 
 function plural(count: number, word: string) {
@@ -139,23 +124,16 @@ export function SearchProgress({
       </div>
       {walking.map(({ provider, progress }) =>
         progress === undefined ? null : (
-          <div key={provider.id} className="grid gap-2">
-            <p className="text-sm text-slate-700">
-              {provider.display_name}:{' '}
-              {progress.total === undefined
-                ? `${plural(progress.fetched, 'pool')} so far`
-                : `${progress.fetched} of ${plural(progress.total, 'pool')}`}
-            </p>
-            {progress.waiting?.reason === 'budget' && (
-              <BudgetWait until={progress.waiting.until} />
-            )}
-            {progress.waiting?.reason === 'retry' && (
-              <RetryNotice
-                error={progress.waiting.error}
-                retryAt={progress.waiting.until}
-              />
-            )}
-          </div>
+          <WalkProgressView
+            key={provider.id}
+            progress={progress}
+            budgetMessage="Waiting for the API budget to reset…"
+          >
+            {provider.display_name}:{' '}
+            {progress.total === undefined
+              ? `${plural(progress.fetched, 'pool')} so far`
+              : `${progress.fetched} of ${plural(progress.total, 'pool')}`}
+          </WalkProgressView>
         ),
       )}
     </div>

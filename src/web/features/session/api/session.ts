@@ -1,22 +1,25 @@
-import { AUTH_API, type SessionInfo } from '#contract/auth.ts';
+import type { SessionInfo } from '#contract/auth.ts';
 import type { LoginInput } from '#contract/login-input.ts';
 import { lifeguardApi } from '@/lib/api-client.ts';
 
 export type { LoginInput, SessionInfo };
 
-export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
-  return lifeguardApi(AUTH_API.session, { signal });
-}
-
-export function login(input: LoginInput): Promise<SessionInfo> {
-  return lifeguardApi(AUTH_API.login, {
-    method: 'POST',
-    body: JSON.stringify(input),
+export async function getSession(signal?: AbortSignal): Promise<SessionInfo> {
+  const { data } = await lifeguardApi().GET('/api/lifeguard/session', {
+    signal,
   });
+  return data!;
 }
 
-export function logout(): Promise<void> {
-  return lifeguardApi(AUTH_API.logout, { method: 'POST' });
+export async function login(input: LoginInput): Promise<SessionInfo> {
+  const { data } = await lifeguardApi().POST('/api/lifeguard/login', {
+    body: input,
+  });
+  return data!;
+}
+
+export async function logout(): Promise<void> {
+  await lifeguardApi().POST('/api/lifeguard/logout');
 }
 
 /** Where the browser goes to sign in with OIDC, coming back to `returnTo`. */

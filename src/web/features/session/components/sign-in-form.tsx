@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { loginInputSchema, type LoginInput } from '#contract/login-input.ts';
 import { Alert, AlertTitle } from '@/components/ui/alert.tsx';
+import { FormField } from '@/components/form/form-field.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { Field, FieldError, FieldLabel } from '@/components/ui/field.tsx';
 import { Input } from '@/components/ui/input.tsx';
 import { ApiError, getErrorMessage } from '@/lib/errors.ts';
 import { useLogin } from '../api/mutations.ts';
@@ -52,9 +52,6 @@ export function SignInForm({
   const signIn = useLogin();
   // The error object for the alert; RHF's root error holds only text.
   const [submitError, setSubmitError] = useState<unknown>();
-  const base = useId();
-  const usernameId = `${base}-username`;
-  const passwordId = `${base}-password`;
   const {
     control,
     handleSubmit,
@@ -88,60 +85,29 @@ export function SignInForm({
       className="grid gap-4"
     >
       {submitError !== undefined && <SignInError error={submitError} />}
-      <Controller
-        control={control}
-        name="username"
-        render={({ field, fieldState }) => (
-          <Field>
-            <FieldLabel htmlFor={usernameId}>Username</FieldLabel>
-            <Input
-              {...field}
-              id={usernameId}
-              autoComplete="username"
-              autoCapitalize="off"
-              spellCheck={false}
-              autoFocus={autoFocus}
-              aria-invalid={fieldState.invalid}
-              aria-describedby={
-                fieldState.invalid ? `${usernameId}-error` : undefined
-              }
-            />
-            <FieldError id={`${usernameId}-error`}>
-              {fieldState.error?.message}
-            </FieldError>
-          </Field>
-        )}
-      />
-      <Controller
-        control={control}
-        name="password"
-        render={({ field, fieldState }) => (
-          <Field>
-            <FieldLabel htmlFor={passwordId}>Password</FieldLabel>
-            <Input
-              {...field}
-              id={passwordId}
-              type="password"
-              autoComplete="current-password"
-              aria-invalid={fieldState.invalid}
-              aria-describedby={
-                fieldState.invalid ? `${passwordId}-error` : undefined
-              }
-            />
-            <FieldError id={`${passwordId}-error`}>
-              {fieldState.error?.message}
-            </FieldError>
-          </Field>
-        )}
-      />
-      <Button type="submit" disabled={isBusy} className="justify-self-start">
-        {isBusy && (
-          <span
-            aria-hidden="true"
-            className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
+      <FormField control={control} name="username" label="Username">
+        {(props) => (
+          <Input
+            {...props}
+            autoComplete="username"
+            autoCapitalize="off"
+            spellCheck={false}
+            autoFocus={autoFocus}
           />
         )}
-        {isBusy ? 'Signing in…' : 'Sign in'}
+      </FormField>
+      <FormField control={control} name="password" label="Password">
+        {(props) => (
+          <Input {...props} type="password" autoComplete="current-password" />
+        )}
+      </FormField>
+      <Button
+        type="submit"
+        pending={isBusy}
+        pendingLabel="Signing in…"
+        className="justify-self-start"
+      >
+        Sign in
       </Button>
     </form>
   );
