@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { ResourceScreen } from '@/components/layouts/resource-screen.tsx';
 import { paths } from '@/config/paths.ts';
-import { PoolCreator } from '@/features/pools/components/pool-creator.tsx';
+import { PoolCreator } from '@/features/pools/form/pool-creator.tsx';
 import { useProviderPage } from '@/features/providers/components/use-provider-page.tsx';
 import { WriteAccessGate } from '@/features/session/components/write-access-gate.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';

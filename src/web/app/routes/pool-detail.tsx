@@ -16,14 +16,14 @@ import { paths } from '@/config/paths.ts';
 import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
 import { ExportPoolDialog } from '@/features/export/components/export-pool-dialog.tsx';
 import { useCreateTestCase } from '@/features/pools/api/mutations.ts';
-import { DeletePoolDialog } from '@/features/pools/components/delete-pool-dialog.tsx';
-import { LazyTestCasesPanel } from '@/features/pools/components/lazy-test-cases-panel.tsx';
-import { LazyTokenTester } from '@/features/pools/components/lazy-token-tester.tsx';
+import { DeletePoolDialog } from '@/features/pools/detail/delete-pool-dialog.tsx';
+import { LazyTestCasesPanel } from '@/features/pools/token-tools/lazy-test-cases-panel.tsx';
+import { LazyTokenTester } from '@/features/pools/token-tools/lazy-token-tester.tsx';
 import {
   PoolDetail,
   PoolDetailSkeleton,
-} from '@/features/pools/components/pool-detail.tsx';
-import { usePoolPage } from '@/features/pools/components/use-pool-page.tsx';
+} from '@/features/pools/detail/pool-detail.tsx';
+import { usePoolPage } from '@/features/pools/detail/use-pool-page.tsx';
 import { useProviderPage } from '@/features/providers/components/use-provider-page.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';

@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { ResourceScreen } from '@/components/layouts/resource-screen.tsx';
 import { paths } from '@/config/paths.ts';
-import { PoolEditor } from '@/features/pools/components/pool-editor.tsx';
-import { usePoolPage } from '@/features/pools/components/use-pool-page.tsx';
+import { PoolEditor } from '@/features/pools/form/pool-editor.tsx';
+import { usePoolPage } from '@/features/pools/detail/use-pool-page.tsx';
 import { useProviderPage } from '@/features/providers/components/use-provider-page.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { WriteAccessGate } from '@/features/session/components/write-access-gate.tsx';

@@ -6,7 +6,7 @@ import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { paths } from '@/config/paths.ts';
 import { ProviderList } from '@/features/providers/components/provider-list.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
-import { PoolCount } from '@/features/pools/components/pool-count.tsx';
+import { PoolCount } from '@/features/pools/list/pool-count.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
 export function ProvidersRoute() {

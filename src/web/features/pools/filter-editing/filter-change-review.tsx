@@ -7,7 +7,7 @@ import {
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
 import { testCaseQueries } from '../api/queries.ts';
-import { runTestCases } from './test-cases-panel.tsx';
+import { runTestCases } from '../token-tools/test-cases-panel.tsx';
 
 /** Splits two texts into common prefix, differing middles and common suffix. */
 export function diffParts(before: string, after: string) {

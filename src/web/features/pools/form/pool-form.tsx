@@ -22,8 +22,8 @@ import {
 } from '../schemas.ts';
 import { useCreateTestCase } from '../api/mutations.ts';
 import { DraftNotice } from './draft-notice.tsx';
-import { LazyTestCasesPanel } from './lazy-test-cases-panel.tsx';
-import { LazyTokenTester } from './lazy-token-tester.tsx';
+import { LazyTestCasesPanel } from '../token-tools/lazy-test-cases-panel.tsx';
+import { LazyTokenTester } from '../token-tools/lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
 import { usePoolDraft, type PoolDraftOptions } from './use-pool-draft.ts';
 

@@ -5,7 +5,7 @@ import type { Pool } from '../api/pools.ts';
 import { poolDraftScope } from '../drafts.ts';
 import { poolFormValuesOf } from '../schemas.ts';
 import { EditConflictDialog } from './edit-conflict-dialog.tsx';
-import { LazyFilterChangeReview } from './lazy-filter-change-review.tsx';
+import { LazyFilterChangeReview } from '../filter-editing/lazy-filter-change-review.tsx';
 import { PoolForm, PoolFormSkeleton } from './pool-form.tsx';
 import { useSavePool } from './use-save-pool.ts';
 

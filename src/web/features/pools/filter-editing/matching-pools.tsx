@@ -15,8 +15,11 @@ import { Table, Td, Th } from '@/components/ui/table.tsx';
 import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { usePacedWalk } from '@/hooks/use-paced-walk.ts';
 import { listAllPools } from '../api/all-pools.ts';
-import { PoolNameCells } from './pool-name-cells.tsx';
-import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
+import { PoolNameCells } from '../list/pool-name-cells.tsx';
+import {
+  rejectionHeadline,
+  rejectionReasons,
+} from '../token-tools/token-verdict.ts';
 
 /**
  * Every pool of a provider whose filter matches a pasted token, and the
