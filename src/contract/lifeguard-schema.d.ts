@@ -335,14 +335,6 @@ export interface components {
       /** @description Name of the offending query parameter, e.g. `since`. */
       parameter?: string;
     };
-    /** @description The web framework's (Fastify's) own error body, for a request body it could not read. */
-    FrameworkError: {
-      statusCode: number;
-      /** @example FST_ERR_CTP_INVALID_JSON_BODY */
-      code?: string;
-      error: string;
-      message: string;
-    };
   };
   responses: {
     /** @description Not signed in, or the session has ended (code `unauthenticated`). */
@@ -399,13 +391,13 @@ export interface components {
         'application/json': components['schemas']['Failure'];
       };
     };
-    /** @description The body is not JSON (400), larger than 64 KiB (413) or of another content type (415): refused by the web framework with its own body. */
+    /** @description The body is not JSON (400), larger than 64 KiB (413) or of another content type (415) (code `bad_request`). */
     BodyRefused: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['FrameworkError'];
+        'application/json': components['schemas']['Failure'];
       };
     };
     /** @description Over the per-client /api budget (code `lifeguard_rate_limited`). */
@@ -490,15 +482,13 @@ export interface operations {
           'application/json': components['schemas']['SessionInfo'];
         };
       };
-      /** @description No username or password (code `bad_request`), or a body that is not JSON (the framework's body). */
+      /** @description No username or password, or a body that is not JSON (code `bad_request`). */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json':
-            | components['schemas']['Failure']
-            | components['schemas']['FrameworkError'];
+          'application/json': components['schemas']['Failure'];
         };
       };
       /** @description Incorrect username or password (code `sign_in_failed`). */

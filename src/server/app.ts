@@ -10,6 +10,7 @@ import { authentication } from './auth.ts';
 import { discoveryRoutes, type DiscoveryOptions } from './discovery.ts';
 import { oidcRoutes } from './oidc.ts';
 import { healthRoutes, type UpstreamLabel } from './health.ts';
+import { answerError } from './failure.ts';
 import { BODY_LIMIT, forwardRoutes } from './forward/routes.ts';
 import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { endpointPolicy, routeRequestTarget } from './endpoint.ts';
@@ -184,6 +185,16 @@ export function createServer(options: ServerOptions): FastifyInstance {
     );
     done();
   });
+
+  // Lifeguard's own routes answer every error in the upstream's error shape
+  // too (the forwarder sets its own handler): a body Fastify could not
+  // read, or anything unexpected, which then names no internals.
+  app.setErrorHandler((error: Error, request, reply) =>
+    answerError(error, request, reply, {
+      bodyLimit: BODY_LIMIT,
+      serverFailure: 'Lifeguard could not answer this request; see its log.',
+    }),
+  );
 
   // Graceful close: in-flight responses tell their keep-alive clients to hang
   // up, or Node would wait for those sockets forever.

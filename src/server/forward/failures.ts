@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from 'undici';
 import type { FailureItem } from '#contract/errors.ts';
-import { fail } from '../failure.ts';
+import { answerError, fail } from '../failure.ts';
 import { setPendingSecurityHeaders } from '../security.ts';
 
 /** A request the forwarder answers itself, with this status and item. */
@@ -108,20 +108,9 @@ export function setForwardErrorHandler(
       if (error instanceof ForwardRefusal) {
         return fail(request, reply, error.status, error.item);
       }
-      const status = error.statusCode ?? 500;
-      if (status >= 500) request.log.error({ err: error }, 'proxy failed');
-      const detail =
-        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is larger than ${bodyLimit / 1024} KiB.`
-          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'Send the request body as application/json.'
-            : status >= 500
-              ? 'Lifeguard failed to forward this request; see its log.'
-              : error.message;
-      return fail(request, reply, status, {
-        code: 'bad_request',
-        title: 'Bad Request',
-        detail,
+      return answerError(error, request, reply, {
+        bodyLimit,
+        serverFailure: 'Lifeguard failed to forward this request; see its log.',
       });
     },
   );
