@@ -1,5 +1,6 @@
 import { request as send, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { pageTokenOf } from '#contract/page-token.ts';
 import type { CredentialSource } from './credentials.ts';
 
 export type UpstreamReadOptions = {
@@ -92,16 +93,4 @@ export async function readWholeList(
     if (!token) return { items, complete: true };
   }
   return { items, complete: false };
-}
-
-function pageTokenOf(next: string | null | undefined): string | undefined {
-  if (!next) return undefined;
-  try {
-    return (
-      new URL(next, 'http://link.invalid').searchParams.get('page_token') ??
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
 }

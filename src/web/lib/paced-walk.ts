@@ -1,5 +1,5 @@
 import { abortableSleep } from './abortable-sleep.ts';
-import { pageTokenOf } from './page-token.ts';
+import { pageTokenOf } from '#contract/page-token.ts';
 import { getRateBudget, isBudgetLow, type RateBudget } from './rate-limit.ts';
 import { retryDelay, shouldRetry } from './retry-policy.ts';
 

@@ -26,7 +26,7 @@ import {
 } from './pool-list-params.ts';
 import { PoolNameCells } from './pool-name-cells.tsx';
 import { afterNextPaint } from '@/lib/after-paint.ts';
-import { pageTokenOf } from '@/lib/page-token.ts';
+import { pageTokenOf } from '#contract/page-token.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 
 // A page without `data` is an empty page; one array, so memos keep.
