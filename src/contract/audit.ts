@@ -28,6 +28,10 @@ export type AuditAction =
    */
   | 'delete-pool-with-provider'
   | 'refresh-provider-keys'
+  /** A role binding created (`principal`, `role_name`, `crn_pattern`). */
+  | 'grant-role'
+  /** A role binding deleted. */
+  | 'revoke-role'
   | 'create-test-case'
   | 'delete-test-case'
   /** A write to a path that is no endpoint of Lifeguard's (always refused). */

@@ -94,8 +94,46 @@ export const jwksRefreshBodySchema = z.object({
   ),
 });
 
-/** Query of the two list operations. */
+/**
+ * Body of POST /iam/v2/role-bindings: the three fields, in the shapes the
+ * vendor's spec gives them. Whether the role fits the pattern is the role
+ * catalogue's question (`role-catalogue.ts`), not this schema's.
+ */
+export const roleBindingCreateBodySchema = z.object({
+  principal: text('principal', 255).regex(/^(User|Group):.+$/, {
+    error:
+      'principal must be User:<id> or Group:<name>, for example User:pool-AzXR',
+  }),
+  role_name: nonBlankText('role_name', 255),
+  crn_pattern: text('crn_pattern', 4096).regex(/^crn:\/\/.+$/, {
+    error: 'crn_pattern must be a CRN, starting with crn://',
+  }),
+});
+export type RoleBindingCreateBody = z.infer<typeof roleBindingCreateBodySchema>;
+
+/** What `page_size` a list takes, and what it uses without one. */
+export type PageSizeLimits = {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+};
+
+/** `page_size` of every list but the role bindings'. */
 export const PAGE_SIZE = { default: 10, min: 1, max: 100 } as const;
+
+/**
+ * `page_size` of the role-binding list. Confluent's SDK spec says default
+ * 10, at most 100; its public reference says 1000 and 1000. We take the
+ * smaller default and the larger maximum, so that a client that does not
+ * page is caught and one that follows either document is not refused
+ * (docs/decisions/015-role-bindings-in-the-emulator.md).
+ */
+export const ROLE_BINDING_PAGE_SIZE = {
+  default: 10,
+  min: 1,
+  max: 1000,
+} as const;
+
 export const PAGE_TOKEN_MAX_LENGTH = 255;
 
 /** The shape the upstream uses for identity claims: `claims.<name>`, nested allowed. */

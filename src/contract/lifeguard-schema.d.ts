@@ -224,6 +224,8 @@ export interface components {
       | 'delete-provider'
       | 'delete-pool-with-provider'
       | 'refresh-provider-keys'
+      | 'grant-role'
+      | 'revoke-role'
       | 'create-test-case'
       | 'delete-test-case'
       | 'unrecognised-write';

@@ -41,7 +41,7 @@ test('UPSTREAM_ROUTES lists exactly the operations of openapi.yaml', () => {
     ({ method, path, operationId }) => `${method} ${path} ${operationId}`,
   ).sort();
   expect(declared).toEqual(routesInSpec());
-  expect(declared).toHaveLength(11);
+  expect(declared).toHaveLength(19);
 });
 
 test('matches a static route with no params', () => {
@@ -85,6 +85,38 @@ test('matches nested pool routes with both params', () => {
       '/iam/v2/identity-providers/op-4EY/identity-pools',
     )?.route.operationId,
   ).toBe('listIamV2IdentityPools');
+});
+
+test('matches the access routes: directory lists and role bindings', () => {
+  for (const [pathname, operationId] of [
+    ['/org/v2/organizations', 'listOrgV2Organizations'],
+    ['/org/v2/environments', 'listOrgV2Environments'],
+    ['/cmk/v2/clusters', 'listCmkV2Clusters'],
+    ['/iam/v2/users', 'listIamV2Users'],
+    ['/iam/v2/role-bindings', 'listIamV2RoleBindings'],
+  ] as const) {
+    expect(matchUpstreamRoute('GET', pathname)?.route.operationId).toBe(
+      operationId,
+    );
+  }
+  expect(
+    matchUpstreamRoute('POST', '/iam/v2/role-bindings')?.route.operationId,
+  ).toBe('createIamV2RoleBinding');
+  const get = matchUpstreamRoute('GET', '/iam/v2/role-bindings/rb-OOXL7');
+  expect(get?.route.operationId).toBe('getIamV2RoleBinding');
+  expect(get?.params).toEqual({ id: 'rb-OOXL7' });
+  expect(
+    matchUpstreamRoute('DELETE', '/iam/v2/role-bindings/rb-OOXL7')?.route
+      .operationId,
+  ).toBe('deleteIamV2RoleBinding');
+  // No update, and no single reads of the directory.
+  expect(matchUpstreamRoute('PATCH', '/iam/v2/role-bindings/rb-OOXL7')).toBe(
+    undefined,
+  );
+  expect(matchUpstreamRoute('GET', '/org/v2/environments/env-1')).toBe(
+    undefined,
+  );
+  expect(matchUpstreamRoute('DELETE', '/iam/v2/role-bindings')).toBe(undefined);
 });
 
 test('every declared route matches a concrete path of its own', () => {

@@ -85,6 +85,46 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
     path: '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
     operationId: 'deleteIamV2IdentityPool',
   },
+  {
+    method: 'GET',
+    path: '/org/v2/organizations',
+    operationId: 'listOrgV2Organizations',
+  },
+  {
+    method: 'GET',
+    path: '/org/v2/environments',
+    operationId: 'listOrgV2Environments',
+  },
+  {
+    method: 'GET',
+    path: '/cmk/v2/clusters',
+    operationId: 'listCmkV2Clusters',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/users',
+    operationId: 'listIamV2Users',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/role-bindings',
+    operationId: 'listIamV2RoleBindings',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/role-bindings',
+    operationId: 'createIamV2RoleBinding',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/role-bindings/{id}',
+    operationId: 'getIamV2RoleBinding',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/role-bindings/{id}',
+    operationId: 'deleteIamV2RoleBinding',
+  },
 ];
 
 // Upstream ids are at most 255 characters (docs/confluent-api.md §1).

@@ -136,6 +136,137 @@ export interface paths {
     patch: operations['updateIamV2IdentityPool'];
     trace?: never;
   };
+  '/org/v2/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List organizations
+     * @description The organizations the credential can see: for an organisation-level Cloud API key, its own one. The id is a UUID and is the first segment of every CRN (`crn://confluent.cloud/organization=<id>`).
+     */
+    get: operations['listOrgV2Organizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/org/v2/environments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List environments
+     * @description One page of the organisation's environments (`env-...`), the scope between the organization and its clusters in a CRN.
+     */
+    get: operations['listOrgV2Environments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cmk/v2/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List an environment's Kafka clusters
+     * @description One page of the Kafka clusters (`lkc-...`) of one environment; `environment` is required. `metadata.next` carries the `environment` filter along with the page token.
+     */
+    get: operations['listCmkV2Clusters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List users
+     * @description One page of the organisation's users (`u-...`). A user is bound to roles as `User:u-...`; the e-mail is what people recognise.
+     */
+    get: operations['listIamV2Users'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/role-bindings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List role bindings
+     * @description One page of the role bindings whose `crn_pattern` matches the required `crn_pattern` query, optionally narrowed to one principal and one role (both exact). A query ending in `/*` is inclusive: it matches bindings at that scope and at every scope below it. Any other query matches exactly, so `.../topic=abc*` finds the prefix binding whose pattern is that string, not every topic starting with `abc`. `metadata.next` carries the filters along with the page token.
+     */
+    get: operations['listIamV2RoleBindings'];
+    put?: never;
+    /**
+     * Grant a role
+     * @description Binds `role_name` to `principal` at `crn_pattern`. There is no update: changing a binding is a delete and a create. A role the service does not know, or a CRN at a scope the role cannot be bound at, is refused with 400 and `{"error_code":40002,"message":"Role X must be bound at scope organization, but was bound at environment"}` (recorded from the live service); the vendor's newer spec also declares 422. The same binding twice is a 409 whose `Location` names the existing one. A 403 means the credential may not grant there, or the principal is not one the organisation knows. A new binding can take a minute or two to take effect.
+     */
+    post: operations['createIamV2RoleBinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/role-bindings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the role binding, e.g. `rb-OOXL7`. */
+        id: components['parameters']['RoleBindingId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Read a role binding
+     * @description A binding that does not exist is declared as 404, but the live service was recorded answering 403 with `{"error_code":40301,"message":"Either unauthorized to access role binding or role binding does not exist"}`; treat both as gone.
+     */
+    get: operations['getIamV2RoleBinding'];
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a role
+     * @description Deletes the binding ("is being deleted") and answers 200 with it. Confluent's own client mocks answer 204 without a body, so accept either. A binding that is already gone: as for the GET, 404 or 403 `error_code` 40301.
+     */
+    delete: operations['deleteIamV2RoleBinding'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -498,16 +629,236 @@ export interface components {
       /** @description Name of the offending query parameter, e.g. `page_token`. */
       parameter?: string;
     };
-    /** @description Undeclared error body ("shape B") that the live service uses for 404s on pools and providers, e.g. `{"error_code":404,"message":"Identity Provider op-531 not found or disabled for Organization ..."}`. */
+    /** @description Undeclared error body ("shape B") that the live service uses for 404s on pools and providers, e.g. `{"error_code":404,"message":"Identity Provider op-531 not found or disabled for Organization ..."}`, and on role bindings for a refused grant (400, `error_code` 40002) and a binding that is gone (403, `error_code` 40301). */
     ErrorCodeBody: {
       /**
        * Format: int32
-       * @description Usually the HTTP status; other Confluent APIs put finer codes here (e.g. 40002).
+       * @description The HTTP status, or a finer code that starts with it: 40002 (a grant the service refuses), 40301 (a role binding that is gone or hidden).
        * @example 404
+       * @example 40002
+       * @example 40301
        */
       error_code: number;
       /** @description Human-readable explanation. */
       message: string;
+    };
+    /** @description A Confluent Cloud organization. Its id is the first segment of every CRN, so a console that builds CRNs reads it from here. */
+    Organization: {
+      /** @constant */
+      readonly api_version?: 'org/v2';
+      /** @constant */
+      readonly kind?: 'Organization';
+      /**
+       * @description A UUID in practice (the vendor's `o-12345` example is a placeholder).
+       * @example 1111aaaa-11aa-11aa-11aa-111111aaaaaa
+       */
+      readonly id: string;
+      metadata: components['schemas']['ObjectMeta'];
+      /**
+       * @description Human-readable name.
+       * @example Acme
+       */
+      display_name?: string;
+      /** @description Whether users are provisioned just in time through SSO. */
+      jit_enabled?: boolean;
+    };
+    /** @description One page of organizations. */
+    OrganizationList: {
+      /** @constant */
+      readonly api_version?: 'org/v2';
+      /** @constant */
+      readonly kind: 'OrganizationList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?: components['schemas']['Organization'][] | null;
+    };
+    /** @description An environment of the organization: the scope that holds Kafka clusters and a Schema Registry. Its CRN is `crn://confluent.cloud/organization=<org>/environment=<id>`. */
+    Environment: {
+      /** @constant */
+      readonly api_version?: 'org/v2';
+      /** @constant */
+      readonly kind?: 'Environment';
+      /**
+       * @description Opaque id, currently `env-` plus a short lower-case string.
+       * @example env-1jrymj
+       */
+      readonly id: string;
+      metadata: components['schemas']['ObjectMeta'];
+      /**
+       * @description Human-readable name.
+       * @example production
+       */
+      display_name: string;
+      /** @description The Stream Governance package; absent when there is none. */
+      stream_governance_config?: {
+        /** @example ESSENTIALS */
+        package?: string;
+      };
+    };
+    /** @description One page of environments. */
+    EnvironmentList: {
+      /** @constant */
+      readonly api_version?: 'org/v2';
+      /** @constant */
+      readonly kind: 'EnvironmentList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?: components['schemas']['Environment'][] | null;
+    };
+    /** @description The environment a cluster belongs to. */
+    EnvironmentReference: {
+      /**
+       * @description The environment's id.
+       * @example env-1jrymj
+       */
+      id: string;
+      /**
+       * Format: uri
+       * @description URL of the environment.
+       */
+      related?: string;
+      /**
+       * Format: uri
+       * @description The environment's CRN.
+       */
+      resource_name?: string;
+    };
+    /** @description The cluster's type. Granular role bindings (on topics, consumer groups and transactional ids) need a Standard, Enterprise, Dedicated or Freight cluster; Basic clusters take cluster-level roles only. */
+    ClusterConfig: {
+      /**
+       * @description The cluster type; expect others in future.
+       * @enum {string}
+       */
+      kind: 'Basic' | 'Standard' | 'Dedicated' | 'Enterprise' | 'Freight';
+      /** @description Confluent Kafka Units, on Dedicated clusters only. */
+      cku?: number;
+    };
+    /** @description What the cluster was asked to be. */
+    ClusterSpec: {
+      /**
+       * @description Human-readable name.
+       * @example orders-prod
+       */
+      display_name: string;
+      availability: string;
+      cloud: string;
+      /** @example us-east-1 */
+      region: string;
+      config: components['schemas']['ClusterConfig'];
+      /** @description Bootstrap address for Kafka clients (deprecated by the vendor, still sent). */
+      readonly kafka_bootstrap_endpoint?: string;
+      /** @description Kafka REST address (deprecated by the vendor, still sent). */
+      readonly http_endpoint?: string;
+      environment: components['schemas']['EnvironmentReference'];
+    };
+    /** @description What the cluster is now. */
+    ClusterStatus: {
+      phase: string;
+      /** @description Confluent Kafka Units in use, on Dedicated clusters. */
+      cku?: number;
+    };
+    /** @description A Kafka cluster (cmk/v2). Its `metadata.resource_name` ends in `/cloud-cluster=<id>/kafka=<id>`; role bindings on the cluster itself use the CRN up to `/cloud-cluster=<id>`, those on its topics, groups and transactional ids continue below `/kafka=<id>`. */
+    Cluster: {
+      /** @constant */
+      readonly api_version?: 'cmk/v2';
+      /** @constant */
+      readonly kind?: 'Cluster';
+      /**
+       * @description Opaque id, currently `lkc-` plus a short lower-case string.
+       * @example lkc-19ynpv
+       */
+      readonly id: string;
+      metadata: components['schemas']['ObjectMeta'];
+      spec: components['schemas']['ClusterSpec'];
+      status: components['schemas']['ClusterStatus'];
+    };
+    /** @description One page of one environment's Kafka clusters. */
+    ClusterList: {
+      /** @constant */
+      readonly api_version?: 'cmk/v2';
+      /** @constant */
+      readonly kind: 'ClusterList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?: components['schemas']['Cluster'][] | null;
+    };
+    /** @description A person in the organization. Bound to roles as `User:<id>`. */
+    User: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind?: 'User';
+      /**
+       * @description Opaque id, currently `u-` plus a short lower-case string.
+       * @example u-1jjv21
+       */
+      readonly id: string;
+      metadata: components['schemas']['ObjectMeta'];
+      /** @example alice@acme.example */
+      email: string;
+      /** @example Alice Moreau */
+      full_name?: string;
+      readonly auth_type?: string;
+    };
+    /** @description One page of users. */
+    UserList: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind: 'UserList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?: components['schemas']['User'][] | null;
+    };
+    /** @description One role granted to one principal at one scope. Recorded answers of the live service carry `kind` but no `api_version`, so only the binding's own fields are required. */
+    RoleBinding: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind?: 'RoleBinding';
+      /**
+       * @description Opaque id, currently `rb-` plus a short base62 string.
+       * @example rb-OOXL7
+       */
+      readonly id: string;
+      metadata?: components['schemas']['ObjectMeta'];
+      /**
+       * @description Who holds the role: `User:pool-...` (an identity pool), `User:u-...` (a user), `User:sa-...` (a service account) or `User:group-...` (an SSO group mapping).
+       * @example User:pool-AzXR
+       */
+      principal: string;
+      /**
+       * @description A predefined role, e.g. `DeveloperRead`.
+       * @example DeveloperRead
+       */
+      role_name: string;
+      /**
+       * @description Where the role applies: a scope (organization, environment, cluster) or a resource below one, e.g. `.../cloud-cluster=lkc-1/kafka=lkc-1/topic=orders`. A trailing `*` makes it a prefix (`topic=orders*`). The service may echo a `:` in a name as `%3A`; compare the two alike.
+       * @example crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-1jrymj/cloud-cluster=lkc-19ynpv/kafka=lkc-19ynpv/topic=orders*
+       */
+      crn_pattern: string;
+    };
+    /** @description A single role binding as returned by create, read and delete. */
+    RoleBindingResponse: components['schemas']['RoleBinding'];
+    /** @description Body for granting a role; all three fields are required. */
+    RoleBindingCreate: {
+      /** @description Who gets the role, e.g. `User:pool-AzXR`. */
+      principal: string;
+      /** @description The role, e.g. `DeveloperRead`. */
+      role_name: string;
+      /** @description Where it applies; a trailing `*` makes it a prefix. */
+      crn_pattern: string;
+    };
+    /** @description One page of role bindings. */
+    RoleBindingList: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind: 'RoleBindingList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. No order is promised. */
+      data?:
+        WithRequired<components['schemas']['RoleBinding'], 'metadata'>[] | null;
     };
   };
   responses: {
@@ -552,7 +903,7 @@ export interface components {
         'application/json': components['schemas']['Failure'];
       };
     };
-    /** @description The pool or provider does not exist, or the provider is disabled. The live service answers with `ErrorCodeBody` (`{"error_code":404,"message":"..."}`), not the declared `Failure`; accept either. */
+    /** @description The resource does not exist (for a pool: or its provider is disabled). For pools and providers the live service answers with `ErrorCodeBody` (`{"error_code":404,"message":"..."}`), not the declared `Failure`; accept either. */
     NotFound: {
       headers: {
         'X-Request-Id': components['headers']['RequestId'];
@@ -607,6 +958,30 @@ export interface components {
         'application/json': components['schemas']['Failure'];
       };
     };
+    /** @description The binding cannot exist. A role the service does not know, or a CRN at a scope the role cannot be bound at, comes back as `ErrorCodeBody` with `error_code` 40002 and a message such as "Role MetricsViewer must be bound at scope organization, but was bound at environment" (the live service's answer). A body that is not the right shape (a missing field, a principal without `User:` or `Group:`, a pattern not starting with `crn://`) is a `Failure` with `source.pointer`. */
+    RoleBindingRefused: {
+      headers: {
+        'X-Request-Id': components['headers']['RequestId'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json':
+          | components['schemas']['ErrorCodeBody']
+          | components['schemas']['Failure'];
+      };
+    };
+    /** @description The binding does not exist, or the credential may not see it: the live service does not say which (`{"error_code":40301,"message":"Either unauthorized to access role binding or role binding does not exist"}`). A `Failure` with `user_unauthorized` is possible too. */
+    RoleBindingForbidden: {
+      headers: {
+        'X-Request-Id': components['headers']['RequestId'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json':
+          | components['schemas']['ErrorCodeBody']
+          | components['schemas']['Failure'];
+      };
+    };
   };
   parameters: {
     /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
@@ -621,6 +996,18 @@ export interface components {
     PoolId: string;
     /** @description Resource id of a principal to make ResourceOwner of the new pool: a user (`u-...`), service account (`sa-...`), group mapping (`group-...`) or identity pool (`pool-...`). */
     AssignedResourceOwner: string;
+    /** @description Id of the environment whose clusters to list, e.g. `env-1jrymj`. Required; the CLI and Terraform always send it. */
+    EnvironmentFilter: string;
+    /** @description Only bindings of this principal, compared exactly, e.g. `User:pool-AzXR` for an identity pool or `User:u-1jjv21` for a user. */
+    PrincipalFilter: string;
+    /** @description Only bindings of this role, compared exactly, e.g. `DeveloperRead`. */
+    RoleNameFilter: string;
+    /** @description The scope to search. Ending in `/*` it is inclusive (that scope and every scope below it), e.g. `crn://confluent.cloud/organization=<org>/*` for bindings anywhere in the organisation; otherwise only bindings whose pattern is exactly this one. Send it URL-encoded, as Confluent's clients do. */
+    CrnPatternFilter: string;
+    /** @description Items per page. The vendor's two specs disagree (default 10 and at most 100 in the SDK's copy, 1000 and 1000 in the public reference); every value up to 1000 is accepted here, and 100, what the Confluent CLI asks for, is within both. Follow `metadata.next` whatever the size. */
+    RoleBindingPageSize: number;
+    /** @description Id of the role binding, e.g. `rb-OOXL7`. */
+    RoleBindingId: string;
   };
   requestBodies: never;
   headers: {
@@ -1047,6 +1434,294 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listOrgV2Organizations: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of organizations. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listOrgV2Environments: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of environments. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnvironmentList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listCmkV2Clusters: {
+    parameters: {
+      query: {
+        /** @description Id of the environment whose clusters to list, e.g. `env-1jrymj`. Required; the CLI and Terraform always send it. */
+        environment: components['parameters']['EnvironmentFilter'];
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of Kafka clusters. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listIamV2Users: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of users. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listIamV2RoleBindings: {
+    parameters: {
+      query: {
+        /** @description Only bindings of this principal, compared exactly, e.g. `User:pool-AzXR` for an identity pool or `User:u-1jjv21` for a user. */
+        principal?: components['parameters']['PrincipalFilter'];
+        /** @description Only bindings of this role, compared exactly, e.g. `DeveloperRead`. */
+        role_name?: components['parameters']['RoleNameFilter'];
+        /** @description The scope to search. Ending in `/*` it is inclusive (that scope and every scope below it), e.g. `crn://confluent.cloud/organization=<org>/*` for bindings anywhere in the organisation; otherwise only bindings whose pattern is exactly this one. Send it URL-encoded, as Confluent's clients do. */
+        crn_pattern: components['parameters']['CrnPatternFilter'];
+        /** @description Items per page. The vendor's two specs disagree (default 10 and at most 100 in the SDK's copy, 1000 and 1000 in the public reference); every value up to 1000 is accepted here, and 100, what the Confluent CLI asks for, is within both. Follow `metadata.next` whatever the size. */
+        page_size?: components['parameters']['RoleBindingPageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of role bindings. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleBindingList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createIamV2RoleBinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoleBindingCreate'];
+      };
+    };
+    responses: {
+      /** @description The binding was created; the body is the stored object. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          Location: components['headers']['CreatedLocation'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleBindingResponse'];
+        };
+      };
+      400: components['responses']['RoleBindingRefused'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getIamV2RoleBinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the role binding, e.g. `rb-OOXL7`. */
+        id: components['parameters']['RoleBindingId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The role binding. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleBindingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['RoleBindingForbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteIamV2RoleBinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the role binding, e.g. `rb-OOXL7`. */
+        id: components['parameters']['RoleBindingId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The binding that was deleted. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleBindingResponse'];
+        };
+      };
+      /** @description The deletion was accepted, without a body: what Confluent's CLI and Terraform mocks answer. Not seen from the live service. */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['RoleBindingForbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
     };

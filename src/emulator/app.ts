@@ -18,9 +18,11 @@ import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { ApiProblem, badRequest, FailureProblem } from './problems.ts';
 import { RateLimiter, type RateLimitState } from './rate-limiter.ts';
 import { controlRoutes } from './routes/control.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { poolRoutes } from './routes/pools.ts';
 import { providerRoutes } from './routes/providers.ts';
-import { applySeed } from './seed.ts';
+import { roleBindingRoutes } from './routes/role-bindings.ts';
+import { applyMissingSeed } from './seed.ts';
 import { Store } from './store.ts';
 import { requestIdFor } from '#contract/request-id.ts';
 
@@ -43,8 +45,13 @@ declare module 'fastify' {
   }
 }
 
+// Everything but the control API: auth, rate limits and faults apply.
 function isApiPath(url: string): boolean {
-  return url.startsWith('/iam/');
+  return (
+    url.startsWith('/iam/') ||
+    url.startsWith('/org/') ||
+    url.startsWith('/cmk/')
+  );
 }
 
 function pathOf(url: string): string {
@@ -96,8 +103,7 @@ function openStore(options: EmulatorOptions): Store {
     random: options.random,
     clock: options.clock,
   });
-  if (store.getMeta('seed') === undefined)
-    applySeed(store, options.config.seed);
+  applyMissingSeed(store, options.config.seed, options.config.orgId);
   return store;
 }
 
@@ -263,6 +269,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   providerRoutes(app, context);
   poolRoutes(app, context);
+  directoryRoutes(app, context);
+  roleBindingRoutes(app, context);
   if (config.control) controlRoutes(app, context);
   app.addHook('onClose', async () => store.close());
 

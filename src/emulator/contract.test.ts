@@ -170,6 +170,80 @@ test('every emulator answer matches the contract: status, headers and body schem
   await conforms(emulator, 'GET', pools, 429);
 });
 
+test('every answer of the access routes matches the contract: directory lists and role bindings', async () => {
+  const emulator = await emulatorForTest();
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const roleBindings = '/iam/v2/role-bindings';
+
+  await conforms(emulator, 'GET', '/org/v2/organizations', 200);
+  await conforms(emulator, 'GET', '/org/v2/organizations?page_size=0', 400);
+  await conforms(emulator, 'GET', '/org/v2/organizations', 401, {
+    auth: null,
+  });
+  const environments = (await conforms(
+    emulator,
+    'GET',
+    '/org/v2/environments',
+    200,
+  )) as { data: { id: string }[] };
+  await conforms(emulator, 'GET', '/org/v2/environments?page_token=x', 400);
+  const environment = environments.data[0]!.id;
+  const clusters = (await conforms(
+    emulator,
+    'GET',
+    `/cmk/v2/clusters?environment=${environment}`,
+    200,
+  )) as { data: { id: string }[] };
+  await conforms(emulator, 'GET', '/cmk/v2/clusters', 400);
+  await conforms(emulator, 'GET', '/cmk/v2/clusters?environment=env-no', 403);
+  const users = (await conforms(
+    emulator,
+    'GET',
+    '/iam/v2/users?page_size=100',
+    200,
+  )) as { data: { id: string }[] };
+  await conforms(emulator, 'GET', '/iam/v2/users?page_size=x', 400);
+
+  const everything = `${roleBindings}?crn_pattern=${encodeURIComponent(`${org}/*`)}&page_size=1000`;
+  await conforms(emulator, 'GET', everything, 200);
+  await conforms(emulator, 'GET', roleBindings, 400);
+  const principal = `User:${users.data.at(-1)!.id}`;
+  const topic = `${org}/environment=${environment}/cloud-cluster=${clusters.data[0]!.id}/kafka=${clusters.data[0]!.id}/topic=contract*`;
+  const created = (await conforms(emulator, 'POST', roleBindings, 201, {
+    body: { principal, role_name: 'DeveloperRead', crn_pattern: topic },
+  })) as { id: string };
+  await conforms(emulator, 'POST', roleBindings, 409, {
+    body: { principal, role_name: 'DeveloperRead', crn_pattern: topic },
+  });
+  // Refused grant (ErrorCodeBody 40002) and malformed body (Failure).
+  await conforms(emulator, 'POST', roleBindings, 400, {
+    body: { principal, role_name: 'OrganizationAdmin', crn_pattern: topic },
+  });
+  await conforms(emulator, 'POST', roleBindings, 400, { body: {} });
+  await conforms(emulator, 'POST', roleBindings, 403, {
+    body: {
+      principal: 'User:u-nobody',
+      role_name: 'MetricsViewer',
+      crn_pattern: org,
+    },
+  });
+  await conforms(emulator, 'GET', `${roleBindings}/${created.id}`, 200);
+  await conforms(emulator, 'DELETE', `${roleBindings}/${created.id}`, 200);
+  await conforms(emulator, 'GET', `${roleBindings}/${created.id}`, 403);
+  await conforms(emulator, 'DELETE', `${roleBindings}/${created.id}`, 403);
+
+  await emulator.call('POST', '/_emulator/faults', {
+    body: { respond: { status: 500 }, times: 1 },
+  });
+  await conforms(emulator, 'GET', everything, 500);
+  await emulator.call('POST', '/_emulator/faults', {
+    body: { respond: { status: 429, retryAfter: 2 }, times: 1 },
+  });
+  await conforms(emulator, 'POST', roleBindings, 429, {
+    body: { principal, role_name: 'DeveloperRead', crn_pattern: topic },
+  });
+});
+
 test('the contract check itself catches a body that drifts from the schema', () => {
   const validate = ajv.compile({
     $ref: '#/$defs/s',
@@ -232,4 +306,55 @@ test('list envelopes as the live service sends them validate: no api_version, da
       }),
     ).toBe(true);
   }
+});
+
+test('role bindings and directory lists as Terraform recorded them validate: no api_version, terse metadata', () => {
+  const check = (schema: string, body: unknown) => {
+    const validate = ajv.compile({
+      $ref: '#/$defs/s',
+      $defs: { s: rewrite({ $ref: `#/components/schemas/${schema}` }) },
+    });
+    const valid = validate(body);
+    expect(validate.errors ?? [], schema).toEqual([]);
+    return valid;
+  };
+  const org =
+    'crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa';
+  expect(
+    check('RoleBindingResponse', {
+      kind: 'RoleBinding',
+      id: 'rb-OOXL7',
+      metadata: {
+        self: 'https://api.confluent.cloud/iam/v2/role-bindings/rb-OOXL7',
+        resource_name: `${org}/rolebinding=rb-OOXL7`,
+        created_at: '2021-08-08T18:23:41.849685Z',
+      },
+      principal: 'User:sa-xyz123',
+      role_name: 'CloudClusterAdmin',
+      crn_pattern: `${org}/environment=env-dlgnq/cloud-cluster=lkc-1111aaa`,
+    }),
+  ).toBe(true);
+  expect(
+    check('EnvironmentList', {
+      api_version: 'org/v2',
+      kind: 'EnvironmentList',
+      metadata: {},
+      data: [
+        {
+          id: 'env-1jrymj',
+          display_name: 'test_env',
+          metadata: {
+            self: 'https://api.confluent.cloud/org/v2/environments/env-1jrymj',
+          },
+        },
+      ],
+    }),
+  ).toBe(true);
+  expect(
+    check('UserList', {
+      api_version: 'iam/v2',
+      kind: 'UserList',
+      metadata: {},
+    }),
+  ).toBe(true);
 });

@@ -37,6 +37,41 @@ test('reset switches between the demo and empty seeds', async () => {
   );
 });
 
+test('reset brings the role bindings and the directory back to the seed', async () => {
+  const emulator = await emulatorForTest();
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const everything = `/iam/v2/role-bindings?crn_pattern=${encodeURIComponent(`${org}/*`)}`;
+  const total = async () =>
+    (
+      (await json(await emulator.call('GET', everything))).metadata as {
+        total_size: number;
+      }
+    ).total_size;
+  const seeded = await total();
+  const created = await json(
+    await emulator.call('POST', '/iam/v2/role-bindings', {
+      body: {
+        principal: 'User:sa-reset1',
+        role_name: 'MetricsViewer',
+        crn_pattern: org,
+      },
+    }),
+  );
+  expect(await total()).toBe(seeded + 1);
+  await emulator.call('POST', '/_emulator/reset', { body: { seed: 'empty' } });
+  expect(await total()).toBe(0);
+  await emulator.call('POST', '/_emulator/reset', { body: { seed: 'demo' } });
+  expect(await total()).toBe(seeded);
+  expect(
+    (await emulator.call('GET', `/iam/v2/role-bindings/${String(created.id)}`))
+      .status,
+  ).toBe(403);
+  const environments = await json(
+    await emulator.call('GET', '/org/v2/environments'),
+  );
+  expect((environments.metadata as { total_size: number }).total_size).toBe(2);
+});
+
 test('an injected fault answers the next matching requests, then stops', async () => {
   const emulator = await emulatorForTest();
   const armed = await emulator.call('POST', '/_emulator/faults', {

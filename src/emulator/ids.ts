@@ -26,6 +26,17 @@ export function base62(random: Random, length: number): string {
   return out;
 }
 
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Lower-case letters and digits: the look of `env-1jrymj`, `lkc-19ynpv`, `u-1jjv21`. */
+export function base36(random: Random, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) {
+    out += BASE36[Math.floor(random() * BASE36.length)];
+  }
+  return out;
+}
+
 export function randomBytes(random: Random, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
   for (let i = 0; i < length; i += 1) bytes[i] = Math.floor(random() * 256);

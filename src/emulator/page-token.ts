@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Cursor } from './store.ts';
+import type { Cursor } from './keyset-page.ts';
 
 const payloadSchema = z.union([
   z.object({ s: z.string(), n: z.number().int(), a: z.number().int().min(0) }),

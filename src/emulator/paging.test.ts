@@ -264,3 +264,77 @@ test('the providers list pages the same way', async () => {
   expect(all).toHaveLength(meta(pages[0]!).total_size);
   expect(new Set(all).size).toBe(all.length);
 });
+
+test('role-binding pages: 10 by default, up to 1000, and next carries every filter', async () => {
+  const emulator = await emulatorForTest();
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const everything = `/iam/v2/role-bindings?crn_pattern=${encodeURIComponent(`${org}/*`)}`;
+  const first = await json(await emulator.call('GET', everything));
+  expect(first).toMatchObject({ kind: 'RoleBindingList' });
+  expect(ids(first)).toHaveLength(10);
+  const total = meta(first).total_size;
+  expect(total).toBeGreaterThan(100);
+  expect(meta(first).next).toMatch(
+    new RegExp(
+      `^${emulator.url}/iam/v2/role-bindings\\?page_token=[\\w.-]+&crn_pattern=crn%3A%2F%2Fconfluent\\.cloud%2Forganization%3D${emulator.config.orgId}%2F\\*$`,
+    ),
+  );
+  const { ids: seen } = await walk(emulator, everything);
+  expect(seen).toHaveLength(total);
+  expect(new Set(seen).size).toBe(total);
+  const all = await json(
+    await emulator.call('GET', `${everything}&page_size=1000`),
+  );
+  expect(ids(all)).toEqual(seen);
+  expect(meta(all).next).toBeUndefined();
+  const tooBig = await emulator.call('GET', `${everything}&page_size=1001`);
+  expect(tooBig.status).toBe(400);
+  expect((await json(tooBig)).errors?.[0]).toMatchObject({
+    source: { parameter: 'page_size' },
+    detail: 'page_size must be a whole number from 1 to 1000 (got "1001")',
+  });
+});
+
+test('role-binding filters hold on every page, followed verbatim or resent with the token; a token is for its filters only', async () => {
+  const emulator = await emulatorForTest();
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const query = new URLSearchParams({
+    role_name: 'DeveloperRead',
+    crn_pattern: `${org}/*`,
+    page_size: '7',
+  }).toString();
+  const path = `/iam/v2/role-bindings?${query}`;
+  const { pages } = await walk(emulator, path);
+  expect(pages.length).toBeGreaterThan(2);
+  for (const page of pages) {
+    for (const binding of page.data as { role_name: string }[]) {
+      expect(binding.role_name).toBe('DeveloperRead');
+    }
+    expect(meta(page).total_size).toBe(meta(pages[0]!).total_size);
+    if (meta(page).next) {
+      const next = new URL(meta(page).next!);
+      expect(next.searchParams.get('role_name')).toBe('DeveloperRead');
+      expect(next.searchParams.get('crn_pattern')).toBe(`${org}/*`);
+      expect(next.searchParams.has('principal')).toBe(false);
+    }
+  }
+  const token = new URL(meta(pages[0]!).next!).searchParams.get('page_token')!;
+  const resent = await json(
+    await emulator.call('GET', `${path}&page_token=${token}`),
+  );
+  expect(ids(resent)).toEqual(ids(pages[1]!));
+  // The colon written %3A is the same filter.
+  const escaped = await emulator.call(
+    'GET',
+    `/iam/v2/role-bindings?role_name=DeveloperRead&page_token=${token}&crn_pattern=${encodeURIComponent(`${org}/*`).replace('%3A', '%253A')}`,
+  );
+  expect(escaped.status).toBe(200);
+  const otherRole = await emulator.call(
+    'GET',
+    `/iam/v2/role-bindings?role_name=DeveloperWrite&crn_pattern=${encodeURIComponent(`${org}/*`)}&page_token=${token}`,
+  );
+  expect(otherRole.status).toBe(400);
+  expect((await json(otherRole)).errors?.[0]?.source?.parameter).toBe(
+    'page_token',
+  );
+});

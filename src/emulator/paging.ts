@@ -1,37 +1,51 @@
 import type { FastifyRequest } from 'fastify';
-import { PAGE_SIZE, PAGE_TOKEN_MAX_LENGTH } from '#contract/bodies.ts';
+import {
+  PAGE_SIZE,
+  PAGE_TOKEN_MAX_LENGTH,
+  type PageSizeLimits,
+} from '#contract/bodies.ts';
 import type { EmulatorContext } from './context.ts';
 import { badParameter } from './problems.ts';
-import type { Cursor, Page } from './store.ts';
-
-type ListQuery = { page_size?: unknown; page_token?: unknown };
+import type { Cursor, Page } from './keyset-page.ts';
 
 function single(value: unknown): unknown {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-/** Reads page_size and page_token; anything wrong is a 400 naming the parameter. */
+/** A query parameter's value (the last one, if repeated), or undefined when absent. */
+export function queryValue(
+  request: FastifyRequest,
+  name: string,
+): string | undefined {
+  const value = single((request.query as Record<string, unknown>)[name]);
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * Reads page_size and page_token; anything wrong is a 400 naming the
+ * parameter. `scope` names the list and its filters: a token from another
+ * list, or from the same list with other filters, is refused.
+ */
 export function readPaging(
   context: EmulatorContext,
   request: FastifyRequest,
   scope: string,
+  limits: PageSizeLimits = PAGE_SIZE,
 ): { size: number; cursor: Cursor } {
-  const query = request.query as ListQuery;
-  const rawSize = single(query.page_size);
-  const rawToken = single(query.page_token);
+  const rawSize = queryValue(request, 'page_size');
+  const rawToken = queryValue(request, 'page_token');
   let size: number | undefined;
   if (rawSize !== undefined) {
-    const text = String(rawSize);
-    size = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-    if (!(size >= PAGE_SIZE.min && size <= PAGE_SIZE.max)) {
+    size = /^\d{1,6}$/.test(rawSize) ? Number(rawSize) : Number.NaN;
+    if (!(size >= limits.min && size <= limits.max)) {
       throw badParameter(
         'page_size',
-        `page_size must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max} (got "${text}")`,
+        `page_size must be a whole number from ${limits.min} to ${limits.max} (got "${rawSize}")`,
       );
     }
   }
   if (rawToken === undefined || rawToken === '') {
-    return { size: size ?? PAGE_SIZE.default, cursor: { after: 0 } };
+    return { size: size ?? limits.default, cursor: { after: 0 } };
   }
   const token = String(rawToken);
   const decoded =
@@ -48,13 +62,20 @@ export function readPaging(
   return { size: size ?? decoded.size, cursor: decoded.cursor };
 }
 
-/** The list envelope with absolute first/prev/next links; next is absent on the last page. */
+/**
+ * The list envelope with absolute first/prev/next links; next is absent on
+ * the last page. Every link carries the list's `filters` after the page
+ * token, as the live service's do (`?page_token=…&environment=env-…`), so
+ * following `next` verbatim keeps them.
+ */
 export function listEnvelope<T extends { seq: number }, R>(
   context: EmulatorContext,
   options: {
-    kind: 'IdentityProviderList' | 'IdentityPoolList';
+    apiVersion?: 'iam/v2' | 'org/v2' | 'cmk/v2';
+    kind: string;
     baseUrl: string;
     path: string;
+    filters?: Readonly<Record<string, string | undefined>>;
     scope: string;
     size: number;
     cursor: Cursor;
@@ -64,18 +85,25 @@ export function listEnvelope<T extends { seq: number }, R>(
   },
 ) {
   const { page, cursor, size, scope } = options;
+  const filters = Object.entries(options.filters ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(
+      ([name, value]) =>
+        `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+    )
+    .join('');
   const link = (pageCursor: Cursor) =>
-    `${options.baseUrl}${options.path}?page_token=${context.tokens.encode({ scope, size, cursor: pageCursor })}`;
+    `${options.baseUrl}${options.path}?page_token=${context.tokens.encode({ scope, size, cursor: pageCursor })}${filters}`;
   const firstSeq =
     page.rows[0]?.seq ?? ('after' in cursor ? cursor.after + 1 : cursor.before);
   const lastSeq =
     page.rows.at(-1)?.seq ??
     ('after' in cursor ? cursor.after : cursor.before - 1);
   return {
-    api_version: 'iam/v2',
+    api_version: options.apiVersion ?? 'iam/v2',
     kind: options.kind,
     metadata: {
-      first: `${options.baseUrl}${options.path}?page_size=${size}`,
+      first: `${options.baseUrl}${options.path}?page_size=${size}${filters}`,
       ...(page.hasPrevious ? { prev: link({ before: firstSeq }) } : {}),
       ...(page.hasNext ? { next: link({ after: lastSeq }) } : {}),
       total_size: options.total,

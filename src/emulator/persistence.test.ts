@@ -149,3 +149,63 @@ test('every acknowledged write survives kill -9 in the middle of a stream of wri
     ).toBe(name);
   }
 });
+
+test('a database an older emulator wrote gets the directory and the demo bindings on start, its pools untouched', async () => {
+  const dataDir = tempDir();
+  const first = await startTestEmulator({}, { dataDir, keepData: true });
+  const okta = await providerIdByIssuer(first, 'okta.com');
+  const base = `/iam/v2/identity-providers/${okta}/identity-pools`;
+  const created = await json(await first.call('POST', base, { body: POOL }));
+  const poolsBefore = await json(
+    await first.call('GET', `${base}?page_size=100`),
+  );
+  await first.close();
+  // What a file from before the access tables looks like.
+  const db = new Database(join(dataDir, 'emulator.sqlite'));
+  db.exec(`DROP TABLE role_bindings; DROP TABLE clusters; DROP TABLE environments;
+    DROP TABLE users; DROP TABLE organization; DELETE FROM meta WHERE key = 'access_seed';`);
+  db.close();
+
+  const second = await startTestEmulator({}, { dataDir, keepData: true });
+  onTestFinished(() => second.close());
+  const environments = await json(
+    await second.call('GET', '/org/v2/environments'),
+  );
+  expect((environments.data as unknown[]).length).toBe(2);
+  const org = `crn://confluent.cloud/organization=${second.config.orgId}`;
+  const bindings = await json(
+    await second.call(
+      'GET',
+      `/iam/v2/role-bindings?page_size=1000&crn_pattern=${encodeURIComponent(`${org}/*`)}`,
+    ),
+  );
+  expect((bindings.data as unknown[]).length).toBeGreaterThan(100);
+  const poolsAfter = await json(
+    await second.call('GET', `${base}?page_size=100`),
+  );
+  expect((poolsAfter.data as { id: string }[]).map((p) => p.id)).toEqual(
+    (poolsBefore.data as { id: string }[]).map((p) => p.id),
+  );
+  expect(
+    (await second.call('GET', `${base}/${String(created.id)}`)).status,
+  ).toBe(200);
+  // Seeded once: a third start adds nothing.
+  await second.close();
+  const third = await startTestEmulator({}, { dataDir, keepData: true });
+  onTestFinished(() => third.close());
+  const again = await json(
+    await third.call(
+      'GET',
+      `/iam/v2/role-bindings?page_size=1000&crn_pattern=${encodeURIComponent(`${org}/*`)}`,
+    ),
+  );
+  expect(again.data).toEqual(
+    (bindings.data as { metadata: { self: string } }[]).map((b) => ({
+      ...b,
+      metadata: {
+        ...b.metadata,
+        self: b.metadata.self.replace(second.url, third.url),
+      },
+    })),
+  );
+});

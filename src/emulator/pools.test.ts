@@ -1,10 +1,12 @@
 import { expect, test } from 'vitest';
 import {
+  demoDirectory,
   detailsByPointer,
   emulatorForTest,
   GOOGLE_ISSUER,
   json,
   providerIdByIssuer,
+  ROLE_BINDINGS,
   updatedAt,
   type Json,
 } from './test-fixture.ts';
@@ -354,21 +356,128 @@ test('the pools-per-provider quota answers 402', async () => {
   });
 });
 
-test('assigned_resource_owner must name a principal', async () => {
+test('assigned_resource_owner must name a principal the organization has', async () => {
   const { emulator, base } = await oktaPools();
-  const bad = await emulator.call(
-    'POST',
-    `${base}?assigned_resource_owner=alice`,
-    { body: VALID_POOL },
-  );
-  expect(bad.status).toBe(400);
-  expect((await json(bad)).errors?.[0]?.source?.parameter).toBe(
-    'assigned_resource_owner',
-  );
+  const total = async () =>
+    (
+      (await json(await emulator.call('GET', `${base}?page_size=1`)))
+        .metadata as { total_size: number }
+    ).total_size;
+  const before = await total();
+  for (const owner of ['alice', 'u-a83k9b', 'pool-none']) {
+    const bad = await emulator.call(
+      'POST',
+      `${base}?assigned_resource_owner=${owner}`,
+      { body: VALID_POOL },
+    );
+    expect(bad.status, owner).toBe(400);
+    expect((await json(bad)).errors?.[0]?.source?.parameter).toBe(
+      'assigned_resource_owner',
+    );
+  }
+  expect(await total()).toBe(before);
+  const directory = await demoDirectory(emulator);
+  const user = directory.userId('emil.lindqvist@acme.example');
   const good = await emulator.call(
     'POST',
-    `${base}?assigned_resource_owner=u-a83k9b`,
+    `${base}?assigned_resource_owner=${user}`,
     { body: VALID_POOL },
   );
   expect(good.status).toBe(201);
+  expect(await total()).toBe(before + 1);
+});
+
+test('a pool created with an owner gets a ResourceOwner binding for it on the pool; without one, none', async () => {
+  const { emulator, base } = await oktaPools();
+  const directory = await demoDirectory(emulator);
+  const bindingsOn = async (crn: string) =>
+    (
+      await json(
+        await emulator.call(
+          'GET',
+          `${ROLE_BINDINGS}?crn_pattern=${encodeURIComponent(crn)}`,
+        ),
+      )
+    ).data as { principal: string; role_name: string; crn_pattern: string }[];
+  const owners = [
+    directory.userId('bruno.costa@acme.example'),
+    'sa-9d8k2',
+    'group-Ab1',
+  ];
+  const owningPool = await json(
+    await emulator.call('POST', base, { body: VALID_POOL }),
+  );
+  owners.push(String(owningPool.id));
+  for (const owner of owners) {
+    const created = await json(
+      await emulator.call('POST', `${base}?assigned_resource_owner=${owner}`, {
+        body: VALID_POOL,
+      }),
+    );
+    const crn = (created.metadata as { resource_name: string }).resource_name;
+    expect(await bindingsOn(crn), owner).toEqual([
+      expect.objectContaining({
+        principal: `User:${owner}`,
+        role_name: 'ResourceOwner',
+        crn_pattern: crn,
+      }),
+    ]);
+  }
+  for (const query of ['', '?assigned_resource_owner=']) {
+    const created = await json(
+      await emulator.call('POST', `${base}${query}`, { body: VALID_POOL }),
+    );
+    const crn = (created.metadata as { resource_name: string }).resource_name;
+    expect(await bindingsOn(crn), query).toEqual([]);
+  }
+});
+
+test("deleting a pool removes its role bindings, those it holds and those on it, and nobody else's", async () => {
+  const { emulator, base } = await oktaPools();
+  const directory = await demoDirectory(emulator);
+  const owner = directory.userId('chen.wei@acme.example');
+  const pool = await json(
+    await emulator.call('POST', `${base}?assigned_resource_owner=${owner}`, {
+      body: VALID_POOL,
+    }),
+  );
+  const other = await json(
+    await emulator.call('POST', base, { body: VALID_POOL }),
+  );
+  const grant = (principal: string, role_name: string, crn_pattern: string) =>
+    emulator.call('POST', ROLE_BINDINGS, {
+      body: { principal, role_name, crn_pattern },
+    });
+  const topic = directory.inKafka('orders-prod', 'topic=orders');
+  await grant(`User:${String(pool.id)}`, 'DeveloperRead', topic);
+  await grant(`User:${String(other.id)}`, 'DeveloperRead', topic);
+  const everywhere = `${ROLE_BINDINGS}?page_size=1000&crn_pattern=${encodeURIComponent(`${directory.org}/*`)}`;
+  const count = async () =>
+    (
+      (await json(await emulator.call('GET', everywhere))).metadata as {
+        total_size: number;
+      }
+    ).total_size;
+  const before = await count();
+
+  expect(
+    (await emulator.call('DELETE', `${base}/${String(pool.id)}`)).status,
+  ).toBe(204);
+  // Its DeveloperRead and its owner's ResourceOwner went; the other stayed.
+  expect(await count()).toBe(before - 2);
+  const left = (await json(await emulator.call('GET', everywhere))).data as {
+    principal: string;
+    crn_pattern: string;
+  }[];
+  expect(left.some((b) => b.principal === `User:${String(pool.id)}`)).toBe(
+    false,
+  );
+  expect(
+    left.some((b) =>
+      b.crn_pattern.endsWith(`identity-pool=${String(pool.id)}`),
+    ),
+  ).toBe(false);
+  expect(left.some((b) => b.principal === `User:${String(other.id)}`)).toBe(
+    true,
+  );
 });

@@ -50,11 +50,13 @@ export function badRequest(detail: string): FailureProblem {
   ]);
 }
 
+/** One error per field with its `source.pointer`: 422, or 400 where the live service answers so. */
 export function validationFailed(
   fields: { pointer: string; detail: string }[],
+  status: 400 | 422 = 422,
 ): FailureProblem {
   return new FailureProblem(
-    422,
+    status,
     fields.map((field) => ({
       code: 'invalid_configuration',
       title: 'Validation Failed',
@@ -66,6 +68,25 @@ export function validationFailed(
 /** Shape B (`{"error_code":404,"message":…}`): what the live service sends for 404s. */
 export function notFound(message: string): ApiProblem {
   return new ApiProblem(404, { error_code: 404, message });
+}
+
+/**
+ * Shape B with a finer code, as the role-binding service answers: 40002 for
+ * a grant it refuses, 40301 for a binding that is gone or hidden.
+ */
+export function errorCode(
+  status: number,
+  code: number,
+  message: string,
+): ApiProblem {
+  return new ApiProblem(status, { error_code: code, message });
+}
+
+/** 403 in the declared shape: the credential may not do this, or may not see what it names. */
+export function forbidden(detail: string): FailureProblem {
+  return new FailureProblem(403, [
+    { code: 'user_unauthorized', title: 'Forbidden', detail },
+  ]);
 }
 
 export function quotaExceeded(quota: string, limit: number): FailureProblem {

@@ -165,6 +165,39 @@ test('deleting a provider deletes its pools with it', async () => {
   expect(emulator.store.countPools(azure)).toBe(0);
 });
 
+test("deleting a provider removes its pools' role bindings and those on it, and no other", async () => {
+  const emulator = await emulatorForTest();
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const everything = `/iam/v2/role-bindings?page_size=1000&crn_pattern=${encodeURIComponent(`${org}/*`)}`;
+  const all = async () =>
+    (await json(await emulator.call('GET', everything))).data as {
+      principal: string;
+      crn_pattern: string;
+    }[];
+  const okta = await providerIdByIssuer(emulator, 'okta.com');
+  const okPools = new Set(
+    emulator.store
+      .listPools(okta, { after: 0 }, 1000)
+      .rows.map((pool) => `User:${pool.id}`),
+  );
+  const before = await all();
+  const ofOkta = before.filter(
+    (b) =>
+      okPools.has(b.principal) ||
+      b.crn_pattern.includes(`/identity-provider=${okta}/`),
+  );
+  expect(ofOkta.length).toBeGreaterThan(50);
+  expect((await emulator.call('DELETE', `${PROVIDERS}/${okta}`)).status).toBe(
+    204,
+  );
+  const after = await all();
+  expect(after).toHaveLength(before.length - ofOkta.length);
+  expect(after.some((b) => okPools.has(b.principal))).toBe(false);
+  expect(
+    after.some((b) => b.crn_pattern.includes(`/identity-provider=${okta}/`)),
+  ).toBe(false);
+});
+
 test('refreshing the JWKS rotates in a key and reports the status', async () => {
   const emulator = await emulatorForTest();
   const okta = await providerIdByIssuer(emulator, 'okta.com');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { pageQueries, SCHEMA } from './store.ts';
+import { pageQueries } from './keyset-page.ts';
+import { SCHEMA } from './store.ts';
 
 // Issue 8: answering a page must not scan every pool. SQLite's own plan for
 // each statement behind a page says how it reads the table.
@@ -44,5 +45,30 @@ test('a page of providers is a range of the primary key order, not a sort', () =
     );
     expect(text).not.toMatch(/TEMP B-TREE/);
   }
+  db.close();
+});
+
+test("a role-binding page for one principal is a range of the principal's index", () => {
+  const db = new Database(':memory:');
+  db.exec(SCHEMA);
+  // The matcher the store registers; its body does not matter to the plan.
+  db.function('crn_query_matches', (_query: unknown, _pattern: unknown) => 1);
+  const sql = pageQueries(
+    'role_bindings',
+    'principal = ? AND crn_query_matches(?, crn_key) AND',
+  );
+  for (const [name, text] of [
+    ['after', plan(db, sql.after, ['User:pool-1', 'crn://x/*', 100, 11])],
+    ['before', plan(db, sql.before, ['User:pool-1', 'crn://x/*', 100, 11])],
+  ] as const) {
+    expect(text, name).toMatch(
+      /SEARCH role_bindings USING INDEX role_bindings_by_principal \(principal=\? AND seq[<>]\?\)/,
+    );
+    expect(text, name).not.toMatch(/TEMP B-TREE/);
+  }
+  const clusters = pageQueries('clusters', 'environment_id = ? AND');
+  expect(plan(db, clusters.after, ['env-1', 0, 11])).toMatch(
+    /SEARCH clusters USING INDEX clusters_by_environment/,
+  );
   db.close();
 });

@@ -1,6 +1,7 @@
 import type { Micros } from './clock.ts';
 import { base62, seededRandom, type Random } from './ids.ts';
 import { syntheticKey } from './keys.ts';
+import { seedAccess } from './seed-access.ts';
 import type { PoolFields, ProviderFields, Store } from './store.ts';
 
 export const SEED_NAMES = ['demo', 'empty'] as const;
@@ -289,11 +290,48 @@ function seedDemo(store: Store): void {
   }
 }
 
-/** Replaces all providers and pools with the named data set, atomically. */
-export function applySeed(store: Store, name: SeedName): void {
+// Set once the directory and role bindings are seeded: a database written
+// before they existed has `seed` but not this.
+const ACCESS_SEEDED = 'access_seed';
+
+/**
+ * Replaces everything (providers, pools, the directory, role bindings)
+ * with the named data set, atomically. `orgId` is the organization the
+ * seeded role bindings' CRNs name.
+ */
+export function applySeed(store: Store, name: SeedName, orgId: string): void {
   store.transaction(() => {
     store.clear();
     if (name === 'demo') seedDemo(store);
+    seedAccess(store, name, orgId);
     store.setMeta('seed', name);
+    store.setMeta(ACCESS_SEEDED, name);
+  });
+}
+
+function isSeedName(value: string | undefined): value is SeedName {
+  return (SEED_NAMES as readonly (string | undefined)[]).includes(value);
+}
+
+/**
+ * Seeds what a store lacks: everything on first start; on a database an
+ * older emulator wrote (providers and pools, no access tables), the
+ * directory and, for demo data, the role bindings of the pools it still
+ * has, leaving those pools as they are.
+ */
+export function applyMissingSeed(
+  store: Store,
+  name: SeedName,
+  orgId: string,
+): void {
+  const seeded = store.getMeta('seed');
+  if (!isSeedName(seeded)) {
+    applySeed(store, name, orgId);
+    return;
+  }
+  if (store.getMeta(ACCESS_SEEDED) !== undefined) return;
+  store.transaction(() => {
+    seedAccess(store, seeded, orgId);
+    store.setMeta(ACCESS_SEEDED, seeded);
   });
 }

@@ -3,7 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock, type Clock, type Micros } from './clock.ts';
 import { base62, systemRandom, type Random } from './ids.ts';
+import {
+  DIRECTORY_SCHEMA,
+  DIRECTORY_TABLES,
+  DirectoryStore,
+} from './directory-store.ts';
+import {
+  countInScope,
+  keysetPage,
+  type Cursor,
+  type Page,
+} from './keyset-page.ts';
 import { syntheticKey, type JwksKey } from './keys.ts';
+import { ROLE_BINDING_SCHEMA, RoleBindingStore } from './role-binding-store.ts';
 
 export type JwksStatus =
   'OK' | 'REFRESHED' | 'INVALID_JWKS_URI' | 'ERROR_FETCHING_JWKS';
@@ -45,11 +57,6 @@ export type PoolFields = Pick<
   PoolRecord,
   'displayName' | 'description' | 'identityClaim' | 'filter'
 >;
-
-/** A keyset cursor: rows strictly after or strictly before a sequence number. */
-export type Cursor = { after: number } | { before: number };
-
-export type Page<T> = { rows: T[]; hasPrevious: boolean; hasNext: boolean };
 
 export type StoreOptions = {
   random?: Random;
@@ -111,7 +118,12 @@ CREATE TABLE IF NOT EXISTS pools (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pools_by_provider ON pools (provider_id, seq);
-`;
+${DIRECTORY_SCHEMA}${ROLE_BINDING_SCHEMA}`;
+
+// Every table, children before parents; tables are only ever added, and
+// CREATE TABLE IF NOT EXISTS adds a new one to a database written by an
+// older emulator (the seed fills it: see applyMissingSeed in seed.ts).
+const TABLES = ['role_bindings', 'pools', 'providers', ...DIRECTORY_TABLES];
 
 function toProvider(row: ProviderRow): ProviderRecord {
   return {
@@ -147,21 +159,6 @@ function toPool(row: PoolRow): PoolRecord {
 }
 
 /**
- * The statements behind one page of a list (exported so a test can ask
- * SQLite for their plans): rows after or before a sequence number, and
- * whether any row lies at or beyond one. `scope` is empty or a condition
- * ending in AND, e.g. `provider_id = ? AND `.
- */
-export function pageQueries(table: 'pools' | 'providers', scope: string) {
-  return {
-    after: `SELECT * FROM ${table} WHERE ${scope} seq > ? ORDER BY seq LIMIT ?`,
-    before: `SELECT * FROM ${table} WHERE ${scope} seq < ? ORDER BY seq DESC LIMIT ?`,
-    anyAtOrBefore: `SELECT 1 FROM ${table} WHERE ${scope} seq <= ? LIMIT 1`,
-    anyAtOrAfter: `SELECT 1 FROM ${table} WHERE ${scope} seq >= ? LIMIT 1`,
-  };
-}
-
-/**
  * The emulator's persistent state in SQLite. better-sqlite3 is synchronous,
  * so each method is atomic with respect to every other request.
  */
@@ -175,11 +172,19 @@ export class Store {
   // This process is the database's only writer. Emptied whenever a
   // transaction rolls back, since the writes it counted are undone.
   readonly #poolCounts = new Map<string, number>();
+  /** The organization, its environments, clusters and users. */
+  readonly directory: DirectoryStore;
+  readonly roleBindings: RoleBindingStore;
 
   private constructor(db: Database.Database, options: StoreOptions) {
     this.#db = db;
     this.#random = options.random ?? systemRandom;
     this.#clock = options.clock ?? systemClock;
+    this.directory = new DirectoryStore(db);
+    this.roleBindings = new RoleBindingStore(db, {
+      newId: () => `rb-${base62(this.#random, 6)}`,
+      now: () => this.now(),
+    });
   }
 
   /**
@@ -236,12 +241,15 @@ export class Store {
     }
   }
 
-  /** Removes every provider and pool (meta such as the token secret stays). */
+  /** Removes every resource of every table (meta such as the token secret stays). */
   clear(): void {
     this.transaction(() => {
-      this.#db.exec(
-        "DELETE FROM pools; DELETE FROM providers; DELETE FROM sqlite_sequence WHERE name IN ('pools', 'providers');",
-      );
+      for (const table of TABLES) this.#db.exec(`DELETE FROM ${table}`);
+      this.#db
+        .prepare(
+          `DELETE FROM sqlite_sequence WHERE name IN (${TABLES.map(() => '?').join(', ')})`,
+        )
+        .run(...TABLES);
       this.#poolCounts.clear();
     });
   }
@@ -262,17 +270,15 @@ export class Store {
   // Providers
 
   countProviders(): number {
-    return this.#count('SELECT COUNT(*) AS n FROM providers', []);
+    return countInScope(this.#db, 'providers', '', []);
   }
 
   listProviders(cursor: Cursor, limit: number): Page<ProviderRecord> {
-    return this.#page<ProviderRow, ProviderRecord>(
-      'providers',
-      '',
-      [],
+    return keysetPage(
+      this.#db,
+      { table: 'providers', scope: '', scopeParams: [], map: toProvider },
       cursor,
       limit,
-      toProvider,
     );
   }
 
@@ -379,10 +385,9 @@ export class Store {
   countPools(providerId: string): number {
     const cached = this.#poolCounts.get(providerId);
     if (cached !== undefined) return cached;
-    const count = this.#count(
-      'SELECT COUNT(*) AS n FROM pools WHERE provider_id = ?',
-      [providerId],
-    );
+    const count = countInScope(this.#db, 'pools', 'provider_id = ? AND', [
+      providerId,
+    ]);
     this.#poolCounts.set(providerId, count);
     return count;
   }
@@ -392,13 +397,16 @@ export class Store {
     cursor: Cursor,
     limit: number,
   ): Page<PoolRecord> {
-    return this.#page<PoolRow, PoolRecord>(
-      'pools',
-      'provider_id = ? AND',
-      [providerId],
+    return keysetPage(
+      this.#db,
+      {
+        table: 'pools',
+        scope: 'provider_id = ? AND',
+        scopeParams: [providerId],
+        map: toPool,
+      },
       cursor,
       limit,
-      toPool,
     );
   }
 
@@ -408,6 +416,14 @@ export class Store {
         'SELECT * FROM pools WHERE provider_id = ? AND id = ?',
       )
       .get(providerId, id);
+    return row && toPool(row);
+  }
+
+  /** A pool by id alone (ids are unique across providers), for principals such as `User:pool-…`. */
+  findPool(id: string): PoolRecord | undefined {
+    const row = this.#db
+      .prepare<[string], PoolRow>('SELECT * FROM pools WHERE id = ?')
+      .get(id);
     return row && toPool(row);
   }
 
@@ -479,45 +495,5 @@ export class Store {
   #countPool(providerId: string, change: 1 | -1): void {
     const count = this.#poolCounts.get(providerId);
     if (count !== undefined) this.#poolCounts.set(providerId, count + change);
-  }
-
-  #count(sql: string, params: unknown[]): number {
-    const row = this.#db.prepare<unknown[], { n: number }>(sql).get(...params);
-    return row?.n ?? 0;
-  }
-
-  // Keyset paging over the creation order: a page costs an index range scan
-  // of `limit + 1` rows however deep it is, and stays stable under writes.
-  #page<Row extends { seq: number }, T>(
-    table: 'pools' | 'providers',
-    scope: string,
-    scopeParams: unknown[],
-    cursor: Cursor,
-    limit: number,
-    map: (row: Row) => T,
-  ): Page<T> {
-    const sql = pageQueries(table, scope);
-    const exists = (op: '<=' | '>=', seq: number) =>
-      this.#db
-        .prepare(op === '<=' ? sql.anyAtOrBefore : sql.anyAtOrAfter)
-        .get(...scopeParams, seq) !== undefined;
-    if ('after' in cursor) {
-      const rows = this.#db
-        .prepare<unknown[], Row>(sql.after)
-        .all(...scopeParams, cursor.after, limit + 1);
-      return {
-        rows: rows.slice(0, limit).map(map),
-        hasNext: rows.length > limit,
-        hasPrevious: cursor.after > 0 && exists('<=', cursor.after),
-      };
-    }
-    const rows = this.#db
-      .prepare<unknown[], Row>(sql.before)
-      .all(...scopeParams, cursor.before, limit + 1);
-    return {
-      rows: rows.slice(0, limit).reverse().map(map),
-      hasPrevious: rows.length > limit,
-      hasNext: exists('>=', cursor.before),
-    };
   }
 }

@@ -54,3 +54,69 @@ export async function detailsByPointer(
     (body.errors ?? []).map((e) => [e.source?.pointer ?? '', e.detail]),
   );
 }
+
+export const ROLE_BINDINGS = '/iam/v2/role-bindings';
+
+type Named = { id: string; display_name?: string };
+type DemoCluster = Named & {
+  metadata: { resource_name: string };
+  spec: { display_name: string; config: { kind: string } };
+};
+
+/**
+ * The demo directory as the API shows it: the organization's CRN, the
+ * environments by name, the clusters by name, the users by e-mail, and
+ * the CRN each scope of a grant would use.
+ */
+export async function demoDirectory(emulator: TestEmulator) {
+  const get = async (path: string) =>
+    (await json(await emulator.call('GET', path))).data as unknown[];
+  const environments = (await get(
+    '/org/v2/environments?page_size=100',
+  )) as Named[];
+  const envByName = Object.fromEntries(
+    environments.map((environment) => [
+      environment.display_name!,
+      environment.id,
+    ]),
+  );
+  const clusters: DemoCluster[] = [];
+  for (const environment of environments) {
+    clusters.push(
+      ...((await get(
+        `/cmk/v2/clusters?environment=${environment.id}&page_size=100`,
+      )) as DemoCluster[]),
+    );
+  }
+  const clusterByName = Object.fromEntries(
+    clusters.map((cluster) => [cluster.spec.display_name, cluster]),
+  );
+  const users = (await get('/iam/v2/users?page_size=100')) as (Named & {
+    email: string;
+  })[];
+  const org = `crn://confluent.cloud/organization=${emulator.config.orgId}`;
+  const cluster = (name: string) => {
+    const found = clusterByName[name];
+    if (!found) throw new Error(`no demo cluster ${name}`);
+    return found;
+  };
+  /** `…/cloud-cluster=lkc-…` of a cluster, by name. */
+  const clusterCrn = (name: string) =>
+    cluster(name).metadata.resource_name.replace(/\/kafka=[^/]+$/, '');
+  return {
+    org,
+    environment: (name: string) => `${org}/environment=${envByName[name]!}`,
+    environmentId: (name: string) => envByName[name]!,
+    cluster,
+    clusterCrn,
+    /** A topic, group or transactional id of a cluster, by name. */
+    inKafka: (name: string, resource: string) =>
+      `${cluster(name).metadata.resource_name}/${resource}`,
+    userId: (email: string) => {
+      const user = users.find((each) => each.email === email);
+      if (!user) throw new Error(`no demo user ${email}`);
+      return user.id;
+    },
+    users,
+  };
+}

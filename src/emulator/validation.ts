@@ -7,8 +7,16 @@ import { badRequest, validationFailed } from './problems.ts';
 
 type FieldError = { pointer: string; detail: string };
 
-/** Parses a JSON body with a contract schema; unknown and read-only fields drop out. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/**
+ * Parses a JSON body with a contract schema; unknown and read-only fields
+ * drop out. A field that breaks the schema is a 422 with its pointer, or
+ * `fieldStatus` where the live service answers otherwise.
+ */
+export function parseBody<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  fieldStatus: 400 | 422 = 422,
+): T {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('The request body must be a JSON object.');
   }
@@ -19,6 +27,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
       pointer: `/${issue.path.map(String).join('/')}`,
       detail: issue.message,
     })),
+    fieldStatus,
   );
 }
 

@@ -12,7 +12,9 @@ import {
   offlineServer,
   passwordAuth,
   rawRequest,
+  signIn,
   startTestServer,
+  VIEWER_PASSWORD,
 } from './test-helpers.ts';
 
 async function setup(
@@ -615,4 +617,96 @@ test('JSON Web Keys anywhere in a recorded value are reduced to their kid', () =
     { field: 'keys', before: ['k1'], after: ['k1'] },
     { field: 'jwks', before: null, after: { keys: ['k1', null] } },
   ]);
+});
+
+test('granting and revoking a role on a pool are recorded with the principal, role and CRN, in the pool’s entries', async () => {
+  const { api, store, providerId } = await setup();
+  const pool = await api(
+    'POST',
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    POOL,
+  );
+  const poolId = pool.body.id as string;
+  const [organization] = (await api('GET', '/api/org/v2/organizations')).body
+    .data as { id: string }[];
+  const [environment] = (await api('GET', '/api/org/v2/environments')).body
+    .data as { id: string }[];
+  const clusters = (
+    await api('GET', `/api/cmk/v2/clusters?environment=${environment!.id}`)
+  ).body.data as { id: string; spec: { config: { kind: string } } }[];
+  const cluster = clusters.find((each) => each.spec.config.kind !== 'Basic')!;
+  const binding = {
+    principal: `User:${poolId}`,
+    role_name: 'DeveloperRead',
+    crn_pattern: `crn://confluent.cloud/organization=${organization!.id}/environment=${environment!.id}/cloud-cluster=${cluster.id}/kafka=${cluster.id}/topic=orders-*`,
+  };
+  const granted = await api('POST', '/api/iam/v2/role-bindings', binding);
+  expect(granted.status).toBe(201);
+  const id = granted.body.id as string;
+  expect(granted.headers.get('location')).toBe(
+    `/api/iam/v2/role-bindings/${id}`,
+  );
+  // At a scope the role does not allow: refused by Confluent, recorded as failed.
+  const refused = await api('POST', '/api/iam/v2/role-bindings', {
+    ...binding,
+    crn_pattern: `crn://confluent.cloud/organization=${organization!.id}`,
+  });
+  expect(refused.status).toBe(400);
+  const revoked = await api('DELETE', `/api/iam/v2/role-bindings/${id}`);
+  expect(revoked.status).toBe(200);
+
+  const entries = store.listAudit({ pool_id: poolId }, 10);
+  expect(entries.map((entry) => [entry.action, entry.outcome])).toEqual([
+    ['revoke-role', 'applied'],
+    ['grant-role', 'failed'],
+    ['grant-role', 'applied'],
+    ['create-pool', 'applied'],
+  ]);
+  const fields = (entry: AuditEntry) =>
+    Object.fromEntries(
+      entry.changes.map((change) => [
+        change.field,
+        [change.before, change.after],
+      ]),
+    );
+  expect(fields(entries[2]!)).toEqual({
+    principal: [null, binding.principal],
+    role_name: [null, 'DeveloperRead'],
+    crn_pattern: [null, binding.crn_pattern],
+  });
+  expect(entries[1]!.reason).toMatch(/DeveloperRead/);
+  expect(fields(entries[0]!)).toEqual({
+    principal: [binding.principal, null],
+    role_name: ['DeveloperRead', null],
+    crn_pattern: [binding.crn_pattern, null],
+  });
+  expect(entries[0]!.target).toBe(`/api/iam/v2/role-bindings/${id}`);
+});
+
+test('a viewer may list role bindings but not grant or revoke them', async () => {
+  const auth = await passwordAuth();
+  const { server } = await setup({ auth });
+  const cookie = await signIn(server.port, 'victor', VIEWER_PASSWORD);
+  const call = (method: string, path: string, body?: unknown) =>
+    rawRequest(server.port, method, path, {
+      headers: {
+        cookie,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const list = await call(
+    'GET',
+    `/api/iam/v2/role-bindings?crn_pattern=${encodeURIComponent('crn://confluent.cloud/*')}`,
+  );
+  expect(list.status).not.toBe(403);
+  const grant = await call('POST', '/api/iam/v2/role-bindings', {
+    principal: 'User:pool-1',
+    role_name: 'DeveloperRead',
+    crn_pattern: 'crn://confluent.cloud/organization=o-1',
+  });
+  expect(grant.status).toBe(403);
+  expect((await call('DELETE', '/api/iam/v2/role-bindings/rb-1')).status).toBe(
+    403,
+  );
 });

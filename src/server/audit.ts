@@ -29,18 +29,31 @@ import {
 } from './upstream-read.ts';
 
 /**
- * The audit declaration of a forwarded upstream write: which provider and
- * pool it is about, from the path's ids (a pool's own path names its
- * provider `provider_id` and itself `id`; a provider's names itself `id`).
+ * The audit declaration of a forwarded upstream write: the provider and
+ * pool it is about, from the path's ids (a provider's own path names it
+ * `id`, or `provider_id` below it; a pool's names its provider
+ * `provider_id` and itself `id`) or, for a role binding, from its
+ * principal once the binding is known (see principalPool).
  */
 export function forwardedWriteAudit(
   declared: WriteAudit,
 ): NonNullable<RoutePolicy['audit']> {
-  const isPool = declared.action.endsWith('-pool');
+  const { action, readsBefore, removesWith, about } = declared;
+  const fixed = {
+    action,
+    readsBefore,
+    ...(removesWith ? { removesWith } : {}),
+    ...(about === 'role-binding' ? { poolFromPrincipal: true } : {}),
+  };
   return (_method, params) => ({
-    ...declared,
-    providerId: params.provider_id ?? params.id ?? null,
-    poolId: isPool ? (params.id ?? null) : null,
+    ...fixed,
+    providerId:
+      about === 'provider'
+        ? (params.provider_id ?? params.id ?? null)
+        : about === 'pool'
+          ? (params.provider_id ?? null)
+          : null,
+    poolId: about === 'pool' ? (params.id ?? null) : null,
   });
 }
 
@@ -105,7 +118,7 @@ export function auditChanges(
   const requested = record(withoutKeyMaterial(input.requested));
   const before = record(withoutKeyMaterial(input.before));
   const after = record(withoutKeyMaterial(input.after));
-  if (action.startsWith('delete-')) {
+  if (action.startsWith('delete-') || action === 'revoke-role') {
     return Object.keys(before)
       .filter(keep)
       .map((field) => ({ field, before: before[field], after: null }));
@@ -235,6 +248,30 @@ function createdId(audit: WriteState, action: AuditAction): string | undefined {
   return audit.action === action && typeof id === 'string' ? id : undefined;
 }
 
+// A pool as a role binding's principal (`User:pool-…`).
+const POOL_PRINCIPAL = /^User:(pool-[A-Za-z0-9_-]{1,250})$/;
+
+/**
+ * For a role binding's grant or revoke: the pool it gives or takes access
+ * from, read from the binding asked for, answered or read before, so the
+ * pool's history can show it.
+ */
+function principalPool(
+  audit: WriteState,
+  requested: unknown,
+): string | undefined {
+  if (!audit.poolFromPrincipal) return undefined;
+  for (const binding of [requested, audit.after, audit.before]) {
+    const principal = record(binding).principal;
+    const pool =
+      typeof principal === 'string'
+        ? POOL_PRINCIPAL.exec(principal)?.[1]
+        : undefined;
+    if (pool) return pool;
+  }
+  return undefined;
+}
+
 function actor(user: SessionUser, mode: AuthMode) {
   return { id: user.id, name: user.name, role: user.role, mode };
 }
@@ -255,7 +292,14 @@ function refusalOf(payload: unknown): { code: string; detail: string } {
   const text = (value: unknown) =>
     typeof value === 'string' ? value : undefined;
   return {
-    code: text(first.code) ?? text(fields.code) ?? 'refused',
+    code:
+      text(first.code) ??
+      text(fields.code) ??
+      // The role-binding API's older shape: {"error_code":40002,"message":…}
+      (typeof fields.error_code === 'number'
+        ? String(fields.error_code)
+        : undefined) ??
+      'refused',
     detail: (
       text(first.detail) ??
       text(fields.message) ??
@@ -343,7 +387,11 @@ export const auditWrites = fastifyPlugin(
           // A create's id is known once the upstream has answered.
           providerId:
             audit.providerId ?? createdId(audit, 'create-provider') ?? null,
-          poolId: audit.poolId ?? createdId(audit, 'create-pool') ?? null,
+          poolId:
+            audit.poolId ??
+            createdId(audit, 'create-pool') ??
+            principalPool(audit, requestedFields(request.body)) ??
+            null,
           requestId: request.id,
           clientRequestId: request.clientRequestId ?? null,
           outcome,

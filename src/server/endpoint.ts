@@ -18,6 +18,8 @@ export type AuditTarget = {
   readsBefore?: boolean;
   /** A sub-collection the write also removes (a provider's identity-pools), read whole first. */
   removesWith?: string;
+  /** A role binding: the pool it concerns is its principal (`User:pool-…`). */
+  poolFromPrincipal?: boolean;
 };
 
 /**

@@ -15,7 +15,7 @@ const resetSchema = z.object({
 export function controlRoutes(app: FastifyInstance, context: EmulatorContext) {
   app.post('/_emulator/reset', async (request) => {
     const { seed } = parseBody(resetSchema, request.body);
-    applySeed(context.store, seed);
+    applySeed(context.store, seed, context.config.orgId);
     context.limiter.reset();
     return { seed };
   });

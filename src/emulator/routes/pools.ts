@@ -3,10 +3,12 @@ import {
   poolCreateBodySchema,
   poolUpdateBodySchema,
 } from '#contract/bodies.ts';
+import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
+import { isKnownPrincipalId } from '../principals.ts';
 import { badParameter, notFound, quotaExceeded } from '../problems.ts';
-import { poolPath, poolResource } from '../resources.ts';
+import { poolCrn, poolPath, poolResource } from '../resources.ts';
 import type { ProviderRecord } from '../store.ts';
 import {
   filterErrors,
@@ -59,14 +61,14 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
     COLLECTION,
     async (request, reply) => {
       const provider = requireProvider(context, request.params.provider_id);
-      const owner = request.query.assigned_resource_owner;
+      const rawOwner = request.query.assigned_resource_owner;
       // Empty is absent: the CLI sends `assigned_resource_owner=` on every
       // create since v4.18.0 (docs/decisions/014).
-      if (
-        owner !== undefined &&
-        owner !== '' &&
-        !RESOURCE_OWNER.test(String(owner))
-      ) {
+      const owner =
+        rawOwner === undefined || rawOwner === ''
+          ? undefined
+          : String(rawOwner);
+      if (owner !== undefined && !RESOURCE_OWNER.test(owner)) {
         throw badParameter(
           'assigned_resource_owner',
           'assigned_resource_owner must be the id of a user (u-…), service account (sa-…), group mapping (group-…) or identity pool (pool-…)',
@@ -77,21 +79,37 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
         ...identityClaimErrors(config, body.identity_claim),
         ...filterErrors(config, body.filter, provider.issuer),
       ]);
+      const resources = resourceContext(context, request);
       const pool = store.transaction(() => {
+        if (owner !== undefined && !isKnownPrincipalId(store, owner)) {
+          throw badParameter(
+            'assigned_resource_owner',
+            `assigned_resource_owner ${owner} is not a user, service account, group mapping or identity pool of this organization`,
+          );
+        }
         if (store.countPools(provider.id) >= config.quotas.poolsPerProvider) {
           throw quotaExceeded(
             'identity_pools_per_provider',
             config.quotas.poolsPerProvider,
           );
         }
-        return store.insertPool(provider.id, {
+        const created = store.insertPool(provider.id, {
           displayName: body.display_name,
           description: body.description,
           identityClaim: body.identity_claim,
           filter: body.filter,
         });
+        // The owner's binding, as the service makes it: ResourceOwner on
+        // the new pool's CRN (docs/decisions/015).
+        if (owner !== undefined) {
+          store.roleBindings.insert({
+            principal: `User:${owner}`,
+            roleName: 'ResourceOwner',
+            crnPattern: poolCrn(resources.orgId, provider.id, created.id),
+          });
+        }
+        return created;
       });
-      const resources = resourceContext(context, request);
       reply
         .code(201)
         .header(
@@ -136,9 +154,17 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
     `${COLLECTION}/:id`,
     async (request, reply) => {
       const provider = requireProvider(context, request.params.provider_id);
-      if (!store.deletePool(provider.id, request.params.id)) {
-        throw poolNotFound(request.params.id);
-      }
+      const { id } = request.params;
+      const { orgId } = resourceContext(context, request);
+      // Its role bindings go with it, those it holds and those on it, as a
+      // deleted user's do (docs/decisions/015).
+      store.transaction(() => {
+        if (!store.deletePool(provider.id, id)) throw poolNotFound(id);
+        store.roleBindings.deleteFor(
+          `User:${id}`,
+          inclusiveCrnQuery(poolCrn(orgId, provider.id, id)),
+        );
+      });
       return reply.code(204).send();
     },
   );

@@ -4,10 +4,16 @@ import {
   providerCreateBodySchema,
   providerUpdateBodySchema,
 } from '#contract/bodies.ts';
+import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
 import { conflict, notFound, quotaExceeded } from '../problems.ts';
-import { jwksResource, providerPath, providerResource } from '../resources.ts';
+import {
+  jwksResource,
+  providerCrn,
+  providerPath,
+  providerResource,
+} from '../resources.ts';
 import type { ProviderRecord } from '../store.ts';
 import {
   identityClaimErrors,
@@ -138,10 +144,17 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
   app.delete<{ Params: IdParams }>(
     `${COLLECTION}/:id`,
     async (request, reply) => {
-      // A provider's pools go with it (docs/decisions/0002).
-      if (!store.deleteProvider(request.params.id)) {
-        throw providerNotFound(context, request.params.id);
-      }
+      const { id } = request.params;
+      const { orgId } = resourceContext(context, request);
+      // A provider's pools go with it (docs/decisions/002), and so do their
+      // role bindings (docs/decisions/015).
+      store.transaction(() => {
+        store.roleBindings.deleteForProvider(
+          id,
+          inclusiveCrnQuery(providerCrn(orgId, id)),
+        );
+        if (!store.deleteProvider(id)) throw providerNotFound(context, id);
+      });
       return reply.code(204).send();
     },
   );

@@ -20,7 +20,7 @@ export function notForwarded(method: string, path: string): ForwardRefusal {
   return new ForwardRefusal(404, {
     code: 'not_found',
     title: 'Not Found',
-    detail: `Lifeguard does not forward ${method} ${path}: it is not one of the identity provider and pool routes it manages.`,
+    detail: `Lifeguard does not forward ${method} ${path}: it is not one of the Confluent operations it manages.`,
   });
 }
 

@@ -51,7 +51,7 @@ test('with an access token the upstream gets it as Bearer', async () => {
   );
 });
 
-test('every one of the eleven contract routes is forwarded', async () => {
+test('every contract operation is forwarded', async () => {
   const { upstream, server } = await setup();
   const calls: [string, string][] = [
     ['GET', '/iam/v2/identity-providers'],
@@ -65,6 +65,17 @@ test('every one of the eleven contract routes is forwarded', async () => {
     ['GET', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
     ['PATCH', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
     ['DELETE', '/iam/v2/identity-providers/op-1/identity-pools/pool-2'],
+    ['GET', '/org/v2/organizations'],
+    ['GET', '/org/v2/environments'],
+    ['GET', '/cmk/v2/clusters?environment=env-1'],
+    ['GET', '/iam/v2/users'],
+    [
+      'GET',
+      '/iam/v2/role-bindings?principal=User%3Apool-2&crn_pattern=crn%3A%2F%2Fconfluent.cloud%2Forganization%3Do-1%2F*',
+    ],
+    ['POST', '/iam/v2/role-bindings'],
+    ['GET', '/iam/v2/role-bindings/rb-3'],
+    ['DELETE', '/iam/v2/role-bindings/rb-3'],
   ];
   for (const [method, path] of calls) {
     const hasBody = method === 'POST' || method === 'PATCH';
@@ -121,9 +132,29 @@ const HOSTILE: [
   ['GET', 'http://evil.example/api/iam/v2/identity-providers', {}, 400],
   ['GET', '/api//evil.example/iam/v2/identity-providers', {}, 400],
   ['GET', '/api/iam/v2/service-accounts', {}, 404],
-  ['GET', '/api/iam/v2/role-bindings', {}, 404],
+  // Required filters are checked here, not left to the upstream.
+  ['GET', '/api/iam/v2/role-bindings', {}, 400],
+  ['GET', '/api/iam/v2/role-bindings?principal=User:pool-1', {}, 400],
+  ['GET', '/api/iam/v2/role-bindings?crn_pattern=https://x', {}, 400],
+  ['GET', '/api/cmk/v2/clusters', {}, 400],
+  ['GET', '/api/cmk/v2/clusters?environment=env-1&environment=env-2', {}, 400],
   ['GET', '/api/iam/v2/api-keys', {}, 404],
-  ['GET', '/api/org/v2/environments', {}, 404],
+  ['GET', '/api/org/v2/environments/env-1', {}, 404],
+  [
+    'DELETE',
+    '/api/org/v2/environments/env-1',
+    { headers: { 'x-lifeguard-csrf': '1' } },
+    404,
+  ],
+  [
+    'PATCH',
+    '/api/iam/v2/role-bindings/rb-1',
+    {
+      headers: { 'content-type': 'application/json', 'x-lifeguard-csrf': '1' },
+      body: '{}',
+    },
+    404,
+  ],
   [
     'GET',
     '/api/iam/v2/identity-providers/op-1/identity-pools/pool-2/extra',

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { AuditAction } from '#contract/audit.ts';
 import type { UpstreamOperationId } from '#contract/routes.ts';
-import { PAGING, RESOURCE_OWNER, type QueryRule } from './query.ts';
+import {
+  ENVIRONMENT,
+  PAGING,
+  RESOURCE_OWNER,
+  ROLE_BINDING_FILTERS,
+  type QueryRule,
+} from './query.ts';
 
 /**
  * What an audited write records besides what it asked for: the resource's
@@ -15,6 +21,13 @@ export type WriteAudit = {
   readsBefore: boolean;
   /** The sub-collection (a path segment) the write also removes, read whole first. */
   removesWith?: string;
+  /**
+   * What it writes, which says where the entry's provider and pool come
+   * from: a provider's path (`{id}` or `{provider_id}`), a pool's path
+   * (`{provider_id}`, `{id}`), or a role binding's principal when that is
+   * a pool (`User:pool-…`).
+   */
+  about: 'provider' | 'pool' | 'role-binding';
 };
 
 /** How Lifeguard forwards one upstream operation of the contract. */
@@ -41,6 +54,7 @@ const LIST: ForwardedOperation = { access: 'signed-in', query: PAGING };
 
 function write(
   action: AuditAction,
+  about: WriteAudit['about'],
   options: {
     body?: boolean;
     query?: readonly QueryRule[];
@@ -54,6 +68,7 @@ function write(
     ...(options.body ? { body: JSON_OBJECT } : {}),
     audit: {
       action,
+      about,
       readsBefore: options.readsBefore ?? false,
       ...(options.removesWith ? { removesWith: options.removesWith } : {}),
     },
@@ -71,26 +86,44 @@ export const FORWARDED_OPERATIONS: {
   readonly [Id in UpstreamOperationId]: ForwardedOperation;
 } = {
   listIamV2IdentityProviders: LIST,
-  createIamV2IdentityProvider: write('create-provider', { body: true }),
+  createIamV2IdentityProvider: write('create-provider', 'provider', {
+    body: true,
+  }),
   getIamV2IdentityProvider: READ,
-  updateIamV2IdentityProvider: write('update-provider', {
+  updateIamV2IdentityProvider: write('update-provider', 'provider', {
     body: true,
     readsBefore: true,
   }),
-  deleteIamV2IdentityProvider: write('delete-provider', {
+  deleteIamV2IdentityProvider: write('delete-provider', 'provider', {
     readsBefore: true,
     removesWith: 'identity-pools',
   }),
-  refreshIamV2JsonWebKeySet: write('refresh-provider-keys', { body: true }),
+  refreshIamV2JsonWebKeySet: write('refresh-provider-keys', 'provider', {
+    body: true,
+  }),
   listIamV2IdentityPools: LIST,
-  createIamV2IdentityPool: write('create-pool', {
+  createIamV2IdentityPool: write('create-pool', 'pool', {
     body: true,
     query: [RESOURCE_OWNER],
   }),
   getIamV2IdentityPool: READ,
-  updateIamV2IdentityPool: write('update-pool', {
+  updateIamV2IdentityPool: write('update-pool', 'pool', {
     body: true,
     readsBefore: true,
   }),
-  deleteIamV2IdentityPool: write('delete-pool', { readsBefore: true }),
+  deleteIamV2IdentityPool: write('delete-pool', 'pool', { readsBefore: true }),
+  listOrgV2Organizations: LIST,
+  listOrgV2Environments: LIST,
+  listCmkV2Clusters: { access: 'signed-in', query: [ENVIRONMENT, ...PAGING] },
+  listIamV2Users: LIST,
+  listIamV2RoleBindings: {
+    access: 'signed-in',
+    query: [...ROLE_BINDING_FILTERS, ...PAGING],
+  },
+  createIamV2RoleBinding: write('grant-role', 'role-binding', { body: true }),
+  getIamV2RoleBinding: READ,
+  // Read first: the entry then names the principal, role and CRN revoked.
+  deleteIamV2RoleBinding: write('revoke-role', 'role-binding', {
+    readsBefore: true,
+  }),
 };

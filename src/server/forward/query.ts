@@ -8,6 +8,8 @@ export type QueryRule = {
   meaning: string;
   /** An empty value is taken as not given, and not forwarded. */
   emptyIsAbsent?: boolean;
+  /** The upstream refuses a call without it: refused here, with its meaning. */
+  required?: boolean;
 };
 
 export const PAGE_SIZE: QueryRule = {
@@ -43,12 +45,20 @@ export function upstreamQuery(
   rules: readonly QueryRule[],
   rawQuery: string,
 ): string {
-  if (rules.length === 0 || rawQuery === '') return '';
+  if (rules.length === 0) return '';
   const given = new URLSearchParams(rawQuery);
   const out = new URLSearchParams();
   for (const rule of rules) {
     const values = given.getAll(rule.name);
-    if (values.length === 0) continue;
+    if (values.length === 0) {
+      if (!rule.required) continue;
+      throw new ForwardRefusal(400, {
+        code: 'invalid_parameter',
+        title: 'Bad Request',
+        detail: `${rule.name} is required: ${rule.meaning}.`,
+        parameter: rule.name,
+      });
+    }
     const value = values[0]!;
     if (values.length === 1 && value === '' && rule.emptyIsAbsent) continue;
     if (values.length > 1 || !rule.pattern.test(value)) {
@@ -67,3 +77,33 @@ export function upstreamQuery(
   const text = out.toString();
   return text ? `?${text}` : '';
 }
+
+/** A Confluent environment id, required by the cluster list. */
+export const ENVIRONMENT: QueryRule = {
+  name: 'environment',
+  pattern: /^[A-Za-z0-9_-]{1,255}$/,
+  meaning: 'an environment id such as env-a1b2c3',
+  required: true,
+};
+
+/** The role-binding list's filters (docs/confluent-api.md, access APIs). */
+export const ROLE_BINDING_FILTERS: readonly QueryRule[] = [
+  {
+    name: 'principal',
+    pattern: /^(?:User|Group):[\x21-\x7e]{1,255}$/,
+    meaning: 'a principal such as User:pool-a1b2 or User:u-a83k9b',
+  },
+  {
+    name: 'role_name',
+    pattern: /^[A-Za-z]{1,64}$/,
+    meaning: 'a role name such as DeveloperRead',
+  },
+  {
+    // Resource names (topics, subjects) may hold any printable character.
+    name: 'crn_pattern',
+    pattern: /^crn:\/\/\P{Cc}{1,2048}$/u,
+    meaning:
+      'a CRN pattern such as crn://confluent.cloud/organization=…/* (one ending in /* also lists the scopes below it)',
+    required: true,
+  },
+];

@@ -11,6 +11,8 @@ const ACTION_LABELS: Record<string, string> = {
   'delete-provider': 'Deleted provider',
   'delete-pool-with-provider': 'Deleted pool with its provider',
   'refresh-provider-keys': 'Refreshed provider keys',
+  'grant-role': 'Granted a role',
+  'revoke-role': 'Revoked a role',
   'create-test-case': 'Added test case',
   'delete-test-case': 'Deleted test case',
   'unrecognised-write': 'Unrecognised write',
