@@ -96,14 +96,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // The classic rules of hooks. The React Compiler's rules in the plugin's
-    // recommended set (purity, refs, immutability, set-state-in-effect,
-    // memoization) are not on yet: the console does not use the compiler,
-    // and their ~20 findings are issue 16's to work through.
+    // The rules of hooks plus the React Compiler's rules. The console does not
+    // use the compiler, but what those rules catch (refs read during render,
+    // impure calls during render, setState in effects, mutated props or state)
+    // are bugs under concurrent rendering and Strict Mode all the same.
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      'react-hooks/rules-of-hooks': 'error',
+      ...reactHooks.configs['recommended-latest'].rules,
       'react-hooks/exhaustive-deps': 'error',
     },
   },

@@ -37,13 +37,14 @@ export function usePacedWalk<T>(
   // The walk running now; one replaced or left behind reports nothing.
   const current = useRef<AbortController | undefined>(undefined);
 
-  const start = useCallback(() => {
+  // Sets off a walk, which reports only from its callbacks: a walk that
+  // starts on mount starts as the state already says, with no extra render.
+  const run = useCallback(() => {
     current.current?.abort();
     const controller = new AbortController();
     current.current = controller;
     const isCurrent = () => current.current === controller;
     let fetched = 0;
-    setState(STARTING);
     walkRef
       .current({
         signal: controller.signal,
@@ -67,16 +68,21 @@ export function usePacedWalk<T>(
       );
   }, []);
 
+  const start = useCallback(() => {
+    setState(STARTING);
+    run();
+  }, [run]);
+
   const stop = useCallback(() => current.current?.abort(), []);
 
   useEffect(() => {
-    if (startOnMount) start();
+    if (startOnMount) run();
     return () => {
       const controller = current.current;
       current.current = undefined;
       controller?.abort();
     };
-  }, [start, startOnMount]);
+  }, [run, startOnMount]);
 
   return { state, start, stop };
 }

@@ -1,8 +1,32 @@
+import { useState } from 'react';
 import { useSecondsUntil } from '@/hooks/use-now.ts';
 import { ApiError, isOwnRateLimit } from '@/lib/errors.ts';
 import { scheduledRetryAt } from '@/lib/query-client.ts';
 import { Alert, AlertTitle } from '../ui/alert.tsx';
 import { TickingSeconds } from '../ui/ticking-seconds.tsx';
+
+// Keyed by `at`: a new wait starts its own clock.
+function RetryCountdown({
+  at,
+  receivedAt,
+}: {
+  at: number;
+  /** When the failure arrived, if it says; else when it was first shown. */
+  receivedAt: number | undefined;
+}) {
+  const [shownAt] = useState(Date.now);
+  const left = useSecondsUntil(at) ?? 0;
+  if (left === 0) return 'now';
+  return (
+    <>
+      in{' '}
+      <TickingSeconds
+        left={left}
+        initial={Math.round((at - (receivedAt ?? shownAt)) / 1000)}
+      />
+    </>
+  );
+}
 
 /**
  * Shown where data would be while a read waits to try again by itself: why,
@@ -20,21 +44,15 @@ export function RetryNotice({
   retryAt?: number;
   className?: string;
 }) {
-  const left = useSecondsUntil(retryAt);
-  const startedAt = error instanceof ApiError ? error.receivedAt : Date.now();
   const when =
-    retryAt === undefined || left === undefined ? (
+    retryAt === undefined ? (
       'shortly'
-    ) : left > 0 ? (
-      <>
-        in{' '}
-        <TickingSeconds
-          left={left}
-          initial={Math.round((retryAt - startedAt) / 1000)}
-        />
-      </>
     ) : (
-      'now'
+      <RetryCountdown
+        key={retryAt}
+        at={retryAt}
+        receivedAt={error instanceof ApiError ? error.receivedAt : undefined}
+      />
     );
 
   if (error instanceof ApiError && error.status === 429) {

@@ -66,11 +66,10 @@ const ShortcutsHelpDialog = lazy(async () => ({
 export function KeyboardShortcuts() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  // While the help is open: where focus returns when it closes, the
+  // trigger or what had focus before `?`.
+  const [help, setHelp] = useState<{ returnFocusTo: Element | null }>();
   const [isEnabled, setIsEnabled] = useState(readShortcutsEnabled);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  // Where focus was when `?` opened the dialog, to return it there.
-  const focusBeforeHelp = useRef<Element | null>(null);
   const stopPendingFocus = useRef<() => void>(undefined);
 
   function go(href: string, focusSelector: string) {
@@ -83,8 +82,7 @@ export function KeyboardShortcuts() {
   function perform(id: ShortcutId): boolean {
     switch (id) {
       case 'help':
-        focusBeforeHelp.current = document.activeElement;
-        setIsHelpOpen(true);
+        setHelp({ returnFocusTo: document.activeElement });
         return true;
       case 'search': {
         const field = document.querySelector<HTMLElement>(SEARCH_FIELD);
@@ -153,20 +151,16 @@ export function KeyboardShortcuts() {
   return (
     <>
       <Button
-        ref={triggerRef}
         variant="ghost"
         size="sm"
         aria-keyshortcuts="?"
         aria-haspopup="dialog"
-        aria-expanded={isHelpOpen}
-        onClick={() => {
-          focusBeforeHelp.current = null;
-          setIsHelpOpen(true);
-        }}
+        aria-expanded={help !== undefined}
+        onClick={(event) => setHelp({ returnFocusTo: event.currentTarget })}
       >
         Shortcuts
       </Button>
-      {isHelpOpen && (
+      {help && (
         <Suspense fallback={null}>
           <ShortcutsHelpDialog
             isEnabled={isEnabled}
@@ -174,8 +168,8 @@ export function KeyboardShortcuts() {
               setIsEnabled(enabled);
               saveShortcutsEnabled(enabled);
             }}
-            onClose={() => setIsHelpOpen(false)}
-            returnFocusTo={focusBeforeHelp.current ?? triggerRef.current}
+            onClose={() => setHelp(undefined)}
+            returnFocusTo={help.returnFocusTo}
           />
         </Suspense>
       )}

@@ -1,4 +1,4 @@
-import { secondsUntil, useNow } from '@/hooks/use-now.ts';
+import { secondsUntil, useSecondsUntil } from '@/hooks/use-now.ts';
 import { isBudgetLow, useRateBudget } from '@/lib/rate-limit.ts';
 import { TickingSeconds } from '../ui/ticking-seconds.tsx';
 
@@ -11,22 +11,21 @@ const count = new Intl.NumberFormat('en');
  */
 export function RateBudgetIndicator({ className }: { className?: string }) {
   const budget = useRateBudget();
+  const low = isBudgetLow(budget) ? budget : undefined;
   // Ticks only while low, to count down and to hide once the window resets.
-  const now = useNow(isBudgetLow(budget));
-  const isLow = isBudgetLow(budget, now);
+  const left = useSecondsUntil(low?.resetAt) ?? 0;
   return (
     // Always in the page: a live region must exist before its text changes
     // for the change to be announced.
     <div role="status" data-slot="rate-budget" className={className}>
-      {isLow && (
+      {low && left > 0 && (
         <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-          Confluent API budget: {count.format(budget.remaining)}
-          {budget.limit !== undefined &&
-            ` of ${count.format(budget.limit)}`}{' '}
-          left, resets in{' '}
+          Confluent API budget: {count.format(low.remaining)}
+          {low.limit !== undefined && ` of ${count.format(low.limit)}`} left,
+          resets in{' '}
           <TickingSeconds
-            left={secondsUntil(budget.resetAt, now)}
-            initial={secondsUntil(budget.resetAt, budget.receivedAt)}
+            left={left}
+            initial={secondsUntil(low.resetAt, low.receivedAt)}
           />
         </p>
       )}

@@ -59,7 +59,7 @@ export type FilterEditorProps = {
    * Set by LazyFilterEditor while its fallback textarea has focus, so the
    * editor can take the focus over instead of dropping it mid-typing.
    */
-  focusHandoff?: RefObject<FilterFocusHandoff | null>;
+  focusHandoffRef?: RefObject<FilterFocusHandoff | null>;
 };
 
 const PLACEHOLDER = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
@@ -74,7 +74,7 @@ export function FilterEditor({
   sampleClaims,
   sharedIssuer = false,
   maxLength = DEFAULT_FILTER_MAX_LENGTH,
-  focusHandoff,
+  focusHandoffRef,
 }: FilterEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -112,7 +112,7 @@ export function FilterEditor({
     onBlur,
     lintOptions,
     attributes,
-    focusHandoff,
+    focusHandoffRef,
   };
   const latest = useRef(current);
   useLayoutEffect(() => {
@@ -169,7 +169,7 @@ export function FilterEditor({
       }),
     });
     viewRef.current = view;
-    const handoff = initial.focusHandoff?.current;
+    const handoff = initial.focusHandoffRef?.current;
     if (handoff) {
       const length = view.state.doc.length;
       view.dispatch({

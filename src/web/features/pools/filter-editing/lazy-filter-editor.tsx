@@ -16,15 +16,17 @@ const FilterEditorChunk = lazy(() =>
 // The editor's placeholder, repeated so this module does not pull the chunk in.
 const PLACEHOLDER = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
 
-export type LazyFilterEditorProps = Omit<FilterEditorProps, 'focusHandoff'>;
+export type LazyFilterEditorProps = Omit<FilterEditorProps, 'focusHandoffRef'>;
 
 export function LazyFilterEditor(props: LazyFilterEditorProps) {
-  const focusHandoff = useRef<FilterFocusHandoff | null>(null);
+  const focusHandoffRef = useRef<FilterFocusHandoff | null>(null);
   return (
     <Suspense
-      fallback={<FallbackTextarea {...props} focusHandoff={focusHandoff} />}
+      fallback={
+        <FallbackTextarea {...props} focusHandoffRef={focusHandoffRef} />
+      }
     >
-      <FilterEditorChunk {...props} focusHandoff={focusHandoff} />
+      <FilterEditorChunk {...props} focusHandoffRef={focusHandoffRef} />
     </Suspense>
   );
 }
@@ -40,11 +42,11 @@ function FallbackTextarea({
   onBlur,
   ariaDescribedBy,
   invalid = false,
-  focusHandoff,
+  focusHandoffRef,
 }: FilterEditorProps) {
   function remember(element: HTMLTextAreaElement) {
-    if (focusHandoff === undefined) return;
-    focusHandoff.current = {
+    if (focusHandoffRef === undefined) return;
+    focusHandoffRef.current = {
       anchor: element.selectionStart,
       head: element.selectionEnd,
     };
@@ -70,8 +72,8 @@ function FallbackTextarea({
       onSelect={(event) => remember(event.currentTarget)}
       onBlur={(event) => {
         // Unmounting a focused element may blur it; that is the handover.
-        if (event.currentTarget.isConnected && focusHandoff !== undefined) {
-          focusHandoff.current = null;
+        if (event.currentTarget.isConnected && focusHandoffRef !== undefined) {
+          focusHandoffRef.current = null;
         }
         onBlur?.();
       }}

@@ -42,7 +42,12 @@ export function MatchingPools({
   } = usePacedWalk((options) => listAllPools(providerId, options));
   const findRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
-  const decoded = input.trim() ? decodeToken(input) : undefined;
+  // Memoized, as the matches below depend on it: a fresh decoding on every
+  // render would re-run every pool's filter on every render.
+  const decoded = useMemo(
+    () => (input.trim() ? decodeToken(input) : undefined),
+    [input],
+  );
   // Confluent refuses such a token before any filter runs.
   const rejections = decoded?.ok
     ? rejectionReasons(decoded.claims, providerIssuer)

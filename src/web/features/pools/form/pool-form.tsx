@@ -33,12 +33,13 @@ import { usePoolDraft, type PoolDraftOptions } from './use-pool-draft.ts';
  */
 function useSampleClaims(tokenInput: string) {
   const [claims, setClaims] = useState<Record<string, unknown>>();
+  const isBlank = !tokenInput.trim();
+  // A cleared token clears the claims in this very render; another token's
+  // claims replace the last ones once the decoder has them.
+  if (isBlank && claims !== undefined) setClaims(undefined);
   useEffect(() => {
+    if (isBlank) return;
     let current = true;
-    if (!tokenInput.trim()) {
-      setClaims(undefined);
-      return;
-    }
     void import('#filter/token.ts').then(({ decodeToken }) => {
       const decoded = decodeToken(tokenInput);
       if (current) setClaims(decoded.ok ? decoded.claims : undefined);
@@ -46,7 +47,7 @@ function useSampleClaims(tokenInput: string) {
     return () => {
       current = false;
     };
-  }, [tokenInput]);
+  }, [isBlank, tokenInput]);
   return claims;
 }
 

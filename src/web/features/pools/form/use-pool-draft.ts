@@ -85,7 +85,10 @@ export function usePoolDraft(
       drafts.remove(draft.id);
       return false;
     });
-    // Storage is outside React: it is read once the form is mounted.
+    // Storage is outside React, and is read once the form is mounted: a keyed
+    // remount renders before the old mount's unmount flush writes its last
+    // draft, so a read in render (a lazy useState) would not offer that one.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- must follow that flush
     setOffered(found);
   }, [scope, owner, initialValues]);
 

@@ -1,11 +1,4 @@
-import {
-  useCallback,
-  useDeferredValue,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
@@ -49,13 +42,15 @@ export function OrgSearch({ source }: { source: OrgPoolSource }) {
   // drop keystrokes typed in between. A URL change we did not make (Back,
   // a link) replaces the text.
   const [text, setText] = useState(search.q);
-  const pushed = useRef<string[]>([]);
+  // What the box sent to the URL that has not come back yet: state, not a
+  // ref, so that a render React throws away does not drop any of it.
+  const [pushed, setPushed] = useState<string[]>([]);
   const [urlText, setUrlText] = useState(search.q);
   if (search.q !== urlText) {
     setUrlText(search.q);
-    const ours = pushed.current.indexOf(search.q);
+    const ours = pushed.indexOf(search.q);
     if (ours === -1) setText(search.q);
-    else pushed.current = pushed.current.slice(ours + 1);
+    else setPushed(pushed.slice(ours + 1));
   }
   // Typing stays responsive over thousands of pools: the input shows each
   // keystroke at once, the rows follow when React has time.
@@ -117,7 +112,7 @@ export function OrgSearch({ source }: { source: OrgPoolSource }) {
             onChange={(event) => {
               const next = event.target.value;
               setText(next);
-              pushed.current.push(next);
+              setPushed((current) => [...current, next]);
               update({ q: next }, { replace: true });
             }}
           />
