@@ -73,7 +73,7 @@ export interface paths {
     };
     /**
      * One page of the audit log, newest first
-     * @description Every signed-in user may read one pool's history (`provider_id` and `pool_id` both given); anything wider is for admins.
+     * @description Every signed-in user may read one pool's history (`provider_id` and `pool_id` both given); anything wider is for admins. A pool's history also holds the grants and revocations of its role bindings, whose entries name the pool (the binding's principal) and no provider.
      */
     get: operations['listAuditEntries'];
     put?: never;

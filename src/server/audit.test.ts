@@ -681,6 +681,24 @@ test('granting and revoking a role on a pool are recorded with the principal, ro
     crn_pattern: [binding.crn_pattern, null],
   });
   expect(entries[0]!.target).toBe(`/api/iam/v2/role-bindings/${id}`);
+  // The pool's History tab asks by provider and pool: the grants are there.
+  const poolHistory = await history(
+    api,
+    `provider_id=${providerId}&pool_id=${poolId}`,
+  );
+  expect(poolHistory.data.map((entry) => entry.action)).toEqual([
+    'revoke-role',
+    'grant-role',
+    'grant-role',
+    'create-pool',
+  ]);
+  // Asked with another provider, only the entries that name no provider
+  // come back: pool ids are unique in an organization.
+  expect(
+    (await history(api, `provider_id=op-other&pool_id=${poolId}`)).data.map(
+      (entry) => entry.action,
+    ),
+  ).toEqual(['revoke-role', 'grant-role', 'grant-role']);
 });
 
 test('a viewer may list role bindings but not grant or revoke them', async () => {

@@ -199,6 +199,11 @@ export class LifeguardStore {
       ) WITHOUT ROWID;
     `);
     migrateAuditLog(db);
+    // A pool's history also holds its role bindings' grants and revocations,
+    // whose entries name the pool but no provider (see listAudit).
+    db.exec(
+      'CREATE INDEX IF NOT EXISTS audit_by_pool_id ON audit_log (pool_id, id)',
+    );
     return new LifeguardStore(db);
   }
 
@@ -251,7 +256,14 @@ export class LifeguardStore {
       where.push(clause);
       values.push(value);
     };
-    add('provider_id = ?', query.provider_id);
+    if (query.provider_id !== undefined && query.pool_id !== undefined) {
+      // One pool's history: its entries, and those that name the pool
+      // without a provider (a role binding's principal is the pool alone;
+      // pool ids are unique in an organization).
+      add('(provider_id = ? OR provider_id IS NULL)', query.provider_id);
+    } else {
+      add('provider_id = ?', query.provider_id);
+    }
     add('pool_id = ?', query.pool_id);
     add('at >= ?', query.since);
     add('at < ?', query.until);
