@@ -1,7 +1,15 @@
 // "Export as code": a pool, or a provider with all its pools, written as
 // Terraform, Confluent CLI commands, curl calls or JSON. Pure functions over
 // the API's objects, so they run in the browser and under a real shell and
-// HCL parser in tests (export.test.ts).
+// HCL parser in tests (export.test.ts, export-role-bindings.test.ts).
+
+import {
+  buildCrn,
+  normalizeCrn,
+  parseCrn,
+  type Crn,
+  type CrnResourceType,
+} from './crn.ts';
 
 /** A pool as the exports read it; `description` may be absent upstream. */
 export type ExportPool = {
@@ -22,10 +30,19 @@ export type ExportProvider = {
   identity_claim?: string;
 };
 
+/** A role binding as the exports read it (`iam.v2.RoleBinding`). */
+export type ExportRoleBinding = {
+  id: string;
+  principal: string;
+  role_name: string;
+  crn_pattern: string;
+};
+
 /**
  * What is exported: one pool (its provider's id is enough; the provider
- * itself, when known, only names it in comments), or a provider and every
- * one of its pools.
+ * itself, when known, only names it in comments) with, when they were
+ * fetched, the role bindings it holds; or a provider and every one of its
+ * pools (without their bindings).
  */
 export type ExportSubject =
   | {
@@ -33,6 +50,11 @@ export type ExportSubject =
       providerId: string;
       pool: ExportPool;
       provider?: ExportProvider;
+      /**
+       * The bindings whose principal is the pool (`User:<pool id>`).
+       * Undefined: not fetched, and the export says nothing of them.
+       */
+      roleBindings?: readonly ExportRoleBinding[];
     }
   | {
       kind: 'provider';
@@ -295,6 +317,98 @@ function poolNfcWarnings(pool: ExportPool): string[] {
   });
 }
 
+// ---------------------------------------------------------------------------
+// Role bindings: what the pool may do, written beside it
+
+/** The principal a pool's role bindings name: `User:<pool id>`. */
+export function poolPrincipal(pool: Pick<ExportPool, 'id'>): string {
+  return `User:${pool.id}`;
+}
+
+function bindingLabel(binding: ExportRoleBinding): string {
+  return `role binding ${commentText(binding.id)} (${commentText(binding.role_name)} on ${commentText(binding.crn_pattern)})`;
+}
+
+function bindingWarnings(bindings: readonly ExportRoleBinding[]): string[] {
+  return bindings.flatMap((binding) =>
+    nfcWarnings(bindingLabel(binding), {
+      principal: binding.principal,
+      role_name: binding.role_name,
+      crn_pattern: binding.crn_pattern,
+    }),
+  );
+}
+
+// What a binding is on, in words, for its resource name: the resource
+// (`topic orders prefix`) or the id of the scope it stops at.
+function bindingTarget(binding: ExportRoleBinding): string {
+  const parsed = parseCrn(binding.crn_pattern);
+  if (!parsed.ok) return 'binding';
+  const { resource, scope, segments } = parsed.crn;
+  if (resource) {
+    return `${resource.type} ${resource.name}${resource.isPrefix ? ' prefix' : ''}`;
+  }
+  return scope === 'organization' ? scope : (segments.at(-1)?.value ?? scope);
+}
+
+/**
+ * Terraform resource names for a pool's bindings, unique among themselves
+ * and `taken`: pool, role and target (`payments_developer_read_topic_orders`),
+ * with the binding's id appended where several would share one.
+ */
+export function roleBindingIdentifiers(
+  pool: Pick<ExportPool, 'display_name'>,
+  bindings: readonly ExportRoleBinding[],
+  taken: Iterable<string> = [],
+): string[] {
+  return uniqueIdentifiers(
+    bindings.map((binding) => ({
+      id: binding.id,
+      display_name: `${pool.display_name} ${binding.role_name.replace(/([a-z0-9])([A-Z])/g, '$1 $2')} ${bindingTarget(binding)}`,
+    })),
+    taken,
+  );
+}
+
+// `confluent_role_binding` resources with their import blocks (`rb-…`). The
+// principal refers to the pool's resource, so the bindings follow the pool
+// wherever it is created, and `terraform plan` still sees no change after
+// the import (it evaluates to the same `User:pool-…`).
+function roleBindingBlocks(
+  poolName: string,
+  pool: ExportPool,
+  bindings: readonly ExportRoleBinding[],
+): string[] {
+  if (bindings.length === 0) return ['', '# The pool holds no role bindings.'];
+  const names = roleBindingIdentifiers(pool, bindings, [poolName]);
+  const principal = `"User:\${confluent_identity_pool.${poolName}.id}"`;
+  const lines = [
+    '',
+    `# What the pool may do: its ${bindings.length} role ${bindings.length === 1 ? 'binding' : 'bindings'}, each imported by its id.`,
+  ];
+  bindings.forEach((binding, index) => {
+    const name = names[index]!;
+    lines.push(
+      '',
+      ...importBlock(`confluent_role_binding.${name}`, binding.id),
+      '',
+      `resource "confluent_role_binding" "${name}" {`,
+      ...attributes('  ', [
+        [
+          'principal',
+          binding.principal === poolPrincipal(pool)
+            ? principal
+            : hclString(binding.principal),
+        ],
+        ['role_name', hclString(binding.role_name)],
+        ['crn_pattern', hclString(binding.crn_pattern)],
+      ]),
+      '}',
+    );
+  });
+  return lines;
+}
+
 // Before 2.81.4 the provider refused an empty pool description; the pinned
 // version accepts it, a configuration the file is added to may not.
 function emptyPoolDescriptionWarnings(pools: readonly ExportPool[]): string[] {
@@ -360,7 +474,7 @@ export function toTerraform(
   const lines: string[] = [];
   const warnings: string[] = [];
   if (subject.kind === 'pool') {
-    const { pool, providerId, provider } = subject;
+    const { pool, providerId, provider, roleBindings } = subject;
     const [name] = uniqueIdentifiers([pool]);
     const address = `confluent_identity_pool.${name!}`;
     lines.push(
@@ -375,6 +489,10 @@ export function toTerraform(
       ...poolResource(name!, pool, hclString(providerId)),
     );
     warnings.push(...poolNfcWarnings(pool));
+    if (roleBindings) {
+      lines.push(...roleBindingBlocks(name!, pool, roleBindings));
+      warnings.push(...bindingWarnings(roleBindings));
+    }
   } else {
     const { provider, pools } = subject;
     const [providerName] = uniqueIdentifiers([provider]);
@@ -458,28 +576,34 @@ function pathSegment(value: string): string {
   );
 }
 
-// A value to quote, or a shell word written as it is (a variable reference).
-type Option = [flag: string, value: string | { word: string }];
+// A value to quote, or a shell word written as it is (a variable reference);
+// no value for a boolean flag.
+type Option = [flag: string, value?: string | { word: string }];
 
 // `confluent <command> <name> --flag value …`, one option per line as people
 // write long commands. Cobra would read a name or value starting with `-` as
 // an option: such a value is joined as `--flag=value`, such a name follows
-// `--` after the options.
+// `--` after the options. A command without a name (undefined) has none.
 function cliCommand(
   commandWords: string,
-  name: string,
+  name: string | undefined,
   options: readonly Option[],
 ): string {
   const optionLines = options.map(([flag, value]) =>
-    typeof value !== 'string'
-      ? `${flag} ${value.word}`
-      : value.startsWith('-')
-        ? `${flag}=${shellQuote(value)}`
-        : `${flag} ${shellQuote(value)}`,
+    value === undefined
+      ? flag
+      : typeof value !== 'string'
+        ? `${flag} ${value.word}`
+        : value.startsWith('-')
+          ? `${flag}=${shellQuote(value)}`
+          : `${flag} ${shellQuote(value)}`,
   );
-  const lines = name.startsWith('-')
-    ? [commandWords, ...optionLines, `-- ${shellQuote(name)}`]
-    : [`${commandWords} ${shellQuote(name)}`, ...optionLines];
+  const lines =
+    name === undefined
+      ? [commandWords, ...optionLines]
+      : name.startsWith('-')
+        ? [commandWords, ...optionLines, `-- ${shellQuote(name)}`]
+        : [`${commandWords} ${shellQuote(name)}`, ...optionLines];
   return lines.join(' \\\n  ');
 }
 
@@ -502,11 +626,13 @@ const PROVIDER_ID_VARIABLE = 'PROVIDER_ID';
 
 /**
  * `confluent iam pool create` for one pool, under `providerId`, or under
- * the shell variable PROVIDER_ID when `providerId` is undefined.
+ * the shell variable PROVIDER_ID when `providerId` is undefined; with
+ * `json`, it prints the new pool as JSON (`--output json`).
  */
 export function poolCliCommand(
   pool: ExportPool,
   providerId: string | undefined,
+  { json = false }: { json?: boolean } = {},
 ): string {
   const options: Option[] = [
     ['--provider', providerId ?? { word: `"$${PROVIDER_ID_VARIABLE}"` }],
@@ -515,6 +641,7 @@ export function poolCliCommand(
   ];
   // The CLI sends "" for a missing --description, the same as an empty one.
   if (pool.description) options.push(['--description', pool.description]);
+  if (json) options.push(['--output', { word: 'json' }]);
   return cliCommand('confluent iam pool create', pool.display_name, options);
 }
 
@@ -571,9 +698,9 @@ export function cliJsonLine(field: string, value: string): string {
   )}`;
 }
 
-// Shell functions of the provider's CLI script, which reads the CLI's JSON
-// with awk and sed (POSIX) rather than jq, which not every machine has.
-const CLI_JSON_FUNCTIONS = [
+// Shell functions of the CLI scripts, which read the CLI's JSON with awk and
+// sed (POSIX) rather than jq, which not every machine has.
+const IDS_WITH_FUNCTION = [
   '# `confluent … --output json` prints one "key": value a line; this prints the',
   '# id of each object holding the line given, as the CLI writes it (issuers',
   '# without trailing slashes, which the service ignores), or of every object.',
@@ -585,6 +712,10 @@ const CLI_JSON_FUNCTIONS = [
   '    ENVIRON["WANTED"] != "" && $0 == ENVIRON["WANTED"] { print id }',
   "  '",
   '}',
+];
+
+const CLI_JSON_FUNCTIONS = [
+  ...IDS_WITH_FUNCTION,
   '',
   '# Whether the provider had, before this run, at least $2 pools whose name',
   '# line is $1.',
@@ -639,19 +770,263 @@ function providerCliScript(
   return lines;
 }
 
-/** Confluent CLI commands that create the pool(s) (and the provider). */
+// The Confluent CLI's `--resource Type:name` for each resource type of a
+// CRN, and the key the CLI writes for it: the type lower-cased, except
+// Cluster, ServiceAccount and ComputePool, which it renames
+// (confluentinc/cli › internal/iam/command_rbac_role_binding.go). So
+// `TransactionalId:x` becomes `transactionalid=x`, never `transactional-id=x`.
+// A ksqlDB cluster is a scope flag (`--ksql-cluster`); nothing names an
+// identity pool, whose CRN needs an identity provider the CLI has no flag for.
+const CLI_RESOURCES: Partial<
+  Record<CrnResourceType, { type: string; key: string }>
+> = {
+  topic: { type: 'Topic', key: 'topic' },
+  group: { type: 'Group', key: 'group' },
+  'transactional-id': { type: 'TransactionalId', key: 'transactionalid' },
+  subject: { type: 'Subject', key: 'subject' },
+  kek: { type: 'Kek', key: 'kek' },
+  connector: { type: 'Connector', key: 'connector' },
+  'compute-pool': { type: 'ComputePool', key: 'compute-pool' },
+  'service-account': { type: 'ServiceAccount', key: 'service-account' },
+};
+
+/** A binding as a CLI command, or why it cannot be one. */
+export type RoleBindingCli =
+  | {
+      ok: true;
+      command: string;
+      /** The CRN the command makes, which the CLI completes with the organization it is logged in to. */
+      crnPattern: string;
+      /** Set where that CRN is not the binding's own. */
+      warning?: string;
+    }
+  | { ok: false; warning: string };
+
+// The scope flags for `crn`, in the order the CLI reads them, and the CRN
+// the CLI builds from them (organization, environment, flink-region,
+// cloud-cluster, schema-registry, ksql, kafka, then the resource).
+function cliScope(
+  crn: Crn,
+): { options: Option[]; crnPattern: string } | string {
+  if (crn.identityProvider !== undefined) {
+    return 'the CLI has no flag for an identity provider, so it cannot write a pattern under one';
+  }
+  const options: Option[] = [];
+  if (crn.environment !== undefined) {
+    options.push(['--environment', crn.environment]);
+  }
+  if (crn.flinkRegion !== undefined) {
+    options.push(['--flink-region', crn.flinkRegion]);
+  }
+  if (crn.cloudCluster !== undefined) {
+    options.push(['--cloud-cluster', crn.cloudCluster]);
+  }
+  if (crn.schemaRegistry !== undefined) {
+    options.push(['--schema-registry-cluster', crn.schemaRegistry]);
+  }
+  if (crn.kafkaCluster !== undefined) {
+    options.push(['--kafka-cluster', crn.kafkaCluster]);
+  }
+  // Rebuilt with buildCrn, whose order is the CLI's for every CRN parseCrn
+  // accepts (flink-region never meets cloud-cluster, ksql never kafka).
+  let crnPattern = buildCrn({
+    organization: crn.organization,
+    environment: crn.environment,
+    flinkRegion: crn.flinkRegion,
+    cloudCluster: crn.cloudCluster,
+    schemaRegistry: crn.schemaRegistry,
+    kafkaCluster: crn.kafkaCluster,
+  });
+  const { resource } = crn;
+  if (resource?.type === 'ksql') {
+    options.push(['--ksql-cluster', resource.name]);
+    crnPattern += `/ksql=${resource.name}`;
+  } else if (resource) {
+    const cli = CLI_RESOURCES[resource.type];
+    if (!cli) {
+      return `the CLI's --resource has no type for a ${resource.type}`;
+    }
+    // `Subject:*` is how the CLI's help writes "every subject".
+    if (resource.isPrefix && resource.name === '') {
+      options.push(['--resource', `${cli.type}:*`]);
+    } else {
+      options.push(['--resource', `${cli.type}:${resource.name}`]);
+      if (resource.isPrefix) options.push(['--prefix']);
+    }
+    crnPattern += `/${cli.key}=${resource.name}${resource.isPrefix ? '*' : ''}`;
+  }
+  return { options, crnPattern };
+}
+
+/**
+ * `confluent iam rbac role-binding create` for `binding`: `--principal`
+ * (`principalWord`, a shell word such as `"User:$POOL_ID"`, in place of the
+ * pool's own principal `poolPrincipal`), `--role`, the scope flags and
+ * `--resource` (with `--prefix`) from which the CLI builds the binding's
+ * CRN; no scope flags for an organization-level role, since the CLI adds the
+ * organization it is logged in to itself. Where the CLI would write another
+ * CRN, the command comes with a warning (a transactional id, which the CLI
+ * writes `transactionalid=`) or is not written at all.
+ */
+export function roleBindingCliCommand(
+  binding: ExportRoleBinding,
+  {
+    poolPrincipal: ownPrincipal,
+    principalWord,
+  }: { poolPrincipal?: string; principalWord?: string } = {},
+): RoleBindingCli {
+  const label = bindingLabel(binding);
+  const parsed = parseCrn(binding.crn_pattern);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      warning: `The CLI script leaves out ${label}: Lifeguard cannot read its pattern as a CRN (${parsed.error}), so it cannot tell the CLI's flags for it. The curl and Terraform exports carry it as it is.`,
+    };
+  }
+  const scope = cliScope(parsed.crn);
+  if (typeof scope === 'string') {
+    return {
+      ok: false,
+      warning: `The CLI script leaves out ${label}: ${scope}. The curl and Terraform exports carry it as it is.`,
+    };
+  }
+  const principal: Option[1] =
+    principalWord !== undefined && binding.principal === ownPrincipal
+      ? { word: principalWord }
+      : binding.principal;
+  const command = cliCommand(
+    'confluent iam rbac role-binding create',
+    undefined,
+    [
+      ['--principal', principal],
+      ['--role', binding.role_name],
+      ...scope.options,
+    ],
+  );
+  const held = normalizeCrn(binding.crn_pattern);
+  if (scope.crnPattern === held) {
+    return { ok: true, command, crnPattern: scope.crnPattern };
+  }
+  const { resource } = parsed.crn;
+  if (resource?.type === 'transactional-id') {
+    return {
+      ok: true,
+      command,
+      crnPattern: scope.crnPattern,
+      warning: `The CLI writes transactional ids as \`transactionalid=\`, but ${label} has \`transactional-id=\` (as Terraform's docs write it): the CLI script grants \`…/transactionalid=${commentText(resource.name)}${resource.isPrefix ? '*' : ''}\` instead, which Confluent may take for another pattern. The curl and Terraform exports keep the pattern as it is.`,
+    };
+  }
+  return {
+    ok: false,
+    warning: `The CLI script leaves out ${label}: its flags would make \`${commentText(scope.crnPattern)}\` instead. The curl and Terraform exports carry it as it is.`,
+  };
+}
+
+const POOL_ID_VARIABLE = 'POOL_ID';
+
+function bindingCount(count: number): string {
+  return `${count} role ${count === 1 ? 'binding' : 'bindings'}`;
+}
+
+// The organizations the bindings are in: the CLI writes the one it is logged
+// in to instead.
+function bindingOrganizations(
+  bindings: readonly ExportRoleBinding[],
+): string[] {
+  return [
+    ...new Set(
+      bindings.flatMap((binding) => {
+        const parsed = parseCrn(binding.crn_pattern);
+        return parsed.ok ? [parsed.crn.organization] : [];
+      }),
+    ),
+  ];
+}
+
+// The single pool's CLI script with its bindings: the pool is created and
+// its new id read from `--output json` (or POOL_ID names one that exists),
+// then every binding is granted to it; a failed grant does not stop the
+// others, and the script fails at the end.
+function poolWithBindingsCliScript(
+  pool: ExportPool,
+  providerId: string,
+  bindings: readonly ExportRoleBinding[],
+): { lines: string[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const commands = bindings.map((binding) => {
+    const cli = roleBindingCliCommand(binding, {
+      poolPrincipal: poolPrincipal(pool),
+      principalWord: `"User:$${POOL_ID_VARIABLE}"`,
+    });
+    if (cli.warning) warnings.push(cli.warning);
+    return cli.ok
+      ? [
+          ...(cli.warning ? [`# ${commentText(cli.warning)}`] : []),
+          `${cli.command} || failed=$((failed + 1))`,
+        ]
+      : [`# ${commentText(cli.warning)}`];
+  });
+  const organizations = bindingOrganizations(bindings);
+  const lines = [
+    'set -eu',
+    '',
+    ...IDS_WITH_FUNCTION,
+    '',
+    `# The pool: the one ${POOL_ID_VARIABLE} names if you set it (to grant these bindings to a`,
+    '# pool that exists), otherwise created here, its new id read from --output json.',
+    `if [ -z "\${${POOL_ID_VARIABLE}:-}" ]; then`,
+    `  created=$(${poolCliCommand(pool, providerId, { json: true })})`,
+    `  ${POOL_ID_VARIABLE}=$(printf '%s\\n' "$created" | ids_with | head -n 1)`,
+    'fi',
+    `: "\${${POOL_ID_VARIABLE}:?the CLI printed no id for the new identity pool}"`,
+    `echo "Identity pool: $${POOL_ID_VARIABLE}" >&2`,
+    '',
+    `# What the pool may do: its ${bindingCount(bindings.length)}. The CLI writes the organization`,
+    '# it is logged in to into each, so log in to the one that holds them',
+    `# (${organizations.length === 1 ? `organization ${commentText(organizations[0]!)}` : 'see the patterns in the Terraform or curl export'}). A grant that fails`,
+    '# (one that exists already, say) does not stop the others.',
+    'failed=0',
+  ];
+  for (const command of commands) lines.push('', ...command);
+  lines.push(
+    '',
+    '[ "$failed" -eq 0 ] || {',
+    '  echo "$failed role binding(s) could not be granted; see above." >&2',
+    '  exit 1',
+    '}',
+  );
+  return { lines, warnings };
+}
+
+/**
+ * Confluent CLI commands that create the pool(s) (and the provider), and a
+ * single pool's role bindings.
+ */
 export function toCli(subject: ExportSubject): ExportFile {
   const lines = ['#!/bin/sh'];
   const warnings: string[] = [];
   if (subject.kind === 'pool') {
-    const { pool, providerId } = subject;
-    lines.push(
-      `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
-      '# with the Confluent CLI (`confluent login` first). Exported from Lifeguard.',
-      SHELL_NOTE,
-      '',
-      poolCliCommand(pool, providerId),
-    );
+    const { pool, providerId, roleBindings } = subject;
+    if (roleBindings && roleBindings.length > 0) {
+      const script = poolWithBindingsCliScript(pool, providerId, roleBindings);
+      lines.push(
+        `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
+        `# and grants it its ${bindingCount(roleBindings.length)}, with the Confluent CLI (\`confluent login\``,
+        '# first). Exported from Lifeguard.',
+        SHELL_NOTE,
+        ...script.lines,
+      );
+      warnings.push(...script.warnings);
+    } else {
+      lines.push(
+        `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
+        '# with the Confluent CLI (`confluent login` first). Exported from Lifeguard.',
+        SHELL_NOTE,
+        '',
+        poolCliCommand(pool, providerId),
+        ...(roleBindings ? ['', '# The pool holds no role bindings.'] : []),
+      );
+    }
     warnings.push(...nulWarnings(poolLabel(pool), poolFields(pool)));
   } else {
     const { provider, pools } = subject;
@@ -723,15 +1098,49 @@ export function providerCreateBody(provider: ExportProvider) {
 
 const API_VARIABLE = 'CONFLUENT_API';
 
+// JSON.stringify escapes every control character and lone surrogate, so a
+// body has no NUL and reads back exactly.
 function curlPost(path: string, body: unknown): string {
+  return curlPostData(path, shellQuote(JSON.stringify(body, null, 2)));
+}
+
+function curlPostData(path: string, dataWord: string): string {
   return [
     `curl -sS -X POST "$${API_VARIABLE}${path}"`,
     '-u "$CONFLUENT_CLOUD_API_KEY:$CONFLUENT_CLOUD_API_SECRET"',
     "-H 'Content-Type: application/json'",
-    // JSON.stringify escapes every control character and lone surrogate, so
-    // the body has no NUL and reads back exactly.
-    `--data-raw ${shellQuote(JSON.stringify(body, null, 2))}`,
+    `--data-raw ${dataWord}`,
   ].join(' \\\n  ');
+}
+
+/** The body that grants `binding`: its three writable fields. */
+export function roleBindingCreateBody(binding: ExportRoleBinding) {
+  return {
+    principal: binding.principal,
+    role_name: binding.role_name,
+    crn_pattern: binding.crn_pattern,
+  };
+}
+
+// The grant of a pool's own binding names the pool through POOL_ID: the
+// body's JSON is cut after `"User:` (the first key's value, so the first
+// such text) and the variable goes in between, double-quoted. Pool ids are
+// `pool-` and base62, which JSON takes as they are.
+function roleBindingCurl(binding: ExportRoleBinding, pool: ExportPool): string {
+  const path = '/iam/v2/role-bindings';
+  if (binding.principal !== poolPrincipal(pool)) {
+    return curlPost(path, roleBindingCreateBody(binding));
+  }
+  const json = JSON.stringify(
+    { ...roleBindingCreateBody(binding), principal: 'User:' },
+    null,
+    2,
+  );
+  const cut = json.indexOf('"User:') + '"User:'.length;
+  return curlPostData(
+    path,
+    `${shellQuote(json.slice(0, cut))}"$${POOL_ID_VARIABLE}"${shellQuote(json.slice(cut))}`,
+  );
 }
 
 const CURL_PREAMBLE = [
@@ -743,15 +1152,22 @@ const CURL_PREAMBLE = [
 
 const API_LINE = `${API_VARIABLE}="\${CONFLUENT_CLOUD_ENDPOINT:-${CONFLUENT_API_URL}}"`;
 
-/** curl calls to the Confluent Cloud API that create the pool(s) (and the provider). */
+/**
+ * curl calls to the Confluent Cloud API that create the pool(s) (and the
+ * provider), and grant a single pool's role bindings.
+ */
 export function toCurl(subject: ExportSubject): ExportFile {
   const lines = ['#!/bin/sh'];
   if (subject.kind === 'pool') {
-    const { pool, providerId } = subject;
+    const { pool, providerId, roleBindings = [] } = subject;
+    const hasBindings = roleBindings.length > 0;
     lines.push(
       `# Creates identity ${poolLabel(pool)} under identity provider ${commentText(providerId)}`,
-      '# through the Confluent Cloud API. Exported from Lifeguard.',
+      hasBindings
+        ? `# and grants it its ${bindingCount(roleBindings.length)}, through the Confluent Cloud API. Exported from Lifeguard.`
+        : '# through the Confluent Cloud API. Exported from Lifeguard.',
       ...CURL_PREAMBLE,
+      ...(hasBindings ? ['set -eu'] : []),
       '',
       API_LINE,
       curlPost(
@@ -759,6 +1175,19 @@ export function toCurl(subject: ExportSubject): ExportFile {
         poolCreateBody(pool),
       ),
     );
+    if (hasBindings) {
+      lines.push(
+        '',
+        `# What the pool may do: its ${bindingCount(roleBindings.length)}, granted to ${POOL_ID_VARIABLE}: the exported`,
+        '# pool unless you set it, e.g. to the id the call above answered.',
+        `${POOL_ID_VARIABLE}=\${${POOL_ID_VARIABLE}:-${shellQuote(pool.id)}}`,
+      );
+      for (const binding of roleBindings) {
+        lines.push('', roleBindingCurl(binding, pool));
+      }
+    } else if (subject.roleBindings) {
+      lines.push('', '# The pool holds no role bindings.');
+    }
   } else {
     const { provider, pools } = subject;
     lines.push(
@@ -795,13 +1224,16 @@ export function toCurl(subject: ExportSubject): ExportFile {
 
 /**
  * The objects as the API returns them: the pool, or
+ * `{ identity_pool, role_bindings }` when its bindings were fetched, or
  * `{ identity_provider, identity_pools }` for a provider.
  */
 export function toJson(subject: ExportSubject): ExportFile {
   const value =
-    subject.kind === 'pool'
-      ? subject.pool
-      : { identity_provider: subject.provider, identity_pools: subject.pools };
+    subject.kind === 'provider'
+      ? { identity_provider: subject.provider, identity_pools: subject.pools }
+      : subject.roleBindings
+        ? { identity_pool: subject.pool, role_bindings: subject.roleBindings }
+        : subject.pool;
   return {
     text: `${JSON.stringify(value, null, 2)}\n`,
     filename: `${fileStem(subject)}.json`,

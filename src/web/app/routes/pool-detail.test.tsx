@@ -151,3 +151,13 @@ test('the test cases’ summary reads as a sentence for one case and for several
     await within(again).findByText('1 of 3 test cases fails.'),
   ).toBeInTheDocument();
 });
+
+test('the Access tab is one more section, kept in the address', async () => {
+  const { okta, pool } = await firstOktaPool();
+  const { user, router } = renderApp(`/providers/${okta}/pools/${pool.id}`);
+  await user.click(await screen.findByRole('tab', { name: 'Access' }));
+  expect(
+    await screen.findByRole('heading', { level: 2, name: 'Access' }),
+  ).toBeInTheDocument();
+  expect(router.state.location.search).toBe('?tab=access');
+});

@@ -13,6 +13,7 @@ import {
   TabsTrigger,
 } from '@/components/ui/tabs.tsx';
 import { paths } from '@/config/paths.ts';
+import { LazyAccessTab } from '@/features/access/components/lazy-access-tab.tsx';
 import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
 import { ExportPoolDialog } from '@/features/export/components/export-pool-dialog.tsx';
 import { useCreateTestCase } from '@/features/pools/api/mutations.ts';
@@ -29,7 +30,7 @@ import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 import { notify } from '@/lib/notify.ts';
 
-const TABS = ['details', 'history'] as const;
+const TABS = ['details', 'history', 'access'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -102,6 +103,7 @@ export function PoolDetailRoute() {
         <TabsList aria-label="Pool sections">
           <TabsTrigger value="details">Details</TabsTrigger>
           <TabsTrigger value="history">History</TabsTrigger>
+          <TabsTrigger value="access">Access</TabsTrigger>
         </TabsList>
         <TabsContent value="details">
           {pool.query.isFetching && pool.query.failureReason && (
@@ -131,6 +133,9 @@ export function PoolDetailRoute() {
         </TabsContent>
         <TabsContent value="history">
           <PoolHistory providerId={providerId} poolId={poolId} />
+        </TabsContent>
+        <TabsContent value="access">
+          <LazyAccessTab poolId={poolId} readOnlyReason={access.reason} />
         </TabsContent>
       </Tabs>
     </ResourceScreen>

@@ -13,6 +13,9 @@ const draftValuesSchema = z.object({
   description: z.string(),
   identity_claim: z.string(),
   filter: z.string(),
+  // Absent in drafts of an edit, of a create without an owner, and in
+  // drafts written before the Owner field existed.
+  assigned_resource_owner: z.string().optional(),
 }) satisfies z.ZodType<PoolFormValues>;
 
 const poolDraftSchema = z.object({
@@ -48,5 +51,14 @@ export function poolDraftScope(providerId: string, poolId?: string): string {
 }
 
 export function samePoolValues(a: PoolFormValues, b: PoolFormValues): boolean {
-  return POOL_FORM_FIELDS.every((name) => a[name] === b[name]);
+  return (
+    POOL_FORM_FIELDS.every((name) => a[name] === b[name]) &&
+    (a.assigned_resource_owner ?? '') === (b.assigned_resource_owner ?? '')
+  );
+}
+
+/** A form's values as a draft keeps them: no owner is no key at all. */
+export function draftValuesOf(values: PoolFormValues): PoolFormValues {
+  const { assigned_resource_owner: owner, ...rest } = values;
+  return owner ? { ...rest, assigned_resource_owner: owner } : rest;
 }

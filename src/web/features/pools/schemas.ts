@@ -21,6 +21,11 @@ export const poolFormSchema = z.object({
     error:
       'Filter is required; write true to match every token of this provider',
   }),
+  /**
+   * Create only: a user's id, sent as the `assigned_resource_owner` query
+   * parameter (not in the body); empty or absent is no owner.
+   */
+  assigned_resource_owner: z.string().optional(),
 });
 
 export type PoolFormValues = z.infer<typeof poolFormSchema>;
@@ -39,6 +44,7 @@ export const POOL_FIELD_LABELS: Record<keyof PoolFormValues, string> = {
   description: 'Description',
   identity_claim: 'Identity claim',
   filter: 'Filter',
+  assigned_resource_owner: 'Owner',
 };
 
 /** A pool as the form shows it. */

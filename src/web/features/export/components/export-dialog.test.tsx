@@ -1,6 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, expect, onTestFinished, test, vi } from 'vitest';
-import { apiCall, demoProviderId, resetEmulator } from '@/testing/emulator.ts';
+import {
+  apiCall,
+  demoProviderId,
+  injectFault,
+  resetEmulator,
+} from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
 import { createTestPool } from '@/testing/writes.ts';
@@ -58,6 +63,8 @@ async function openPoolExport(options: Parameters<typeof renderApp>[1] = {}) {
   const dialog = await screen.findByRole('dialog', {
     name: 'Export Export me',
   });
+  // The code shows once the pool's role bindings are read (it has none).
+  await within(dialog).findByText('Export me holds no role bindings.');
   return { ...view, okta, pool, dialog };
 }
 
@@ -132,7 +139,10 @@ test('the other tabs: CLI commands, curl with the key from the environment, the 
     'GET',
     `/iam/v2/identity-providers/${okta}/identity-pools/${pool.id}`,
   );
-  expect(JSON.parse(json)).toEqual(stored);
+  expect(JSON.parse(json)).toEqual({
+    identity_pool: stored,
+    role_bindings: [],
+  });
 
   await user.click(within(dialog).getByRole('button', { name: 'Close' }));
   await waitFor(() =>
@@ -345,4 +355,154 @@ test('a provider with a description offers no field to fill it', async () => {
   expect(codeIn(dialog, 'Terraform')).toContain(
     '# Identity provider "GitHub Actions"',
   );
+});
+
+type Binding = {
+  id: string;
+  principal: string;
+  role_name: string;
+  crn_pattern: string;
+};
+
+/** A demo pool with role bindings, and its bindings as the API lists them. */
+async function demoPoolWithBindings(name: string) {
+  const github = await demoProviderId('githubusercontent.com');
+  const pools = await apiCall<{ data: { id: string; display_name: string }[] }>(
+    'GET',
+    `/iam/v2/identity-providers/${github}/identity-pools?page_size=100`,
+  );
+  const pool = pools.data.find((each) => each.display_name === name)!;
+  const organizations = await apiCall<{ data: { id: string }[] }>(
+    'GET',
+    '/org/v2/organizations',
+  );
+  const query = new URLSearchParams({
+    principal: `User:${pool.id}`,
+    crn_pattern: `crn://confluent.cloud/organization=${organizations.data[0]!.id}/*`,
+    page_size: '100',
+  });
+  const bindings = await apiCall<{ data: Binding[] }>(
+    'GET',
+    `/iam/v2/role-bindings?${query}`,
+  );
+  return { github, pool, bindings: bindings.data };
+}
+
+test('a pool with role bindings exports them: Terraform resources with import blocks, CLI grants, curl calls and JSON', async () => {
+  const { github, pool, bindings } =
+    await demoPoolWithBindings('topic-provisioner');
+  expect(bindings.length).toBeGreaterThan(0);
+  const requests = spyOnFetch();
+  const { user } = renderApp(`/providers/${github}/pools/${pool.id}`);
+  await screen.findByRole('heading', { level: 1, name: 'topic-provisioner' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export topic-provisioner',
+  });
+  expect(
+    await within(dialog).findByText(
+      `All ${bindings.length} role bindings of topic-provisioner fetched: the export grants them too.`,
+    ),
+  ).toBeInTheDocument();
+  // One org-wide inclusive query for the pool's principal.
+  const listed = requests.sent.filter((request) =>
+    request.url.pathname.endsWith('/iam/v2/role-bindings'),
+  );
+  expect(listed).toHaveLength(1);
+  expect(listed[0]!.url.searchParams.get('principal')).toBe(`User:${pool.id}`);
+  expect(listed[0]!.url.searchParams.get('crn_pattern')).toMatch(
+    /^crn:\/\/confluent\.cloud\/organization=[^/]+\/\*$/,
+  );
+
+  const terraform = codeIn(dialog, 'Terraform');
+  expect(terraform.match(/^resource "confluent_role_binding" /gm)).toHaveLength(
+    bindings.length,
+  );
+  for (const binding of bindings) {
+    expect(terraform).toMatch(
+      new RegExp(
+        `import \\{\\n  to = confluent_role_binding\\.topic_provisioner_\\w+\\n  id = "${binding.id}"\\n\\}`,
+      ),
+    );
+    expect(terraform).toContain(`  role_name   = "${binding.role_name}"`);
+    expect(terraform).toContain(`  crn_pattern = "${binding.crn_pattern}"`);
+  }
+  expect(terraform).toContain(
+    '  principal   = "User:${confluent_identity_pool.topic_provisioner.id}"',
+  );
+
+  await user.click(within(dialog).getByRole('tab', { name: 'CLI' }));
+  const cli = codeIn(dialog, 'CLI');
+  // Its ResourceOwner binding on another pool (connector-deploy) has no CLI
+  // flags: left out, and the tab warns.
+  const onAPool = bindings.filter((binding) =>
+    binding.crn_pattern.includes('/identity-pool='),
+  );
+  expect(onAPool).toHaveLength(1);
+  expect(cli.match(/^confluent iam rbac role-binding create /gm)).toHaveLength(
+    bindings.length - 1,
+  );
+  expect(cli).toContain('  --principal "User:$POOL_ID" \\');
+  expect(within(dialog).getByRole('alert')).toHaveTextContent(
+    `The CLI script leaves out role binding ${onAPool[0]!.id} (ResourceOwner on ${onAPool[0]!.crn_pattern}): the CLI has no flag for an identity provider`,
+  );
+
+  await user.click(within(dialog).getByRole('tab', { name: 'curl' }));
+  expect(
+    codeIn(dialog, 'curl').match(
+      /^curl -sS -X POST "\$CONFLUENT_API\/iam\/v2\/role-bindings"/gm,
+    ),
+  ).toHaveLength(bindings.length);
+
+  await user.click(within(dialog).getByRole('tab', { name: 'JSON' }));
+  const json = JSON.parse(codeIn(dialog, 'JSON')) as {
+    role_bindings: Binding[];
+  };
+  expect(json.role_bindings.map((binding) => binding.id).sort()).toEqual(
+    bindings.map((binding) => binding.id).sort(),
+  );
+  // Nothing was written to Confluent.
+  expect(requests.sent.filter((request) => request.method !== 'GET')).toEqual(
+    [],
+  );
+});
+
+test('role bindings that cannot be read: the error with a retry, and the pool exported without them', async () => {
+  const { github, pool, bindings } =
+    await demoPoolWithBindings('topic-provisioner');
+  await injectFault({
+    match: { method: 'GET', path: '^/iam/v2/role-bindings' },
+    respond: { status: 403 },
+    times: 1,
+  });
+  const { user } = renderApp(`/providers/${github}/pools/${pool.id}`);
+  await screen.findByRole('heading', { level: 1, name: 'topic-provisioner' });
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Export topic-provisioner',
+  });
+  expect(
+    await within(dialog).findByText(
+      'The pool’s role bindings could not be read: the export below leaves them out.',
+    ),
+  ).toBeInTheDocument();
+  expect(codeIn(dialog, 'Terraform')).not.toContain('confluent_role_binding');
+  expect(codeIn(dialog, 'Terraform')).toContain(
+    'resource "confluent_identity_pool" "topic_provisioner"',
+  );
+
+  expect(
+    within(dialog).getByText(
+      'Lifeguard’s credentials are not allowed to do this',
+    ),
+  ).toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: 'Fetch again' }));
+  expect(
+    await within(dialog).findByText(
+      `All ${bindings.length} role bindings of topic-provisioner fetched: the export grants them too.`,
+    ),
+  ).toBeInTheDocument();
+  expect(
+    codeIn(dialog, 'Terraform').match(/^resource "confluent_role_binding" /gm),
+  ).toHaveLength(bindings.length);
 });

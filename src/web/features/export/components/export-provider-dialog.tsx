@@ -107,7 +107,8 @@ export function ExportProviderDialog({
         description={
           <p>
             This identity provider and all its pools as code: to keep them under
-            version control, or to create them elsewhere.
+            version control, or to create them elsewhere. The pools’ role
+            bindings are not included: each pool’s own export has them.
           </p>
         }
         className="max-h-[calc(100vh-2rem)] max-w-4xl overflow-y-auto [overflow-wrap:anywhere]"

@@ -4,7 +4,7 @@ import {
   deletePool,
   updatePool,
   type Pool,
-  type PoolCreateBody,
+  type PoolCreateInput,
   type PoolUpdateBody,
 } from './pools.ts';
 import { poolQueries, testCaseQueries } from './queries.ts';
@@ -21,7 +21,7 @@ export function useCreatePool(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { handlesErrors: true },
-    mutationFn: (body: PoolCreateBody) => createPool(providerId, body),
+    mutationFn: (input: PoolCreateInput) => createPool(providerId, input),
     onSuccess: (pool: Pool) => {
       queryClient.setQueryData(
         poolQueries.detail(providerId, pool.id).queryKey,

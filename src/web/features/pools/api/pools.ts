@@ -52,13 +52,38 @@ export function poolVersionOf(pool: Pool): string | undefined {
   return pool.metadata?.updated_at;
 }
 
+/** A new pool's body, and the principal to make its ResourceOwner, if any. */
+export type PoolCreateInput = PoolCreateBody & {
+  /** A principal id (`u-…` from the picker); empty or absent is no owner. */
+  assigned_resource_owner?: string;
+};
+
 export async function createPool(
   providerId: string,
-  body: PoolCreateBody,
+  {
+    display_name,
+    description,
+    identity_claim,
+    filter,
+    assigned_resource_owner: owner,
+  }: PoolCreateInput,
 ): Promise<Pool> {
+  // The owner is a query parameter, not a field of the body (docs/confluent-api.md §3.2).
+  const body: PoolCreateBody = {
+    display_name,
+    description,
+    identity_claim,
+    filter,
+  };
   const { data } = await api().POST(
     '/iam/v2/identity-providers/{provider_id}/identity-pools',
-    { params: { path: { provider_id: providerId } }, body },
+    {
+      params: {
+        path: { provider_id: providerId },
+        query: owner ? { assigned_resource_owner: owner } : undefined,
+      },
+      body,
+    },
   );
   return data!;
 }

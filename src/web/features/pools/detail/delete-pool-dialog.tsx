@@ -3,10 +3,12 @@ import { Button } from '@/components/ui/button.tsx';
 import { paths } from '@/config/paths.ts';
 import { useDeletePool } from '../api/mutations.ts';
 import type { Pool } from '../api/pools.ts';
+import { LazyPoolBindingsOnDelete } from './lazy-pool-bindings-on-delete.tsx';
 
 /**
- * Deleting a pool breaks every workload that authenticates through it, so
- * the name must be typed, not just a button pressed.
+ * Deleting a pool breaks every workload that authenticates through it and
+ * deletes its role bindings (decision 015), so the name must be typed, not
+ * just a button pressed, and the bindings that go are listed.
  */
 export function DeletePoolDialog({
   providerId,
@@ -25,11 +27,7 @@ export function DeletePoolDialog({
       description={
         <p>
           This cannot be undone. Tokens that matched this pool’s filter can no
-          longer use it, and role bindings for{' '}
-          <code className="font-mono text-xs break-all">
-            User:{pool.principal}
-          </code>{' '}
-          stop working.
+          longer use it, and its role bindings are deleted with it.
         </p>
       }
       name={pool.display_name}
@@ -41,6 +39,13 @@ export function DeletePoolDialog({
       backLabel="Back to the provider’s pools"
       onConfirm={() => deletePool.mutate(undefined, { onSuccess: onDeleted })}
       onClosed={() => deletePool.reset()}
-    />
+    >
+      {/* Informs, never blocks: deleting works while these load or fail. */}
+      <LazyPoolBindingsOnDelete
+        providerId={providerId}
+        poolId={pool.id}
+        principal={pool.principal}
+      />
+    </ConfirmByNameDialog>
   );
 }

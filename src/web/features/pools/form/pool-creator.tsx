@@ -54,6 +54,7 @@ export function PoolCreator({
           providerIssuer={providerIssuer}
           providerId={providerId}
           draft={{ scope: poolDraftScope(providerId), base: null }}
+          hasOwner
         />
       ) : (
         prefill.status === 'loading' && <PoolFormSkeleton />

@@ -19,12 +19,14 @@ import { FilterTemplates } from '../filter-editing/filter-templates.tsx';
 import { LazyFilterEditor } from '../filter-editing/lazy-filter-editor.tsx';
 import { cn } from '@/lib/cn.ts';
 import { DuplicateNameNotice } from './duplicate-name-notice.tsx';
+import { OwnerField } from './owner-field.tsx';
 import type { PoolFormValues } from '../schemas.ts';
 
 const FILTER_EXAMPLE = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
 
 /**
- * The four writable fields of a pool, shared by create and edit. Values go to
+ * The four writable fields of a pool, shared by create and edit, and on
+ * create its owner. Values go to
  * the API exactly as typed: a filter is an expression, so even whitespace is
  * the user's to decide.
  */
@@ -35,6 +37,7 @@ export function PoolFields({
   onApplyTemplate,
   initialTemplateId,
   nameCheck,
+  hasOwner = false,
 }: {
   control: Control<PoolFormValues>;
   /** Claims of the token in the tester, for suggestions and lint. */
@@ -45,6 +48,8 @@ export function PoolFields({
   initialTemplateId?: string;
   /** Warn when another pool of this provider has the display name typed. */
   nameCheck?: { providerId: string; poolId?: string };
+  /** Offer the Owner picker: creating only, as the API takes an owner only then. */
+  hasOwner?: boolean;
 }) {
   const claimListId = useId();
   const claimSuggestions = useMemo(
@@ -160,6 +165,7 @@ export function PoolFields({
           );
         }}
       />
+      {hasOwner && <OwnerField control={control} />}
     </>
   );
 }

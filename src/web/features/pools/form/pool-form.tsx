@@ -14,6 +14,7 @@ import {
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
 import { isSharedIssuer } from '#contract/bodies.ts';
+import { ApiError } from '@/lib/errors.ts';
 import { useLeaveGuard } from '@/lib/navigation-guard.ts';
 import {
   POOL_FORM_FIELDS,
@@ -22,6 +23,7 @@ import {
 } from '../schemas.ts';
 import { useCreateTestCase } from '../api/mutations.ts';
 import { DraftNotice } from './draft-notice.tsx';
+import { ownerRefusalOf } from './owner-refusal.ts';
 import { LazyTestCasesPanel } from '../token-tools/lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from '../token-tools/lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
@@ -84,6 +86,7 @@ export function PoolForm({
   existing,
   draft,
   initialTemplateId,
+  hasOwner = false,
   ...formProps
 }: ResourceFormProps<PoolFormValues> & {
   /** For the token tester's issuer check. */
@@ -96,6 +99,8 @@ export function PoolForm({
   draft: PoolDraftOptions;
   /** The filter template defaultValues came from, shown as chosen. */
   initialTemplateId?: string;
+  /** A new pool: offer the Owner picker. */
+  hasOwner?: boolean;
 }) {
   const form = useForm<PoolFormValues>({
     resolver: zodResolver(poolFormSchema),
@@ -165,6 +170,19 @@ export function PoolForm({
     } catch (caught) {
       isSavingRef.current = false;
       if (caught instanceof SaveCancelled) return;
+      // The owner is a query parameter, so its refusal names no body field
+      // (`source.parameter`, not `pointer`) and the kit would only put it
+      // at the top: it belongs on the Owner field.
+      const ownerRefusal = hasOwner ? ownerRefusalOf(caught) : undefined;
+      if (ownerRefusal !== undefined) {
+        setError(
+          'assigned_resource_owner',
+          { type: 'server', message: ownerRefusal },
+          { shouldFocus: true },
+        );
+        const others = caught instanceof ApiError ? caught.fieldErrors : {};
+        if (Object.keys(others).length === 0) return;
+      }
       throw caught;
     }
   }
@@ -219,6 +237,7 @@ export function PoolForm({
             sampleClaims={sampleClaims}
             sharedIssuer={sharedIssuer}
             initialTemplateId={initialTemplateId}
+            hasOwner={hasOwner}
             onApplyTemplate={(template) => {
               const options = { shouldDirty: true, shouldValidate: true };
               setValue('filter', template.filter, options);

@@ -3,6 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useDraftOwner } from '@/lib/draft-owner.ts';
 import { newDraftId } from '@/lib/draft-store.ts';
 import {
+  draftValuesOf,
   poolDrafts,
   samePoolValues,
   type PoolBase,
@@ -60,7 +61,7 @@ export function usePoolDraft(
       id: workingId.current,
       scope,
       owner,
-      data: { values, base: baseRef.current },
+      data: { values: draftValuesOf(values), base: baseRef.current },
     });
   }
 
@@ -139,6 +140,17 @@ export function usePoolDraft(
       baseRef.current = draft.data.base;
       for (const name of POOL_FORM_FIELDS) {
         setValue(name, draft.data.values[name], { shouldDirty: true });
+      }
+      // The create form's owner choice is part of its draft too; an edit
+      // form, which has no owner, is left without the key.
+      const poolOwner = draft.data.values.assigned_resource_owner;
+      if (
+        poolOwner !== undefined ||
+        getValues('assigned_resource_owner') !== undefined
+      ) {
+        setValue('assigned_resource_owner', poolOwner ?? '', {
+          shouldDirty: true,
+        });
       }
       onRestore?.(draft.data.base);
     },

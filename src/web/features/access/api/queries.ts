@@ -1,0 +1,79 @@
+import { queryOptions } from '@tanstack/react-query';
+import { buildCrn, inclusiveCrnQuery } from '#contract/crn.ts';
+import { directoryQueries } from '@/lib/directory-queries.ts';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
+import {
+  everyItem,
+  listClusters,
+  listEnvironments,
+  listRoleBindings,
+} from './access.ts';
+
+// The directory changes rarely and no screen of Lifeguard changes it.
+const DIRECTORY_STALE_MS = 10 * 60_000;
+
+/** The principal a pool holds its roles as. */
+export function poolPrincipal(poolId: string): string {
+  return `User:${poolId}`;
+}
+
+/** The query for every binding anywhere in the organization (`…/*` is inclusive). */
+export function organizationWidePattern(organizationId: string): string {
+  return inclusiveCrnQuery(buildCrn({ organization: organizationId }));
+}
+
+export const accessQueries = {
+  all: () => ['access'] as const,
+  /** Shared (src/web/lib) with the other features that build CRNs. */
+  organization: () => directoryQueries.organization(),
+  environments: () =>
+    queryOptions({
+      queryKey: [...accessQueries.all(), 'environments'],
+      queryFn: ({ signal }) =>
+        everyItem((page, pageSignal) => listEnvironments(page, pageSignal), {
+          signal,
+        }),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+  clusters: (environmentId: string) =>
+    queryOptions({
+      queryKey: [...accessQueries.all(), 'clusters', environmentId],
+      queryFn: ({ signal }) =>
+        everyItem(
+          (page, pageSignal) => listClusters(environmentId, page, pageSignal),
+          { signal },
+        ),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+  /** Every list of one pool's bindings: what a grant or revoke invalidates. */
+  poolBindingLists: (poolId: string) =>
+    [...accessQueries.all(), 'bindings', poolId] as const,
+  /**
+   * Every binding the pool holds anywhere in the organization, from one
+   * inclusive query, all pages read (grouping needs them all; a pool
+   * rarely has more than one page). `report` hears the walk's progress.
+   */
+  poolBindings: (
+    poolId: string,
+    organizationId: string,
+    report?: (progress: WalkProgress) => void,
+  ) =>
+    // `report` is where progress goes, not what is fetched.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryOptions({
+      queryKey: [...accessQueries.poolBindingLists(poolId), organizationId],
+      queryFn: ({ signal }) =>
+        everyItem(
+          (page, pageSignal) =>
+            listRoleBindings(
+              {
+                principal: poolPrincipal(poolId),
+                crnPattern: organizationWidePattern(organizationId),
+              },
+              page,
+              pageSignal,
+            ),
+          { signal, onProgress: report },
+        ),
+    }),
+};

@@ -1,0 +1,287 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
+import { RetryNotice } from '@/components/errors/retry-notice.tsx';
+import { Alert } from '@/components/ui/alert.tsx';
+import { Button } from '@/components/ui/button.tsx';
+import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
+import { Skeleton } from '@/components/ui/skeleton.tsx';
+import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
+import type { WalkProgress } from '@/lib/paced-walk.ts';
+import { accessQueries, poolPrincipal } from '../api/queries.ts';
+import { useDirectory } from '../api/use-directory.ts';
+import {
+  groupBindings,
+  named,
+  type BindingView,
+  type DirectoryNames,
+} from '../binding-groups.ts';
+import { BindingTable } from './binding-table.tsx';
+import { GrantAccessDialog } from './grant-access-dialog.tsx';
+import { RevokeBindingDialog } from './revoke-binding-dialog.tsx';
+
+function AccessSkeleton() {
+  return (
+    <div aria-busy="true" className="grid gap-3">
+      <span className="sr-only">Loading the pool’s access…</span>
+      <Skeleton className="h-6 w-48" />
+      <Skeleton className="h-24 w-full" />
+      <Skeleton className="h-24 w-full" />
+    </div>
+  );
+}
+
+/**
+ * A pool's Access tab: the role bindings it holds anywhere in the
+ * organization (one inclusive query, every page read), grouped
+ * environment → cluster → resource, with Grant access and Revoke for a role
+ * that may write.
+ */
+export function AccessTab({
+  poolId,
+  readOnlyReason,
+}: {
+  poolId: string;
+  /** Set when the user may not grant or revoke: why. */
+  readOnlyReason?: string;
+}) {
+  const titleId = useId();
+  const principal = poolPrincipal(poolId);
+  const [progress, setProgress] = useState<WalkProgress>();
+  const [notice, setNotice] = useState<string>();
+  const [revoking, setRevoking] = useState<BindingView>();
+  const organization = useQuery(accessQueries.organization());
+  const organizationId = organization.data?.id;
+  const bindings = useQuery({
+    ...accessQueries.poolBindings(poolId, organizationId ?? '', setProgress),
+    enabled: organizationId !== undefined,
+  });
+  const directory = useDirectory();
+  const names: DirectoryNames = {
+    environments: directory.environments,
+    clusters: directory.clusters,
+  };
+  // Held back until the names are in (or failed), so ids do not flash first.
+  const isNaming = directory.isPending && directory.error == null;
+  const groups =
+    bindings.data && !isNaming
+      ? groupBindings(bindings.data, names)
+      : undefined;
+  const canWrite = readOnlyReason === undefined;
+  const onRevoke = canWrite ? setRevoking : undefined;
+  const failed = organization.error ?? bindings.error;
+  const isLoading =
+    organization.isPending ||
+    (bindings.isPending && !bindings.isError) ||
+    (bindings.isSuccess && isNaming);
+
+  return (
+    <section aria-labelledby={titleId} className="grid gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Access
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">
+            What tokens that get in through this pool may then do: the role
+            bindings of{' '}
+            <code className="font-mono text-xs break-all">{principal}</code>{' '}
+            anywhere in the organization.
+          </p>
+        </div>
+        {canWrite ? (
+          organizationId && (
+            <GrantAccessDialog
+              poolId={poolId}
+              principal={principal}
+              organizationId={organizationId}
+              environments={directory.environments}
+              clusters={directory.clusters}
+              onGranted={setNotice}
+            />
+          )
+        ) : (
+          <DisabledReason className="max-w-sm">
+            You can see this pool’s access but not change it. {readOnlyReason}
+          </DisabledReason>
+        )}
+      </div>
+
+      {notice && (
+        <Alert tone="info" className="flex items-start justify-between gap-3">
+          <p>{notice}</p>
+          <Button
+            variant="ghost"
+            size="xs"
+            onClick={() => setNotice(undefined)}
+          >
+            Dismiss
+          </Button>
+        </Alert>
+      )}
+
+      {failed != null && !groups && (
+        <ApiErrorView
+          error={failed}
+          onRetry={() =>
+            void (organization.isError
+              ? organization.refetch()
+              : bindings.refetch())
+          }
+        />
+      )}
+      {bindings.isFetching && bindings.failureReason && groups && (
+        <RetryNotice error={bindings.failureReason} />
+      )}
+      {isLoading && failed == null && (
+        <>
+          {progress && progress.fetched > 0 && (
+            <div role="status">
+              <WalkProgressView
+                progress={progress}
+                noun="role bindings"
+                hasBar
+              />
+            </div>
+          )}
+          <AccessSkeleton />
+        </>
+      )}
+      {directory.error != null && groups && groups.count > 0 && (
+        <Alert tone="warning">
+          <p>
+            The names of environments and clusters could not be loaded, so their
+            ids are shown.
+          </p>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            onClick={directory.retry}
+          >
+            Retry
+          </Button>
+        </Alert>
+      )}
+
+      {groups?.count === 0 && (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          <p className="font-medium">This pool has no role bindings.</p>
+          <p className="mt-1 text-sm">
+            Tokens can get in, but may do nothing in Confluent Cloud yet.{' '}
+            {canWrite
+              ? 'Use Grant access to give it a role, such as DeveloperRead on the topics its workloads read.'
+              : 'An administrator can grant it a role here.'}
+          </p>
+        </div>
+      )}
+
+      {groups && groups.organization.length > 0 && (
+        <section
+          aria-labelledby={`${titleId}-org`}
+          className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h3 id={`${titleId}-org`} className="font-semibold">
+            Organization
+            {organization.data?.display_name && (
+              <span className="font-normal text-slate-600">
+                {' '}
+                {organization.data.display_name}
+              </span>
+            )}
+          </h3>
+          <BindingTable
+            caption="Role bindings at the organization"
+            place="in the organization"
+            views={groups.organization}
+            onRevoke={onRevoke}
+          />
+        </section>
+      )}
+
+      {groups?.environments.map((environment) => {
+        const environmentLabel = named(environment.id, environment.name);
+        return (
+          <section
+            key={environment.id}
+            aria-label={`Environment ${environmentLabel}`}
+            className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h3 className="font-semibold">
+              Environment {environment.name ?? ''}{' '}
+              <code className="font-mono text-xs font-normal text-slate-600">
+                {environment.id}
+              </code>
+            </h3>
+            {environment.bindings.length > 0 && (
+              <BindingTable
+                caption={`Role bindings in environment ${environmentLabel}`}
+                place={`in environment ${environmentLabel}`}
+                views={environment.bindings}
+                onRevoke={onRevoke}
+              />
+            )}
+            {environment.clusters.map((cluster) => {
+              const clusterLabel = named(cluster.id, cluster.name);
+              return (
+                <section
+                  key={cluster.id}
+                  aria-label={`Cluster ${clusterLabel}`}
+                  className="grid gap-2"
+                >
+                  <h4 className="font-medium">
+                    Cluster {cluster.name ?? ''}{' '}
+                    <code className="font-mono text-xs font-normal text-slate-600">
+                      {cluster.id}
+                    </code>
+                    {cluster.kind && (
+                      <span className="ml-2 text-sm font-normal text-slate-600">
+                        {cluster.kind}
+                      </span>
+                    )}
+                  </h4>
+                  <BindingTable
+                    caption={`Role bindings in cluster ${clusterLabel}`}
+                    place={`in cluster ${clusterLabel}`}
+                    views={cluster.bindings}
+                    onRevoke={onRevoke}
+                  />
+                </section>
+              );
+            })}
+          </section>
+        );
+      })}
+
+      {groups && groups.unreadable.length > 0 && (
+        <section
+          aria-labelledby={`${titleId}-other`}
+          className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h3 id={`${titleId}-other`} className="font-semibold">
+            Other patterns
+          </h3>
+          <p className="text-sm text-slate-700">
+            Lifeguard cannot read these patterns; they are shown as Confluent
+            sent them.
+          </p>
+          <BindingTable
+            caption="Role bindings with patterns Lifeguard cannot read"
+            place="as sent"
+            views={groups.unreadable}
+            onRevoke={onRevoke}
+          />
+        </section>
+      )}
+
+      <RevokeBindingDialog
+        poolId={poolId}
+        principal={principal}
+        view={revoking}
+        names={names}
+        onClose={() => setRevoking(undefined)}
+        onRevoked={setNotice}
+      />
+    </section>
+  );
+}
