@@ -1,0 +1,266 @@
+import type { Page } from '@playwright/test';
+import { hashPassword } from '../src/server/passwords.ts';
+import { EMULATOR_URL, expect, expectAccessible, test } from './fixtures.ts';
+import { startLifeguard, type LifeguardProcess } from './lifeguard-process.ts';
+
+const ACCESS_PORT = Number(process.env.E2E_ACCESS_PORT ?? 4185);
+const VIOLA = { username: 'viola', password: 'viola-viewer-password-3' };
+
+let viewerServer: LifeguardProcess;
+
+test.beforeAll(async () => {
+  viewerServer = await startLifeguard(ACCESS_PORT, {
+    AUTH_MODE: 'password',
+    AUTH_USERS: `viola:viewer:${await hashPassword(VIOLA.password)}`,
+  });
+});
+
+test.afterAll(async () => {
+  await viewerServer?.stop();
+});
+
+type Directory = {
+  orgId: string;
+  production: { id: string };
+  ordersProd: { id: string };
+};
+
+type Emulator = Parameters<Parameters<typeof test>[2]>[0]['emulator'];
+
+async function directory(emulator: Emulator): Promise<Directory> {
+  const orgs = await emulator.get<{ data: { id: string }[] }>(
+    '/org/v2/organizations',
+  );
+  const environments = await emulator.get<{
+    data: { id: string; display_name: string }[];
+  }>('/org/v2/environments?page_size=100');
+  const production = environments.body.data.find(
+    (each) => each.display_name === 'production',
+  )!;
+  const clusters = await emulator.get<{
+    data: { id: string; spec: { display_name: string } }[];
+  }>(`/cmk/v2/clusters?environment=${production.id}&page_size=100`);
+  const ordersProd = clusters.body.data.find(
+    (each) => each.spec.display_name === 'orders-prod',
+  )!;
+  return { orgId: orgs.body.data[0]!.id, production, ordersProd };
+}
+
+function topicCrn(where: Directory, topic: string) {
+  return `crn://confluent.cloud/organization=${where.orgId}/environment=${where.production.id}/cloud-cluster=${where.ordersProd.id}/kafka=${where.ordersProd.id}/topic=${topic}`;
+}
+
+/** Removes a binding behind the console's back, as another tool would. */
+async function deleteBindingElsewhere(id: string) {
+  const response = await fetch(`${EMULATOR_URL}/iam/v2/role-bindings/${id}`, {
+    method: 'DELETE',
+    headers: {
+      authorization: `Basic ${Buffer.from('LIFEGUARDDEMOKEY:lifeguard-demo-secret').toString('base64')}`,
+    },
+  });
+  expect(response.status).toBe(200);
+}
+
+async function openAccessTab(page: Page, path: string) {
+  await page.goto(path);
+  await expect(
+    page.getByRole('tab', { name: 'Access', selected: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Access', exact: true }),
+  ).toBeVisible();
+}
+
+test('grant DeveloperRead on a topic prefix, see it in the Access tab, the export and the history, then revoke it', async ({
+  page,
+  emulator,
+}) => {
+  const okta = await emulator.providerId('okta.com');
+  const pool = await emulator.post<{ id: string }>(
+    `/iam/v2/identity-providers/${okta}/identity-pools`,
+    {
+      display_name: 'access-e2e',
+      description: 'Reads the orders topics',
+      identity_claim: 'claims.sub',
+      filter: 'claims.aud == "kafka" && claims.sub.startsWith("orders-")',
+    },
+  );
+  const where = await directory(emulator);
+  const poolPath = `/providers/${okta}/pools/${pool.id}`;
+  await openAccessTab(page, `${poolPath}?tab=access`);
+  await expect(page.getByText('This pool has no role bindings.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Grant access' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Grant access' });
+  await dialog.getByLabel('Role').selectOption('DeveloperRead');
+  await expect(dialog.getByLabel('Applies to')).toHaveValue('topic');
+  await dialog.getByLabel('Environment').selectOption(where.production.id);
+  await dialog.getByLabel('Kafka cluster').selectOption(where.ordersProd.id);
+  await dialog.getByLabel('Topic name').fill('orders.');
+  await dialog.getByRole('switch', { name: /^Prefix/ }).click();
+  await expect(
+    dialog.getByRole('figure', { name: 'CRN that will be sent' }),
+  ).toContainText(topicCrn(where, 'orders.*'));
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Grant' }).click();
+
+  await expect(
+    page.getByText(/Confluent may take a minute or two/),
+  ).toBeVisible();
+  const cluster = page.getByRole('region', {
+    name: `Cluster orders-prod (${where.ordersProd.id})`,
+  });
+  const row = cluster.getByRole('row').filter({ hasText: 'DeveloperRead' });
+  await expect(row).toContainText('orders.*');
+  await expect(row).toContainText('Prefix');
+  await expectAccessible(page);
+
+  // The export grants it too.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export access-e2e' });
+  await expect(
+    exportDialog.getByText(/All 1 role bindings? of access-e2e fetched/),
+  ).toBeVisible();
+  const terraform = await exportDialog
+    .getByRole('textbox', { name: 'Terraform code' })
+    .inputValue();
+  expect(terraform).toContain('resource "confluent_role_binding"');
+  expect(terraform).toContain(
+    `principal   = "User:\${confluent_identity_pool.access_e2e.id}"`,
+  );
+  expect(terraform).toContain(`crn_pattern = "${topicCrn(where, 'orders.*')}"`);
+  await exportDialog.getByRole('tab', { name: 'CLI' }).click();
+  const cli = await exportDialog
+    .getByRole('textbox', { name: 'CLI code' })
+    .inputValue();
+  expect(cli).toContain('confluent iam rbac role-binding create');
+  expect(cli).toContain('--resource Topic:orders.');
+  expect(cli).toContain('--prefix');
+  await page.keyboard.press('Escape');
+
+  // Revoke, with a confirmation that names role and resource.
+  await cluster
+    .getByRole('button', {
+      name: /^Revoke DeveloperRead on topics starting with/,
+    })
+    .click();
+  const confirm = page.getByRole('alertdialog', {
+    name: 'Revoke DeveloperRead?',
+  });
+  await expect(confirm).toContainText(topicCrn(where, 'orders.*'));
+  await confirm.getByRole('button', { name: 'Revoke' }).click();
+  await expect(
+    page.getByText(/^Revoked DeveloperRead on topics/),
+  ).toBeVisible();
+  await expect(page.getByText('This pool has no role bindings.')).toBeVisible();
+
+  // The history shows the grant and the revocation beside the pool's create.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Revoked a role' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Granted a role' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a binding removed elsewhere: Revoke explains it is already gone and the list catches up', async ({
+  page,
+  emulator,
+}) => {
+  const okta = await emulator.providerId('okta.com');
+  const pool = await emulator.post<{ id: string }>(
+    `/iam/v2/identity-providers/${okta}/identity-pools`,
+    {
+      display_name: 'gone-e2e',
+      description: '',
+      identity_claim: 'claims.sub',
+      filter: 'claims.aud == "kafka"',
+    },
+  );
+  const where = await directory(emulator);
+  const binding = await emulator.post<{ id: string }>('/iam/v2/role-bindings', {
+    principal: `User:${pool.id}`,
+    role_name: 'DeveloperRead',
+    crn_pattern: topicCrn(where, 'payments'),
+  });
+  await openAccessTab(page, `/providers/${okta}/pools/${pool.id}?tab=access`);
+  const revoke = page.getByRole('button', {
+    name: /^Revoke DeveloperRead on topic “payments”/,
+  });
+  await expect(revoke).toBeVisible();
+
+  await deleteBindingElsewhere(binding.id);
+  await revoke.click();
+  const confirm = page.getByRole('alertdialog', {
+    name: 'Revoke DeveloperRead?',
+  });
+  await confirm.getByRole('button', { name: 'Revoke' }).click();
+  // Confluent answers 403 40301 for a binding that no longer exists.
+  await expect(confirm).toContainText('This role binding is already gone');
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('This pool has no role bindings.')).toBeVisible();
+});
+
+test('a viewer sees what a pool may do but cannot grant or revoke', async ({
+  page,
+  emulator,
+}) => {
+  const okta = await emulator.providerId('okta.com');
+  const pool = await emulator.post<{ id: string }>(
+    `/iam/v2/identity-providers/${okta}/identity-pools`,
+    {
+      display_name: 'viewer-access-e2e',
+      description: '',
+      identity_claim: 'claims.sub',
+      filter: 'claims.aud == "kafka"',
+    },
+  );
+  const where = await directory(emulator);
+  await emulator.post('/iam/v2/role-bindings', {
+    principal: `User:${pool.id}`,
+    role_name: 'DeveloperWrite',
+    crn_pattern: topicCrn(where, 'audit-log'),
+  });
+  await page.goto(`${viewerServer.url}/`);
+  await page.getByLabel('Username').fill(VIOLA.username);
+  await page.getByLabel('Password').fill(VIOLA.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('banner')).toContainText('viola');
+
+  await openAccessTab(
+    page,
+    `${viewerServer.url}/providers/${okta}/pools/${pool.id}?tab=access`,
+  );
+  await expect(
+    page.getByRole('row').filter({ hasText: 'DeveloperWrite' }),
+  ).toContainText('audit-log');
+  await expect(
+    page.getByText(/You can see this pool’s access but not change it/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Grant access' })).toHaveCount(
+    0,
+  );
+  await expect(page.getByRole('button', { name: /^Revoke/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Forced through the API, the server refuses the viewer's grant.
+  const forced = await page.evaluate(async (principal) => {
+    const response = await fetch('/api/iam/v2/role-bindings', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-lifeguard-csrf': '1',
+      },
+      body: JSON.stringify({
+        principal,
+        role_name: 'DeveloperRead',
+        crn_pattern: 'crn://confluent.cloud/organization=x',
+      }),
+    });
+    return response.status;
+  }, `User:${pool.id}`);
+  expect(forced).toBe(403);
+});
