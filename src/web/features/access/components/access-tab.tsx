@@ -85,7 +85,9 @@ export function AccessTab({
           <p className="max-w-prose text-sm text-slate-700">
             What tokens that get in through this pool may then do: the role
             bindings of{' '}
-            <code className="font-mono text-xs break-all">{principal}</code>{' '}
+            <code className="font-mono text-xs [overflow-wrap:anywhere]">
+              {principal}
+            </code>{' '}
             anywhere in the organization.
           </p>
         </div>
