@@ -46,6 +46,21 @@ async function directory(emulator: Emulator): Promise<Directory> {
   return { orgId: orgs.body.data[0]!.id, production, ordersProd };
 }
 
+/** A pool of the demo's Okta provider with no role bindings yet. */
+async function newPool(emulator: Emulator, name: string) {
+  const okta = await emulator.providerId('okta.com');
+  const pool = await emulator.post<{ id: string }>(
+    `/iam/v2/identity-providers/${okta}/identity-pools`,
+    {
+      display_name: name,
+      description: 'Reads the orders topics',
+      identity_claim: 'claims.sub',
+      filter: 'claims.aud == "kafka" && claims.sub.startsWith("orders-")',
+    },
+  );
+  return { okta, pool };
+}
+
 function topicCrn(where: Directory, topic: string) {
   return `crn://confluent.cloud/organization=${where.orgId}/environment=${where.production.id}/cloud-cluster=${where.ordersProd.id}/kafka=${where.ordersProd.id}/topic=${topic}`;
 }
@@ -75,16 +90,7 @@ test('grant DeveloperRead on a topic prefix, see it in the Access tab, the expor
   page,
   emulator,
 }) => {
-  const okta = await emulator.providerId('okta.com');
-  const pool = await emulator.post<{ id: string }>(
-    `/iam/v2/identity-providers/${okta}/identity-pools`,
-    {
-      display_name: 'access-e2e',
-      description: 'Reads the orders topics',
-      identity_claim: 'claims.sub',
-      filter: 'claims.aud == "kafka" && claims.sub.startsWith("orders-")',
-    },
-  );
+  const { okta, pool } = await newPool(emulator, 'access-e2e');
   const where = await directory(emulator);
   const poolPath = `/providers/${okta}/pools/${pool.id}`;
   await openAccessTab(page, `${poolPath}?tab=access`);
@@ -169,16 +175,7 @@ test('a binding removed elsewhere: Revoke explains it is already gone and the li
   page,
   emulator,
 }) => {
-  const okta = await emulator.providerId('okta.com');
-  const pool = await emulator.post<{ id: string }>(
-    `/iam/v2/identity-providers/${okta}/identity-pools`,
-    {
-      display_name: 'gone-e2e',
-      description: '',
-      identity_claim: 'claims.sub',
-      filter: 'claims.aud == "kafka"',
-    },
-  );
+  const { okta, pool } = await newPool(emulator, 'gone-e2e');
   const where = await directory(emulator);
   const binding = await emulator.post<{ id: string }>('/iam/v2/role-bindings', {
     principal: `User:${pool.id}`,
@@ -208,16 +205,7 @@ test('a viewer sees what a pool may do but cannot grant or revoke', async ({
   page,
   emulator,
 }) => {
-  const okta = await emulator.providerId('okta.com');
-  const pool = await emulator.post<{ id: string }>(
-    `/iam/v2/identity-providers/${okta}/identity-pools`,
-    {
-      display_name: 'viewer-access-e2e',
-      description: '',
-      identity_claim: 'claims.sub',
-      filter: 'claims.aud == "kafka"',
-    },
-  );
+  const { okta, pool } = await newPool(emulator, 'viewer-access-e2e');
   const where = await directory(emulator);
   await emulator.post('/iam/v2/role-bindings', {
     principal: `User:${pool.id}`,

@@ -3,6 +3,7 @@ import { useSecondsUntil } from '@/hooks/use-now.ts';
 import { cn } from '@/lib/cn.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { RetryNotice } from '../errors/retry-notice.tsx';
+import { Button } from './button.tsx';
 import { TickingSeconds } from './ticking-seconds.tsx';
 
 // Keyed by `until`: a new wait starts its own clock.
@@ -82,4 +83,39 @@ export function WalkProgressView({
       )}
     </div>
   );
+}
+
+/**
+ * Stop while a walk runs, Fetch again once it was stopped: the controls
+ * every paced walk offers under its progress.
+ */
+export function WalkControls({
+  state,
+  onStop,
+  onRestart,
+}: {
+  state: 'idle' | 'fetching' | 'cancelled' | 'done' | 'failed';
+  onStop: () => void;
+  onRestart: () => void;
+}) {
+  if (state === 'fetching') {
+    return (
+      <div>
+        <Button variant="secondary" onClick={onStop}>
+          Stop
+        </Button>
+      </div>
+    );
+  }
+  if (state === 'cancelled') {
+    return (
+      <div>
+        {/* Stop, which had the focus, is gone: keep the keyboard here. */}
+        <Button variant="secondary" onClick={onRestart} autoFocus>
+          Fetch again
+        </Button>
+      </div>
+    );
+  }
+  return null;
 }

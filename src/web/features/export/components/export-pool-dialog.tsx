@@ -12,7 +12,10 @@ import {
   DialogContent,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
+import {
+  WalkControls,
+  WalkProgressView,
+} from '@/components/ui/walk-progress.tsx';
 import { usePacedWalk, type RunWalk } from '@/hooks/use-paced-walk.ts';
 import {
   listPoolRoleBindings,
@@ -77,21 +80,7 @@ function PoolExport({
           </p>
         )}
       </div>
-      {state.state === 'fetching' && (
-        <div>
-          <Button variant="secondary" onClick={stop}>
-            Stop
-          </Button>
-        </div>
-      )}
-      {state.state === 'cancelled' && (
-        <div>
-          {/* Stop, which had the focus, is gone: keep the keyboard here. */}
-          <Button variant="secondary" onClick={restart} autoFocus>
-            Fetch again
-          </Button>
-        </div>
-      )}
+      <WalkControls state={state.state} onStop={stop} onRestart={restart} />
       {state.state === 'failed' && (
         <>
           {/* Its own button: the view offers none for a 403, which is

@@ -12,7 +12,10 @@ import {
   DialogContent,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
+import {
+  WalkControls,
+  WalkProgressView,
+} from '@/components/ui/walk-progress.tsx';
 import { usePacedWalk, type RunWalk } from '@/hooks/use-paced-walk.ts';
 import { ExportCode } from './export-code.tsx';
 
@@ -62,21 +65,7 @@ function ProviderExport({
           </p>
         )}
       </div>
-      {state.state === 'fetching' && (
-        <div>
-          <Button variant="secondary" onClick={stop}>
-            Stop
-          </Button>
-        </div>
-      )}
-      {state.state === 'cancelled' && (
-        <div>
-          {/* Stop, which had the focus, is gone: keep the keyboard here. */}
-          <Button variant="secondary" onClick={restart} autoFocus>
-            Fetch again
-          </Button>
-        </div>
-      )}
+      <WalkControls state={state.state} onStop={stop} onRestart={restart} />
       {state.state === 'failed' && (
         <ApiErrorView error={state.error} onRetry={restart} />
       )}
