@@ -210,10 +210,11 @@ export function AccessTab({
             className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
           >
             <h3 className="font-semibold">
-              Environment {environment.name ?? ''}{' '}
-              <code className="font-mono text-xs font-normal text-slate-600">
-                {environment.id}
-              </code>
+              <ScopeName
+                kind="Environment"
+                name={environment.name}
+                id={environment.id}
+              />
             </h3>
             {environment.bindings.length > 0 && (
               <BindingTable
@@ -232,10 +233,11 @@ export function AccessTab({
                   className="grid gap-2"
                 >
                   <h4 className="font-medium">
-                    Cluster {cluster.name ?? ''}{' '}
-                    <code className="font-mono text-xs font-normal text-slate-600">
-                      {cluster.id}
-                    </code>
+                    <ScopeName
+                      kind="Cluster"
+                      name={cluster.name}
+                      id={cluster.id}
+                    />
                     {cluster.kind && (
                       <span className="ml-2 text-sm font-normal text-slate-600">
                         {cluster.kind}
@@ -285,5 +287,23 @@ export function AccessTab({
         onRevoked={setNotice}
       />
     </section>
+  );
+}
+
+/** "Environment production env-…": a scope's name, then its id in code. */
+function ScopeName({
+  kind,
+  name,
+  id,
+}: {
+  kind: string;
+  name: string | undefined;
+  id: string;
+}) {
+  return (
+    <>
+      {kind} {name ?? ''}{' '}
+      <code className="font-mono text-xs font-normal text-slate-600">{id}</code>
+    </>
   );
 }
