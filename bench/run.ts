@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format as prettier } from 'prettier';
 import { join, resolve } from 'node:path';
 import { bundleSuite } from './bundle.bench.ts';
+import { effectiveAccessSuite } from './effective-access.bench.ts';
 import { emulatorSuite } from './emulator.bench.ts';
 import { filterSuite } from './filter.bench.ts';
 import { lighthouseSuite } from './lighthouse.bench.ts';
@@ -27,6 +28,7 @@ const only = process.argv.slice(2);
 
 const suites: Suite[] = [
   filterSuite,
+  effectiveAccessSuite,
   emulatorSuite,
   proxySuite,
   bundleSuite(distDir),
