@@ -252,3 +252,38 @@ test('a viewer sees what a pool may do but cannot grant or revoke', async ({
   }, `User:${pool.id}`);
   expect(forced).toBe(403);
 });
+
+test('who can reach a resource: the pools whose bindings reach a demo topic prefix, most specific first, and the link to one', async ({
+  page,
+  emulator,
+}) => {
+  const where = await directory(emulator);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Who can reach…' }).click();
+  await page
+    .getByRole('combobox', { name: 'Environment' })
+    .selectOption(where.production.id);
+  await page
+    .getByRole('combobox', { name: 'Kafka cluster' })
+    .selectOption(where.ordersProd.id);
+  await page.getByRole('textbox', { name: 'Topic name' }).fill('ingest.');
+  await page.getByRole('checkbox', { name: /^Prefix/ }).check();
+  await page.getByRole('button', { name: 'Show who can reach it' }).click();
+
+  const table = page.getByRole('table', {
+    name: /^Pools that can reach topics "ingest\.\*" in cluster orders-prod/,
+  });
+  const writer = table.getByRole('row').filter({ hasText: 'ingest-gke-prod' });
+  await expect(writer).toContainText('DeveloperWrite');
+  await expect(writer).toContainText('Exact: the binding names it');
+  await expect(
+    table.getByRole('row').filter({ hasText: 'topic-provisioner' }),
+  ).toContainText('Prefix binding');
+  await expect(page).toHaveURL(/type=topic&name=ingest\.&prefix=1/);
+  await expectAccessible(page);
+
+  await writer.getByRole('link', { name: 'ingest-gke-prod' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'ingest-gke-prod' }),
+  ).toBeVisible();
+});

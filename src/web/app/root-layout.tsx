@@ -67,6 +67,12 @@ export function RootLayout() {
             >
               Search
             </NavLink>
+            <NavLink
+              to={paths.resourceAccess.getHref()}
+              className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+            >
+              Who can reach…
+            </NavLink>
             {isAdmin && (
               <NavLink
                 to={paths.audit.getHref()}

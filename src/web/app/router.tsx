@@ -123,6 +123,15 @@ export const routes: RouteObject[] = [
           lazyScreen(() => import('./routes/search.tsx'), 'SearchRoute'),
         ),
       },
+      {
+        path: paths.resourceAccess.path,
+        element: screen(
+          lazyScreen(
+            () => import('./routes/resource-access.tsx'),
+            'ResourceAccessRoute',
+          ),
+        ),
+      },
       { path: '*', element: screen(<NotFoundMessage />) },
     ],
   },

@@ -70,6 +70,19 @@ export const paths = {
       return `/search${text ? `?${text}` : ''}`;
     },
   },
+  resourceAccess: {
+    path: '/access',
+    /** Who can reach a resource; the question is the query, so a link reproduces the answer. */
+    getHref: (search: ResourceAccessSearch = {}) => {
+      const query = new URLSearchParams();
+      for (const key of RESOURCE_ACCESS_SEARCH_KEYS) {
+        const value = search[key];
+        if (value) query.set(key, value);
+      }
+      const text = query.toString();
+      return `/access${text ? `?${text}` : ''}`;
+    },
+  },
   audit: {
     path: '/audit',
     getHref: (search: AuditSearch = {}) => {
@@ -86,6 +99,30 @@ export const paths = {
 
 /** What the new-pool form starts from; nothing means an empty form. */
 export type PoolNewSearch = { copy_of?: string; template?: string };
+
+/**
+ * The resource page's question as the URL holds it: `type` is a resource
+ * type (`topic`, `group`, `transactional-id`, `subject`) or `cluster`;
+ * `registry` is the Schema Registry (`lsrc-…`) of a subject; `prefix=1`
+ * makes `name` a prefix.
+ */
+export type ResourceAccessSearch = {
+  environment?: string;
+  cluster?: string;
+  registry?: string;
+  type?: string;
+  name?: string;
+  prefix?: string;
+};
+
+export const RESOURCE_ACCESS_SEARCH_KEYS = [
+  'environment',
+  'cluster',
+  'registry',
+  'type',
+  'name',
+  'prefix',
+] as const satisfies readonly (keyof ResourceAccessSearch)[];
 
 /** The audit page's filters as the URL holds them; dates are YYYY-MM-DD (UTC). */
 export type AuditSearch = {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
@@ -7,6 +8,7 @@ import { Button } from '@/components/ui/button.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
+import { paths } from '@/config/paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { accessQueries, poolPrincipal } from '../api/queries.ts';
 import { useDirectory } from '../api/use-directory.ts';
@@ -89,6 +91,14 @@ export function AccessTab({
               {principal}
             </code>{' '}
             anywhere in the organization.
+          </p>
+          <p className="text-sm">
+            <Link
+              to={paths.resourceAccess.getHref()}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Who else can reach a resource?
+            </Link>
           </p>
         </div>
         {canWrite ? (
