@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState, type ComponentProps } from 'react';
+import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { findRole } from '#contract/role-catalogue.ts';
 import { FormField } from '@/components/form/form-field.tsx';
@@ -38,15 +38,9 @@ import {
   roleOptionLabel,
   type GrantValues,
 } from '../grant-target.ts';
+import { NativeSelect } from '@/components/ui/native-select.tsx';
 import { GRANT_FORM_FIELDS, grantFormSchema } from '../schemas.ts';
 import { AccessProblemView } from './access-problem-view.tsx';
-
-const SELECT_CLASSES =
-  'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 aria-invalid:border-red-700 disabled:opacity-60';
-
-function NativeSelect(props: ComponentProps<'select'>) {
-  return <select className={SELECT_CLASSES} {...props} />;
-}
 
 /** A Basic cluster takes cluster-level roles only (docs/confluent-api.md §18.3). */
 const BASIC_REASON =

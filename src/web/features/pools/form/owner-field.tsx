@@ -5,9 +5,7 @@ import { Button } from '@/components/ui/button.tsx';
 import { directoryQueries, userLabel } from '@/lib/directory-queries.ts';
 import { getErrorMessage } from '@/lib/errors.ts';
 import type { PoolFormValues } from '../schemas.ts';
-
-const SELECT_CLASSES =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 aria-invalid:border-red-700';
+import { NativeSelect } from '@/components/ui/native-select.tsx';
 
 /**
  * The new pool's owner: one of the organization's users, sent as
@@ -56,7 +54,7 @@ export function OwnerField({ control }: { control: Control<PoolFormValues> }) {
       }
     >
       {({ value, ...props }) => (
-        <select {...props} value={value ?? ''} className={SELECT_CLASSES}>
+        <NativeSelect {...props} value={value ?? ''}>
           <option value="">No owner</option>
           {/* A choice restored from a draft stays chosen, even before the
               users have loaded or if that user has gone since. */}
@@ -70,7 +68,7 @@ export function OwnerField({ control }: { control: Control<PoolFormValues> }) {
               {userLabel(user)}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       )}
     </FormField>
   );

@@ -39,6 +39,7 @@ import {
   RESOURCE_KINDS,
   type Question,
 } from '../question.ts';
+import { NativeSelect } from '@/components/ui/native-select.tsx';
 
 type Environment = components['schemas']['Environment'];
 type Cluster = components['schemas']['Cluster'];
@@ -58,9 +59,6 @@ export type Directory = {
   error: unknown;
   retry: () => void;
 };
-
-const SELECT_CLASSES =
-  'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600';
 
 const REACH_LABELS: Readonly<Record<ReachKind, string>> = {
   exact: 'Exact: the binding names it',
@@ -120,9 +118,8 @@ function QuestionForm({
         <label htmlFor={ids.environment} className="text-sm font-medium">
           Environment
         </label>
-        <select
+        <NativeSelect
           id={ids.environment}
-          className={SELECT_CLASSES}
           value={draft.environment}
           onChange={(event) =>
             set({ environment: event.target.value, cluster: '' })
@@ -136,15 +133,14 @@ function QuestionForm({
               {environment.display_name} ({environment.id})
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <div className="grid gap-1">
         <label htmlFor={ids.kind} className="text-sm font-medium">
           Resource type
         </label>
-        <select
+        <NativeSelect
           id={ids.kind}
-          className={SELECT_CLASSES}
           value={draft.kind}
           onChange={(event) =>
             set({ kind: event.target.value as Question['kind'] })
@@ -155,7 +151,7 @@ function QuestionForm({
               {kind.one}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       {draft.kind === 'subject' ? (
         <div className="grid gap-1">
@@ -176,9 +172,8 @@ function QuestionForm({
           <label htmlFor={ids.cluster} className="text-sm font-medium">
             Kafka cluster
           </label>
-          <select
+          <NativeSelect
             id={ids.cluster}
-            className={SELECT_CLASSES}
             value={draft.cluster}
             disabled={draft.environment === ''}
             onChange={(event) => set({ cluster: event.target.value })}
@@ -189,7 +184,7 @@ function QuestionForm({
                 {cluster.spec.display_name} ({cluster.id})
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
       )}
       {draft.kind !== 'cluster' && (
