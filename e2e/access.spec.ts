@@ -287,3 +287,63 @@ test('who can reach a resource: the pools whose bindings reach a demo topic pref
     page.getByRole('heading', { level: 1, name: 'ingest-gke-prod' }),
   ).toBeVisible();
 });
+
+test('a pasted token: what it may do through every pool it lands in, and on one pool’s page', async ({
+  page,
+}) => {
+  const claims = JSON.stringify({
+    iss: 'https://accounts.google.com',
+    aud: 'https://kafka.acme.example',
+    email: 'ingest@acme-data.iam.gserviceaccount.com',
+    sub: '109312345',
+  });
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Google Cloud workloads' }).click();
+  await page.getByText('Find the pools a token lands in').click();
+  await page.getByLabel('Token or claims to match').fill(claims);
+  await page.getByRole('button', { name: 'Find matching pools' }).click();
+
+  const summary = page.getByRole('list', {
+    name: 'Everything this token may do',
+  });
+  const writes = summary.getByRole('listitem').filter({
+    hasText: /^DeveloperWrite/,
+  });
+  await expect(writes.first()).toContainText(
+    'on topics "ingest.*" in cluster orders-prod',
+  );
+  await expect(writes.first()).toContainText('Through ingest-gke-prod');
+  await expect(writes.first()).toContainText(
+    'on topic "clickstream.sessions" in cluster orders-prod',
+  );
+  await expect(
+    summary
+      .getByRole('listitem')
+      .filter({ hasText: /^DeveloperRead/ })
+      .first(),
+  ).toContainText('on consumer groups "dataflow-*"');
+  const landings = page.getByRole('list', { name: 'Pools it lands in' });
+  await expect(
+    landings.getByRole('listitem').filter({ hasText: 'dataflow-streaming' }),
+  ).toContainText('as ingest@acme-data.iam.gserviceaccount.com (claims.email)');
+  await expectAccessible(page);
+
+  await landings.getByRole('link', { name: 'ingest-gke-prod' }).click();
+  await expect(page.getByRole('tab', { name: 'Access' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await page.getByLabel('Token or claims').fill(claims);
+  const onePool = page.getByRole('list', {
+    name: 'Everything this token may do',
+  });
+  await expect(onePool).toContainText('DeveloperWrite');
+  await expect(onePool).toContainText(
+    'on subjects "ingest.*" in Schema Registry',
+  );
+  await expect(onePool).not.toContainText('clickstream');
+  await expect(
+    page.getByRole('link', { name: 'find every pool it lands in' }),
+  ).toBeVisible();
+});

@@ -565,6 +565,29 @@ export function describeScope(scope: AccessScope, names?: AccessNames): string {
   }
 }
 
+/**
+ * What a binding at a scope also holds, said explicitly for the summary,
+ * e.g. `every cluster, Schema Registry and resource in environment prod`;
+ * `undefined` for a binding on resources, which holds only those.
+ */
+export function inheritedBy(
+  scope: AccessScope,
+  names?: AccessNames,
+): string | undefined {
+  switch (scope.kind) {
+    case 'organization':
+      return 'every environment, cluster and resource of the organization';
+    case 'environment':
+      return `every cluster, Schema Registry and resource in environment ${named(scope.environment, names)}`;
+    case 'cluster':
+      return scope.clusterType === 'schema-registry'
+        ? `every subject of Schema Registry ${named(scope.cluster, names)}`
+        : `every topic, consumer group, transactional id and connector of cluster ${named(scope.cluster, names)}`;
+    default:
+      return undefined;
+  }
+}
+
 const ROLE_RANKS = new Map(ROLE_CATALOGUE.map((role, at) => [role.name, at]));
 
 // Catalogue order, then unknown roles by name: broad roles lead the summary.

@@ -6,8 +6,13 @@ import {
   GRANULAR_RBAC_CLUSTER_KINDS,
   hasGranularRbac,
   ROLE_CATALOGUE,
+  ROLE_TARGETS,
+  roleActsOn,
   rolesForScope,
+  UNKNOWN_ROLE,
   type BindingScope,
+  type RoleEffect,
+  type RoleTarget,
 } from './role-catalogue.ts';
 
 const ORG =
@@ -233,4 +238,124 @@ test('a grant built from the catalogue and buildCrn is accepted', () => {
   expect(
     bindingRefusal('DeveloperRead', crn, { clusterKind: 'Dedicated' }),
   ).toBe(undefined);
+});
+
+// What each role gives where, as the "who can reach" page reads it;
+// `undefined` is nothing.
+const EFFECTS: [string, RoleTarget, RoleEffect | undefined][] = [
+  ['OrganizationAdmin', 'topic', 'full control'],
+  ['OrganizationAdmin', 'identity-pool', 'full control'],
+  ['EnvironmentAdmin', 'topic', 'full control'],
+  ['EnvironmentAdmin', 'subject', 'full control'],
+  ['EnvironmentAdmin', 'compute-pool', 'full control'],
+  ['EnvironmentAdmin', 'cluster', 'full control'],
+  // Identity pools and service accounts are the organization's.
+  ['EnvironmentAdmin', 'identity-pool', undefined],
+  ['CloudClusterAdmin', 'cluster', 'full control'],
+  ['CloudClusterAdmin', 'topic', 'full control'],
+  ['CloudClusterAdmin', 'group', 'full control'],
+  ['CloudClusterAdmin', 'transactional-id', 'full control'],
+  ['CloudClusterAdmin', 'connector', 'full control'],
+  // The Schema Registry is the environment's, not the cluster's.
+  ['CloudClusterAdmin', 'subject', undefined],
+  ['CloudClusterAdmin', 'compute-pool', undefined],
+  ['MetricsViewer', 'topic', undefined],
+  ['MetricsViewer', 'subject', undefined],
+  ['MetricsViewer', 'cluster', 'metrics only'],
+  ['BillingAdmin', 'topic', undefined],
+  ['BillingAdmin', 'cluster', undefined],
+  ['NetworkAdmin', 'topic', undefined],
+  ['NetworkAdmin', 'cluster', undefined],
+  ['AccountAdmin', 'topic', undefined],
+  ['AccountAdmin', 'service-account', 'manages'],
+  ['AccountAdmin', 'identity-pool', 'manages'],
+  ['Operator', 'cluster', 'operates'],
+  ['Operator', 'connector', 'operates'],
+  ['Operator', 'topic', undefined],
+  ['DataDiscovery', 'topic', undefined],
+  ['DataDiscovery', 'subject', 'reads metadata'],
+  ['DataSteward', 'subject', 'manages'],
+  ['DataSteward', 'topic', undefined],
+  ['FlinkAdmin', 'compute-pool', 'manages'],
+  ['FlinkAdmin', 'topic', undefined],
+  ['FlinkDeveloper', 'compute-pool', 'uses'],
+  ['FlinkDeveloper', 'topic', undefined],
+  ['DeveloperRead', 'topic', 'reads'],
+  ['DeveloperRead', 'group', 'reads'],
+  ['DeveloperRead', 'connector', 'reads'],
+  ['DeveloperRead', 'cluster', undefined],
+  ['DeveloperWrite', 'topic', 'writes'],
+  ['DeveloperWrite', 'transactional-id', 'writes'],
+  ['DeveloperWrite', 'subject', 'writes'],
+  ['DeveloperWrite', 'group', undefined],
+  ['DeveloperManage', 'topic', 'manages'],
+  ['DeveloperManage', 'group', 'manages'],
+  ['ResourceOwner', 'topic', 'full control'],
+  ['ResourceOwner', 'identity-pool', 'full control'],
+  ['Assigner', 'service-account', 'uses'],
+  ['Assigner', 'topic', undefined],
+];
+
+test.each(EFFECTS)('roleActsOn(%s, %s) is %s', (role, target, effect) => {
+  expect(roleActsOn(role, target)).toBe(effect);
+});
+
+test('OrganizationAdmin gives full control on everything', () => {
+  for (const target of ROLE_TARGETS) {
+    expect(roleActsOn('OrganizationAdmin', target), target).toBe(
+      'full control',
+    );
+  }
+});
+
+test('BillingAdmin and NetworkAdmin give nothing on anything the page asks about', () => {
+  for (const role of ['BillingAdmin', 'NetworkAdmin']) {
+    for (const target of ROLE_TARGETS) {
+      expect(roleActsOn(role, target), `${role} ${target}`).toBeUndefined();
+    }
+  }
+});
+
+test('a role bound on a resource gives something on that resource', () => {
+  for (const role of ROLE_CATALOGUE) {
+    for (const scope of role.scopes) {
+      if (!(ROLE_TARGETS as readonly string[]).includes(scope)) continue;
+      expect(
+        roleActsOn(role.name, scope as RoleTarget),
+        `${role.name} on ${scope}`,
+      ).toBeDefined();
+    }
+  }
+});
+
+test('of the roles bound at a scope, only the three admins reach Kafka data', () => {
+  const broad = ROLE_CATALOGUE.filter((role) =>
+    role.scopes.some((scope) =>
+      ['organization', 'environment', 'cloud-cluster'].includes(scope),
+    ),
+  );
+  for (const target of ['topic', 'group', 'transactional-id'] as const) {
+    expect(
+      broad
+        .filter((role) => roleActsOn(role.name, target) !== undefined)
+        .map((role) => role.name),
+      target,
+    ).toEqual(['OrganizationAdmin', 'EnvironmentAdmin', 'CloudClusterAdmin']);
+  }
+});
+
+test('every effect names a known target', () => {
+  for (const role of ROLE_CATALOGUE) {
+    for (const target of Object.keys(role.effects)) {
+      expect(ROLE_TARGETS, `${role.name} ${target}`).toContain(target);
+    }
+  }
+});
+
+test('an unknown role, or a known one in the wrong case, answers as unknown on every target', () => {
+  for (const target of ROLE_TARGETS) {
+    expect(roleActsOn('Superuser', target)).toBe(UNKNOWN_ROLE);
+    expect(roleActsOn('developerwrite', target)).toBe(UNKNOWN_ROLE);
+  }
+  expect(roleActsOn('', 'topic')).toBe(UNKNOWN_ROLE);
 });

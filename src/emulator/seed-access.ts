@@ -209,7 +209,11 @@ type Crns = ReturnType<typeof crns>;
 // The pools of the providers other than Okta, by name: what their
 // workloads would be granted.
 const NAMED_POOLS: Record<string, (c: Crns) => Grant[]> = {
-  'legacy-catch-all': (c) => [['MetricsViewer', c.organization()]],
+  // A catch-all left with a powerful role: the risk the console points out.
+  'legacy-catch-all': (c) => [
+    ['MetricsViewer', c.organization()],
+    ['CloudClusterAdmin', c.cluster('sandbox')],
+  ],
   'ingest-gke-prod': (c) => [
     ['DeveloperWrite', c.topic('prod', 'ingest.', true)],
     ['DeveloperWrite', c.subject('prod', 'ingest.', true)],

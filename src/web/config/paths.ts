@@ -47,7 +47,7 @@ export const paths = {
     getHref: (
       providerId: string,
       poolId: string,
-      search: { tab?: 'history' } = {},
+      search: { tab?: 'history' | 'access' } = {},
     ) =>
       `/providers/${encodeURIComponent(providerId)}/pools/${encodeURIComponent(poolId)}${search.tab ? `?tab=${search.tab}` : ''}`,
   },

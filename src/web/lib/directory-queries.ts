@@ -5,6 +5,8 @@ import { walkPages } from './paced-walk.ts';
 
 export type Organization = components['schemas']['Organization'];
 export type DirectoryUser = components['schemas']['User'];
+export type Environment = components['schemas']['Environment'];
+export type Cluster = components['schemas']['Cluster'];
 
 // The directory changes far less often than pools do: a few minutes old is
 // still right for a picker or a scope.
@@ -43,6 +45,45 @@ export function listAllUsers(signal: AbortSignal): Promise<DirectoryUser[]> {
   );
 }
 
+/** Every environment of the organization, page after page. */
+export function listAllEnvironments(
+  signal: AbortSignal,
+): Promise<Environment[]> {
+  return walkPages(
+    async ({ pageSize, pageToken }, pageSignal) => {
+      const { data } = await api().GET('/org/v2/environments', {
+        params: { query: { page_size: pageSize, page_token: pageToken } },
+        signal: pageSignal,
+      });
+      return data!;
+    },
+    { signal, retry: false },
+  );
+}
+
+/** One environment's Kafka clusters: Confluent requires the environment. */
+export function listAllClusters(
+  environmentId: string,
+  signal: AbortSignal,
+): Promise<Cluster[]> {
+  return walkPages(
+    async ({ pageSize, pageToken }, pageSignal) => {
+      const { data } = await api().GET('/cmk/v2/clusters', {
+        params: {
+          query: {
+            environment: environmentId,
+            page_size: pageSize,
+            page_token: pageToken,
+          },
+        },
+        signal: pageSignal,
+      });
+      return data!;
+    },
+    { signal, retry: false },
+  );
+}
+
 /**
  * The organization's directory, shared by every feature that names a scope
  * or a person (features do not import one another).
@@ -53,6 +94,18 @@ export const directoryQueries = {
     queryOptions({
       queryKey: [...directoryQueries.all(), 'organization'],
       queryFn: ({ signal }) => getOrganization(signal),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+  environments: () =>
+    queryOptions({
+      queryKey: [...directoryQueries.all(), 'environments'],
+      queryFn: ({ signal }) => listAllEnvironments(signal),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+  clusters: (environmentId: string) =>
+    queryOptions({
+      queryKey: [...directoryQueries.all(), 'clusters', environmentId],
+      queryFn: ({ signal }) => listAllClusters(environmentId, signal),
       staleTime: DIRECTORY_STALE_MS,
     }),
   users: () =>

@@ -1,4 +1,4 @@
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
 import { ResourceScreen } from '@/components/layouts/resource-screen.tsx';
 import {
@@ -13,6 +13,7 @@ import {
   TabsTrigger,
 } from '@/components/ui/tabs.tsx';
 import { paths } from '@/config/paths.ts';
+import { LazyTokenAccess } from '@/features/access/components/lazy-token-access.tsx';
 import { LazyAccessTab } from '@/features/access/components/lazy-access-tab.tsx';
 import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
 import { ExportPoolDialog } from '@/features/export/components/export-pool-dialog.tsx';
@@ -121,6 +122,33 @@ export function PoolDetailRoute() {
                   notify.success(`Saved test case ${testCase.name}`);
                 }}
                 saveDisabledReason={access.reason}
+                renderAccess={({ identity, refusal }) => (
+                  <LazyTokenAccess
+                    landings={[
+                      {
+                        providerId,
+                        poolId,
+                        poolName: data.display_name,
+                        identityClaim: data.identity_claim,
+                        identity,
+                      },
+                    ]}
+                    refusal={refusal}
+                    others={
+                      <>
+                        Other pools of this provider whose filters match it add
+                        their access too:{' '}
+                        <Link
+                          to={paths.provider.getHref(providerId)}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          find every pool it lands in
+                        </Link>
+                        .
+                      </>
+                    }
+                  />
+                )}
               />
               <LazyTestCasesPanel
                 providerId={providerId}

@@ -6,6 +6,7 @@ import {
   WriteActionLink,
 } from '@/components/layouts/screen-actions.tsx';
 import { paths } from '@/config/paths.ts';
+import { LazyTokenAccess } from '@/features/access/components/lazy-token-access.tsx';
 import { ExportProviderDialog } from '@/features/export/components/export-provider-dialog.tsx';
 import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { LazyMatchingPools } from '@/features/pools/filter-editing/lazy-matching-pools.tsx';
@@ -79,6 +80,9 @@ const ProviderPools = memo(function ProviderPools({
           <LazyMatchingPools
             providerId={providerId}
             providerIssuer={data?.issuer}
+            renderAccess={(landings, refusal) => (
+              <LazyTokenAccess landings={landings} refusal={refusal} />
+            )}
           />
         </div>
       </details>

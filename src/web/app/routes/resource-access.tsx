@@ -6,7 +6,7 @@ import {
   accessQueries,
   organizationWidePattern,
 } from '@/features/access/api/queries.ts';
-import { useDirectory } from '@/features/access/api/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { listProviders } from '@/features/providers/api/providers.ts';

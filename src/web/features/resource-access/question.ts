@@ -5,13 +5,21 @@ import {
   type ResourceAccessSearch,
 } from '@/config/paths.ts';
 
-/** What the page can be asked about: a resource type, or a Kafka cluster itself. */
+/**
+ * What the page can be asked about: a resource type, or a Kafka cluster
+ * itself; `many` names them in a sentence ("roles that give nothing on
+ * topics").
+ */
 export const RESOURCE_KINDS = [
-  { value: 'topic', one: 'Topic' },
-  { value: 'group', one: 'Consumer group' },
-  { value: 'transactional-id', one: 'Transactional id' },
-  { value: 'subject', one: 'Schema Registry subject' },
-  { value: 'cluster', one: 'Kafka cluster itself' },
+  { value: 'topic', one: 'Topic', many: 'topics' },
+  { value: 'group', one: 'Consumer group', many: 'consumer groups' },
+  {
+    value: 'transactional-id',
+    one: 'Transactional id',
+    many: 'transactional ids',
+  },
+  { value: 'subject', one: 'Schema Registry subject', many: 'subjects' },
+  { value: 'cluster', one: 'Kafka cluster itself', many: 'Kafka clusters' },
 ] as const;
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number]['value'];

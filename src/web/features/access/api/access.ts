@@ -7,8 +7,7 @@ import {
   type PacedWalkOptions,
 } from '@/lib/paced-walk.ts';
 
-export type Environment = components['schemas']['Environment'];
-export type Cluster = components['schemas']['Cluster'];
+export type { Cluster, Environment } from '@/lib/directory-queries.ts';
 export type RoleBinding = components['schemas']['RoleBinding'];
 export type RoleBindingCreateBody = components['schemas']['RoleBindingCreate'];
 
@@ -17,30 +16,6 @@ export type PageRequest = { pageSize: number; pageToken?: string };
 
 function paging({ pageSize, pageToken }: PageRequest) {
   return { page_size: pageSize, page_token: pageToken };
-}
-
-export async function listEnvironments(
-  page: PageRequest,
-  signal?: AbortSignal,
-) {
-  const { data } = await api().GET('/org/v2/environments', {
-    params: { query: paging(page) },
-    signal,
-  });
-  return data!;
-}
-
-/** One environment's Kafka clusters: Confluent requires the environment. */
-export async function listClusters(
-  environmentId: string,
-  page: PageRequest,
-  signal?: AbortSignal,
-) {
-  const { data } = await api().GET('/cmk/v2/clusters', {
-    params: { query: { environment: environmentId, ...paging(page) } },
-    signal,
-  });
-  return data!;
 }
 
 export type RoleBindingFilter = {

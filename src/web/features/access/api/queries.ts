@@ -2,15 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { buildCrn, inclusiveCrnQuery } from '#contract/crn.ts';
 import { directoryQueries } from '@/lib/directory-queries.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
-import {
-  everyItem,
-  listClusters,
-  listEnvironments,
-  listRoleBindings,
-} from './access.ts';
-
-// The directory changes rarely and no screen of Lifeguard changes it.
-const DIRECTORY_STALE_MS = 10 * 60_000;
+import { everyItem, listRoleBindings } from './access.ts';
 
 /** The principal a pool holds its roles as. */
 export function poolPrincipal(poolId: string): string {
@@ -26,25 +18,6 @@ export const accessQueries = {
   all: () => ['access'] as const,
   /** Shared (src/web/lib) with the other features that build CRNs. */
   organization: () => directoryQueries.organization(),
-  environments: () =>
-    queryOptions({
-      queryKey: [...accessQueries.all(), 'environments'],
-      queryFn: ({ signal }) =>
-        everyItem((page, pageSignal) => listEnvironments(page, pageSignal), {
-          signal,
-        }),
-      staleTime: DIRECTORY_STALE_MS,
-    }),
-  clusters: (environmentId: string) =>
-    queryOptions({
-      queryKey: [...accessQueries.all(), 'clusters', environmentId],
-      queryFn: ({ signal }) =>
-        everyItem(
-          (page, pageSignal) => listClusters(environmentId, page, pageSignal),
-          { signal },
-        ),
-      staleTime: DIRECTORY_STALE_MS,
-    }),
   /** Every list of one pool's bindings: what a grant or revoke invalidates. */
   poolBindingLists: (poolId: string) =>
     [...accessQueries.all(), 'bindings', poolId] as const,

@@ -11,7 +11,7 @@ import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { paths } from '@/config/paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { accessQueries, poolPrincipal } from '../api/queries.ts';
-import { useDirectory } from '../api/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import {
   groupBindings,
   named,

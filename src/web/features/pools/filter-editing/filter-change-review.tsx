@@ -8,6 +8,7 @@ import {
 } from '@/components/ui/dialog.tsx';
 import { testCaseQueries } from '../api/queries.ts';
 import { runTestCases } from '../token-tools/test-cases-panel.tsx';
+import { AccessChange } from './access-change.tsx';
 
 /** Splits two texts into common prefix, differing middles and common suffix. */
 export function diffParts(before: string, after: string) {
@@ -102,6 +103,15 @@ export function FilterChangeReview({
                     </li>
                   ))}
                 </ul>
+                <AccessChange
+                  providerId={providerId}
+                  poolId={poolId}
+                  flipped={flipped.map((outcome) => ({
+                    id: outcome.testCase.id,
+                    name: outcome.testCase.name,
+                    nowMatches: outcome.actual === true,
+                  }))}
+                />
               </div>
             )}
             {failing.length > 0 && flipped.length === 0 && (

@@ -1,4 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { compileFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken } from '#filter/token.ts';
@@ -26,13 +33,29 @@ import {
  * identity each would give it: why a client landed in a pool, and which pools
  * overlap. The token stays in the browser; only pool lists are fetched.
  */
+/** A pool the token lands in, for the access view the route composes. */
+export type PoolLanding = {
+  providerId: string;
+  poolId: string;
+  poolName: string;
+  identityClaim: string;
+  identity: { ok: true; identity: string } | { ok: false; message: string };
+};
+
 export function MatchingPools({
   providerId,
   providerIssuer,
+  renderAccess,
 }: {
   providerId: string;
   /** For the issuer check: a token of another issuer lands in no pool. */
   providerIssuer?: string;
+  /**
+   * What the token may do through the pools it lands in, shown instead of
+   * the plain list of pools (composed by the route: features do not import
+   * each other). `refusal` is set when Confluent refuses the token itself.
+   */
+  renderAccess?: (landings: PoolLanding[], refusal?: string) => ReactNode;
 }) {
   const [input, setInput] = useState('');
   const {
@@ -79,6 +102,17 @@ export function MatchingPools({
   }, [progress, decoded]);
 
   const fetchedCount = progress.state === 'done' ? progress.result.length : 0;
+  const landings = useMemo(
+    () =>
+      matches?.map(({ pool, identity }) => ({
+        providerId,
+        poolId: pool.id,
+        poolName: pool.display_name,
+        identityClaim: pool.identity_claim,
+        identity,
+      })),
+    [matches, providerId],
+  );
 
   return (
     <section
@@ -158,7 +192,12 @@ export function MatchingPools({
           </p>
         )}
       </div>
-      {matches && matches.length > 0 && (
+      {landings &&
+        renderAccess?.(
+          landings,
+          isRejected ? rejectionHeadline(rejections) : undefined,
+        )}
+      {!renderAccess && matches && matches.length > 0 && (
         <Table>
           <caption className="sr-only">
             {isRejected

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { evaluateFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken } from '#filter/token.ts';
@@ -12,6 +12,13 @@ import {
 import { Textarea } from '@/components/ui/input.tsx';
 import { cn } from '@/lib/cn.ts';
 import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
+
+/** A token that lands in the pool, as the access view beside the tester reads it. */
+export type TestedLanding = {
+  identity: { ok: true; identity: string } | { ok: false; message: string };
+  /** Set when Confluent refuses the token before any filter runs: why. */
+  refusal?: string;
+};
 
 const MARK = { true: '✓', false: '✗', error: '!' } as const;
 const MARK_LABEL = {
@@ -33,6 +40,7 @@ export function TokenTester({
   onInputChange,
   onSaveTestCase,
   saveDisabledReason,
+  renderAccess,
 }: {
   filter: string;
   identityClaim: string;
@@ -49,6 +57,8 @@ export function TokenTester({
   }) => Promise<void>;
   /** Set when the user may not save test cases: why (the controls stay, disabled). */
   saveDisabledReason?: string;
+  /** What a token that matches may then do (composed by the route: features do not import each other). */
+  renderAccess?: (landing: TestedLanding) => ReactNode;
 }) {
   const [ownInput, setOwnInput] = useState('');
   const input = controlledInput ?? ownInput;
@@ -185,6 +195,15 @@ export function TokenTester({
           )}
         </p>
       )}
+
+      {renderAccess &&
+        identity &&
+        evaluation?.ok &&
+        evaluation.matches &&
+        renderAccess({
+          identity,
+          ...(isRejected && { refusal: rejectionHeadline(rejections) }),
+        })}
 
       {claims && onSaveTestCase && (
         <SaveTestCase

@@ -1,10 +1,10 @@
+import type { AccessNames } from '#contract/effective-access.ts';
 import {
   useQueries,
   useQuery,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import type { Cluster } from './access.ts';
-import { accessQueries } from './queries.ts';
+import { directoryQueries, type Cluster } from '@/lib/directory-queries.ts';
 
 function combineClusters(results: UseQueryResult<Cluster[]>[]) {
   return {
@@ -25,10 +25,10 @@ function combineClusters(results: UseQueryResult<Cluster[]>[]) {
  * and for the grant form's pickers.
  */
 export function useDirectory() {
-  const environments = useQuery(accessQueries.environments());
+  const environments = useQuery(directoryQueries.environments());
   const clusters = useQueries({
     queries: (environments.data ?? []).map((environment) =>
-      accessQueries.clusters(environment.id),
+      directoryQueries.clusters(environment.id),
     ),
     combine: combineClusters,
   });
@@ -42,4 +42,19 @@ export function useDirectory() {
       clusters.refetch();
     },
   };
+}
+
+/** Display names by id (environments and clusters), to show beside ids. */
+export function directoryNames(directory: {
+  environments?: readonly { id: string; display_name: string }[];
+  clusters?: readonly Cluster[];
+}): AccessNames {
+  const names = new Map<string, string>();
+  for (const environment of directory.environments ?? []) {
+    names.set(environment.id, environment.display_name);
+  }
+  for (const cluster of directory.clusters ?? []) {
+    names.set(cluster.id, cluster.spec.display_name);
+  }
+  return names;
 }
