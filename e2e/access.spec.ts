@@ -347,3 +347,66 @@ test('a pasted token: what it may do through every pool it lands in, and on one 
     page.getByRole('link', { name: 'find every pool it lands in' }),
   ).toBeVisible();
 });
+
+test('risks: a catch-all pool with a powerful role warns on its Access tab, its edit form and the resource page; overlapping pools are pointed out', async ({
+  page,
+  emulator,
+}) => {
+  await page.goto('/search?q=legacy-catch-all');
+  await page.getByRole('link', { name: 'legacy-catch-all' }).click();
+  await page.getByRole('tab', { name: 'Access' }).click();
+  const warning = page
+    .getByRole('alert')
+    .filter({ hasText: 'Every token of this provider gets a powerful role' });
+  await expect(warning).toContainText(
+    /Any token issued by https:\/\/acme\.okta\.com\/\S+ lands in legacy-catch-all \(its filter matches every token\), so it could act as CloudClusterAdmin on cluster dev-sandbox/,
+  );
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(
+    page.getByRole('status').filter({
+      hasText:
+        'With this filter, every token of the provider gets a powerful role',
+    }),
+  ).toContainText('CloudClusterAdmin on cluster dev-sandbox');
+
+  await page.goto('/search?q=gcs-sink-staging');
+  await page.getByRole('link', { name: 'gcs-sink-staging' }).click();
+  await page.getByRole('tab', { name: 'Access' }).click();
+  await page
+    .getByRole('button', { name: 'Look for overlapping pools' })
+    .click();
+  const overlap = page
+    .getByRole('list', { name: 'Overlapping pools' })
+    .getByRole('listitem')
+    .filter({ hasText: 'composer-dags' });
+  await expect(overlap).toContainText(
+    /lands in both this pool and composer-dags; this pool also gives DeveloperRead on topics "lakehouse\.\*"/,
+  );
+  await expectAccessible(page);
+
+  const environments = await emulator.get<{
+    data: { id: string; display_name: string }[];
+  }>('/org/v2/environments?page_size=100');
+  const nonProduction = environments.body.data.find(
+    (each) => each.display_name === 'non-production',
+  )!;
+  const clusters = await emulator.get<{
+    data: { id: string; spec: { display_name: string } }[];
+  }>(`/cmk/v2/clusters?environment=${nonProduction.id}&page_size=100`);
+  const sandbox = clusters.body.data.find(
+    (each) => each.spec.display_name === 'dev-sandbox',
+  )!;
+  await page.goto(
+    `/access?environment=${nonProduction.id}&cluster=${sandbox.id}&type=topic&name=scratch.events`,
+  );
+  await expect(
+    page
+      .getByRole('list', { name: 'Risks among these pools' })
+      .getByRole('listitem')
+      .first(),
+  ).toContainText(
+    /^legacy-catch-all \(Acme Okta\)Any token issued by .* so it could act as CloudClusterAdmin on cluster dev-sandbox/,
+  );
+});

@@ -17,6 +17,7 @@ import { LazyTokenAccess } from '@/features/access/components/lazy-token-access.
 import { LazyAccessTab } from '@/features/access/components/lazy-access-tab.tsx';
 import { PoolHistory } from '@/features/audit/components/pool-history.tsx';
 import { ExportPoolDialog } from '@/features/export/components/export-pool-dialog.tsx';
+import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { useCreateTestCase } from '@/features/pools/api/mutations.ts';
 import { DeletePoolDialog } from '@/features/pools/detail/delete-pool-dialog.tsx';
 import { LazyTestCasesPanel } from '@/features/pools/token-tools/lazy-test-cases-panel.tsx';
@@ -163,7 +164,19 @@ export function PoolDetailRoute() {
           <PoolHistory providerId={providerId} poolId={poolId} />
         </TabsContent>
         <TabsContent value="access">
-          <LazyAccessTab poolId={poolId} readOnlyReason={access.reason} />
+          <LazyAccessTab
+            poolId={poolId}
+            readOnlyReason={access.reason}
+            risk={
+              data && {
+                pool: data,
+                providerId,
+                providerIssuer: provider.query.data?.issuer,
+                loadProviderPools: ({ signal }) =>
+                  listAllPools(providerId, { signal }),
+              }
+            }
+          />
         </TabsContent>
       </Tabs>
     </ResourceScreen>

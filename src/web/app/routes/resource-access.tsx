@@ -1,17 +1,12 @@
 import { useMemo } from 'react';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs.tsx';
 import { paths } from '@/config/paths.ts';
-import { everyItem, listRoleBindings } from '@/features/access/api/access.ts';
-import {
-  accessQueries,
-  organizationWidePattern,
-} from '@/features/access/api/queries.ts';
+import { orgBindingSource } from '@/features/access/api/queries.ts';
 import { useDirectory } from '@/hooks/use-directory.ts';
 import { listAllPools } from '@/features/pools/api/all-pools.ts';
 import { poolQueries } from '@/features/pools/api/queries.ts';
 import { listProviders } from '@/features/providers/api/providers.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
-import type { OrgBindingSource } from '@/features/resource-access/api/use-org-bindings.ts';
 import {
   ResourceAccess,
   type KnownPool,
@@ -33,22 +28,6 @@ const ORG_POOLS: OrgPoolSource = {
   listAllPools,
 };
 
-// Under the Access feature's key, beside its other lists. A grant or revoke
-// refreshes only its pool's list: this copy catches up on Refresh or once stale.
-const ORG_BINDINGS: OrgBindingSource = {
-  listsKey: accessQueries.all(),
-  listAllBindings: (organizationId, options) =>
-    everyItem(
-      (page, signal) =>
-        listRoleBindings(
-          { crnPattern: organizationWidePattern(organizationId) },
-          page,
-          signal,
-        ),
-      options,
-    ),
-};
-
 export function ResourceAccessRoute() {
   useDocumentTitle('Who can reach a resource');
   const directory = useDirectory();
@@ -62,6 +41,7 @@ export function ResourceAccessRoute() {
           pool,
           providerId: provider.id,
           providerName: provider.display_name,
+          providerIssuer: provider.issuer,
         });
       }
     }
@@ -84,7 +64,7 @@ export function ResourceAccessRoute() {
         browser.
       </p>
       <ResourceAccess
-        source={ORG_BINDINGS}
+        source={orgBindingSource}
         directory={directory}
         pools={pools}
         poolsStatus={

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { buildCrn, inclusiveCrnQuery } from '#contract/crn.ts';
 import { directoryQueries } from '@/lib/directory-queries.ts';
+import type { OrgBindingSource } from '@/hooks/use-org-bindings.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { everyItem, listRoleBindings } from './access.ts';
 
@@ -49,4 +50,20 @@ export const accessQueries = {
           { signal, onProgress: report },
         ),
     }),
+};
+
+// Under the Access feature's key, beside its other lists. A grant or revoke
+// refreshes only its pool's list: this copy catches up on Refresh or once stale.
+export const orgBindingSource: OrgBindingSource = {
+  listsKey: accessQueries.all(),
+  listAllBindings: (organizationId, options) =>
+    everyItem(
+      (page, signal) =>
+        listRoleBindings(
+          { crnPattern: organizationWidePattern(organizationId) },
+          page,
+          signal,
+        ),
+      options,
+    ),
 };

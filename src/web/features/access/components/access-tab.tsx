@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
@@ -11,7 +11,8 @@ import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { paths } from '@/config/paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { accessQueries, poolPrincipal } from '../api/queries.ts';
-import { useDirectory } from '@/hooks/use-directory.ts';
+import type { RiskPool } from '#filter/pool-risk.ts';
+import { directoryNames, useDirectory } from '@/hooks/use-directory.ts';
 import {
   groupBindings,
   named,
@@ -20,6 +21,11 @@ import {
 } from '../binding-groups.ts';
 import { BindingTable } from './binding-table.tsx';
 import { GrantAccessDialog } from './grant-access-dialog.tsx';
+import {
+  BroadAccessWarning,
+  OverlappingPools,
+  type LoadProviderPools,
+} from './pool-risks.tsx';
 import { RevokeBindingDialog } from './revoke-binding-dialog.tsx';
 
 function AccessSkeleton() {
@@ -42,10 +48,18 @@ function AccessSkeleton() {
 export function AccessTab({
   poolId,
   readOnlyReason,
+  risk,
 }: {
   poolId: string;
   /** Set when the user may not grant or revoke: why. */
   readOnlyReason?: string;
+  /** What the risk checks need beyond the bindings, once the pool has loaded. */
+  risk?: {
+    pool: RiskPool;
+    providerId: string;
+    providerIssuer: string | undefined;
+    loadProviderPools: LoadProviderPools;
+  };
 }) {
   const titleId = useId();
   const principal = poolPrincipal(poolId);
@@ -69,6 +83,14 @@ export function AccessTab({
     bindings.data && !isNaming
       ? groupBindings(bindings.data, names)
       : undefined;
+  const accessNames = useMemo(
+    () =>
+      directoryNames({
+        environments: directory.environments,
+        clusters: directory.clusters,
+      }),
+    [directory.environments, directory.clusters],
+  );
   const canWrite = readOnlyReason === undefined;
   const onRevoke = canWrite ? setRevoking : undefined;
   const failed = organization.error ?? bindings.error;
@@ -130,6 +152,15 @@ export function AccessTab({
             Dismiss
           </Button>
         </Alert>
+      )}
+
+      {risk && bindings.data && !isNaming && (
+        <BroadAccessWarning
+          pool={risk.pool}
+          bindings={bindings.data}
+          providerIssuer={risk.providerIssuer}
+          names={accessNames}
+        />
       )}
 
       {failed != null && !groups && (
@@ -286,6 +317,16 @@ export function AccessTab({
             onRevoke={onRevoke}
           />
         </section>
+      )}
+
+      {risk && bindings.data && groups && groups.count > 0 && (
+        <OverlappingPools
+          pool={risk.pool}
+          bindings={bindings.data}
+          providerId={risk.providerId}
+          loadProviderPools={risk.loadProviderPools}
+          names={accessNames}
+        />
       )}
 
       <RevokeBindingDialog

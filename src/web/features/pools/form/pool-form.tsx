@@ -14,6 +14,7 @@ import {
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
 import { isSharedIssuer } from '#contract/bodies.ts';
+import { LazyFilterAccessRisk } from './lazy-filter-access-risk.tsx';
 import { ApiError } from '@/lib/errors.ts';
 import { useLeaveGuard } from '@/lib/navigation-guard.ts';
 import {
@@ -121,9 +122,9 @@ export function PoolForm({
   // Set while a save is in flight or has succeeded, so the navigation that
   // follows a save is not mistaken for leaving unsaved changes behind.
   const isSavingRef = useRef(false);
-  const [filter, identityClaim] = useWatch({
+  const [filter, identityClaim, displayName] = useWatch({
     control,
-    name: ['filter', 'identity_claim'],
+    name: ['filter', 'identity_claim', 'display_name'],
   });
   // The sample token is shared by the tester and the editor; it never
   // leaves this component's state.
@@ -245,6 +246,15 @@ export function PoolForm({
             }}
           />
         </ResourceForm>
+        {existing && providerIssuer !== undefined && (
+          <LazyFilterAccessRisk
+            providerId={existing.providerId}
+            poolId={existing.poolId}
+            poolName={displayName}
+            filter={filter}
+            providerIssuer={providerIssuer}
+          />
+        )}
       </div>
       <div className="grid grid-cols-1 gap-6">
         <LazyTokenTester

@@ -6,7 +6,7 @@ import {
   type Reach,
 } from '#contract/effective-access.ts';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
-import type { RoleBinding } from '../api/use-org-bindings.ts';
+import type { RoleBinding } from '@/hooks/use-org-bindings.ts';
 import { RESOURCE_KINDS, type ResourceKind } from '../question.ts';
 import { splitByEffect } from '../reach-effects.ts';
 import {
@@ -18,6 +18,7 @@ import {
   RoleCell,
   type KnownPool,
 } from './binding-cells.tsx';
+import { ReachRisks } from './reach-risks.tsx';
 
 // Each reached binding's own scope in words, e.g. `topics "ingest.*" in
 // cluster orders-prod (lkc-…)`; one pass over the answer, not the organization.
@@ -125,12 +126,15 @@ export function Answer({
   subject,
   names,
   pools,
+  bindings,
 }: {
   reaches: readonly Reach<RoleBinding>[];
   kind: ResourceKind;
   subject: string;
   names: AccessNames;
   pools: ReadonlyMap<string, KnownPool>;
+  /** Every binding of the organization, for the risks of the pools listed. */
+  bindings: readonly RoleBinding[];
 }) {
   const scopes = useMemo(() => bindingScopes(reaches, names), [reaches, names]);
   const { acting, inert } = useMemo(
@@ -138,12 +142,22 @@ export function Answer({
     [reaches, kind],
   );
   const many = RESOURCE_KINDS.find((each) => each.value === kind)?.many ?? '';
-  const poolReaches = acting.filter(
-    ({ binding }) => poolIdOf(binding.principal) !== undefined,
+  const poolReaches = useMemo(
+    () =>
+      acting.filter(({ binding }) => poolIdOf(binding.principal) !== undefined),
+    [acting],
   );
   const others = acting.filter(
     ({ binding }) => poolIdOf(binding.principal) === undefined,
   );
+  const listed = useMemo(() => {
+    const known = new Map<string, KnownPool>();
+    for (const { binding } of poolReaches) {
+      const pool = pools.get(poolIdOf(binding.principal)!);
+      if (pool) known.set(pool.pool.id, pool);
+    }
+    return [...known.values()];
+  }, [poolReaches, pools]);
   return (
     <>
       <p className="max-w-prose text-sm text-slate-700">
@@ -198,6 +212,7 @@ export function Answer({
           </Table>
         )}
       </section>
+      <ReachRisks listed={listed} bindings={bindings} names={names} />
       <section aria-labelledby="who-others" className="grid gap-2">
         <h3 id="who-others" className="font-semibold">
           Users and service accounts

@@ -13,6 +13,7 @@ export type KnownPool = {
   pool: Pool;
   providerId: string;
   providerName: string;
+  providerIssuer: string;
 };
 
 const REACH_LABELS: Readonly<Record<ReachKind, string>> = {

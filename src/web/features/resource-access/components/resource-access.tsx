@@ -12,7 +12,7 @@ import {
 import {
   useOrgBindings,
   type OrgBindingSource,
-} from '../api/use-org-bindings.ts';
+} from '@/hooks/use-org-bindings.ts';
 import {
   missingPart,
   questionCrn,
@@ -141,6 +141,7 @@ export function ResourceAccess({
             subject={subject}
             names={names}
             pools={pools}
+            bindings={bindings.data ?? []}
           />
         </>
       ) : (
