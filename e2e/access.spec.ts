@@ -297,6 +297,11 @@ test('a pasted token: what it may do through every pool it lands in, and on one 
     email: 'ingest@acme-data.iam.gserviceaccount.com',
     sub: '109312345',
   });
+  // The token is decoded and evaluated in the browser: no request carries it.
+  const sent: string[] = [];
+  page.on('request', (request) =>
+    sent.push(`${request.url()} ${request.postData() ?? ''}`),
+  );
   await page.goto('/');
   await page.getByRole('link', { name: 'Google Cloud workloads' }).click();
   await page.getByText('Find the pools a token lands in').click();
@@ -346,6 +351,10 @@ test('a pasted token: what it may do through every pool it lands in, and on one 
   await expect(
     page.getByRole('link', { name: 'find every pool it lands in' }),
   ).toBeVisible();
+  expect(sent.length).toBeGreaterThan(5);
+  expect(
+    sent.filter((line) => /109312345|ingest%40|ingest@/.test(line)),
+  ).toEqual([]);
 });
 
 test('risks: a catch-all pool with a powerful role warns on its Access tab, its edit form and the resource page; overlapping pools are pointed out', async ({

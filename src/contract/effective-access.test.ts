@@ -6,6 +6,7 @@ import {
   describeScope,
   effectiveAccess,
   indexBindings,
+  inheritedBy,
   REACH_KINDS,
   whoReaches,
   type AccessBinding,
@@ -375,6 +376,28 @@ describe('effectiveAccess', () => {
         tagged('p', binding(`${ORG}/service-account=sa-1`, 'Assigner')),
       ])[0]!.description,
     ).toBe('Assigner on service account "sa-1" in the organization');
+  });
+
+  test('what a binding at a scope also holds is said, with names; a resource binding holds only itself', () => {
+    const names = new Map([
+      ['env-1', 'production'],
+      ['lkc-1', 'orders-prod'],
+    ]);
+    const scopes = effectiveAccess(
+      [
+        tagged('p', binding(ORG, 'MetricsViewer')),
+        tagged('p', binding(ENV, 'EnvironmentAdmin')),
+        tagged('p', binding(CLUSTER, 'CloudClusterAdmin')),
+        tagged('p', binding(`${KAFKA}/topic=orders`, 'DeveloperRead')),
+      ],
+      names,
+    ).map((entry) => inheritedBy(entry.scope, names));
+    expect(scopes).toEqual([
+      'every environment, cluster and resource of the organization',
+      'every cluster, Schema Registry and resource in environment production (env-1)',
+      'every topic, consumer group, transactional id and connector of cluster orders-prod (lkc-1)',
+      undefined,
+    ]);
   });
 
   test('a pattern that does not parse is kept as it is', () => {

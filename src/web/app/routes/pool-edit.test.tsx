@@ -4,6 +4,7 @@ import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
 import { clickWhenReady } from '@/testing/click-when-ready.ts';
 import { storedPoolDrafts } from '@/testing/drafts.ts';
 import { startEachTestOnDemo } from '@/testing/each-test.ts';
+import { LIFEGUARD_API } from '#contract/test-cases.ts';
 import { apiCall, demoProviderId, injectFault } from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { filterField } from '@/testing/filter-field.ts';
@@ -560,4 +561,47 @@ test('renaming a pool to a name its provider already uses warns; its own name do
   await user.clear(name);
   await user.type(name, pool.display_name);
   expect(screen.queryByText(/already called/)).not.toBeInTheDocument();
+});
+
+test('the filter change review says what access a flipped test token loses', async () => {
+  const google = await demoProviderId('accounts.google.com');
+  const list = await apiCall<{ data: Pool[] }>(
+    'GET',
+    `/iam/v2/identity-providers/${google}/identity-pools?page_size=100`,
+  );
+  const pool = list.data.find(
+    (each) => each.display_name === 'ingest-gke-prod',
+  )!;
+  await apiCall(
+    'POST',
+    LIFEGUARD_API.testCases(google, pool.id).replace(/^\/api/, ''),
+    {
+      name: 'ingest job',
+      expected: 'match',
+      claims: {
+        aud: 'https://kafka.acme.example',
+        email: 'ingest@acme-data.iam.gserviceaccount.com',
+      },
+    },
+  );
+  const { user } = renderApp(`/providers/${google}/pools/${pool.id}/edit`);
+  await (
+    await filterField()
+  ).replace(
+    'claims.aud == "https://kafka.acme.example" && claims.email == "x@y"',
+  );
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  const review = await screen.findByRole('alertdialog', {
+    name: 'Save the new filter?',
+  });
+  expect(
+    await within(review).findByText(/no longer landing in this pool/),
+  ).toHaveTextContent(/^Access removed for ingest job, no longer landing/);
+  const access = within(review).getByRole('list', {
+    name: 'Access the change adds or removes',
+  });
+  expect(access).toHaveTextContent(
+    /DeveloperWrite on topics "ingest\.\*" in cluster orders-prod \(lkc-\w+\)/,
+  );
+  expect(access).toHaveTextContent(/DeveloperWrite on subjects "ingest\.\*"/);
 });
