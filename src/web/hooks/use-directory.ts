@@ -1,4 +1,5 @@
 import type { AccessNames } from '#contract/effective-access.ts';
+import { useMemo } from 'react';
 import {
   useQueries,
   useQuery,
@@ -25,6 +26,7 @@ function combineClusters(results: UseQueryResult<Cluster[]>[]) {
  * and for the grant form's pickers.
  */
 export function useDirectory() {
+  const organization = useQuery(directoryQueries.organization());
   const environments = useQuery(directoryQueries.environments());
   const clusters = useQueries({
     queries: (environments.data ?? []).map((environment) =>
@@ -32,9 +34,22 @@ export function useDirectory() {
     ),
     combine: combineClusters,
   });
+  const clusterList = environments.data ? clusters.clusters : undefined;
+  const names = useMemo(
+    () =>
+      directoryNames({
+        organization: organization.data,
+        environments: environments.data,
+        clusters: clusterList,
+      }),
+    [organization.data, environments.data, clusterList],
+  );
   return {
+    organization: organization.data,
     environments: environments.data,
-    clusters: environments.data ? clusters.clusters : undefined,
+    clusters: clusterList,
+    /** Display names by id, to show beside ids. */
+    names,
     error: environments.error ?? clusters.error,
     isPending: environments.isPending || clusters.isPending,
     retry: () => {
@@ -44,12 +59,17 @@ export function useDirectory() {
   };
 }
 
-/** Display names by id (environments and clusters), to show beside ids. */
+/** Display names by id (the organization, environments and clusters), to show beside ids. */
 export function directoryNames(directory: {
-  environments?: readonly { id: string; display_name: string }[];
-  clusters?: readonly Cluster[];
+  organization?: { id: string; display_name?: string } | undefined;
+  environments?: readonly { id: string; display_name: string }[] | undefined;
+  clusters?: readonly Cluster[] | undefined;
 }): AccessNames {
   const names = new Map<string, string>();
+  const { organization } = directory;
+  if (organization?.display_name) {
+    names.set(organization.id, organization.display_name);
+  }
   for (const environment of directory.environments ?? []) {
     names.set(environment.id, environment.display_name);
   }

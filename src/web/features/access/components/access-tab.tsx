@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
@@ -12,7 +12,7 @@ import { paths } from '@/config/paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { accessQueries, poolPrincipal } from '../api/queries.ts';
 import type { RiskPool } from '#filter/pool-risk.ts';
-import { directoryNames, useDirectory } from '@/hooks/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import {
   groupBindings,
   named,
@@ -83,14 +83,7 @@ export function AccessTab({
     bindings.data && !isNaming
       ? groupBindings(bindings.data, names)
       : undefined;
-  const accessNames = useMemo(
-    () =>
-      directoryNames({
-        environments: directory.environments,
-        clusters: directory.clusters,
-      }),
-    [directory.environments, directory.clusters],
-  );
+  const accessNames = directory.names;
   const canWrite = readOnlyReason === undefined;
   const onRevoke = canWrite ? setRevoking : undefined;
   const failed = organization.error ?? bindings.error;

@@ -12,7 +12,7 @@ import { findRole } from '#contract/role-catalogue.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { paths } from '@/config/paths.ts';
-import { directoryNames, useDirectory } from '@/hooks/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import { useLandingBindings } from '../api/use-landing-bindings.ts';
 
 /** A pool a token lands in, and the identity the pool takes from it. */
@@ -48,14 +48,7 @@ export function TokenAccess({
   );
   const reading = useLandingBindings(poolIds);
   const directory = useDirectory();
-  const names = useMemo(
-    () =>
-      directoryNames({
-        environments: directory.environments,
-        clusters: directory.clusters,
-      }),
-    [directory.environments, directory.clusters],
-  );
+  const names = directory.names;
   const byPool = reading.bindings.data;
   const poolBindings = useMemo<PoolBinding[] | undefined>(
     () =>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { effectiveAccess } from '#contract/effective-access.ts';
-import { directoryNames, useDirectory } from '@/hooks/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import { directoryQueries } from '@/lib/directory-queries.ts';
 import { getErrorMessage } from '@/lib/errors.ts';
 import { poolBindingQueries } from '../api/role-bindings.ts';
@@ -9,7 +9,7 @@ import { poolBindingQueries } from '../api/role-bindings.ts';
 /** A saved test case whose result the edit flips, as far as access goes. */
 export type FlippedCase = { id: string; name: string; nowMatches: boolean };
 
-function names(list: readonly FlippedCase[]): string {
+function caseNames(list: readonly FlippedCase[]): string {
   return list.map((testCase) => testCase.name).join(', ');
 }
 
@@ -34,19 +34,16 @@ export function AccessChange({
     ...poolBindingQueries.firstPage(providerId, poolId, organizationId ?? ''),
     enabled: organizationId !== undefined && flipped.length > 0,
   });
-  const directory = useDirectory();
+  const { names } = useDirectory();
   const listed = bindings.data?.data;
   const entries = useMemo(
     () =>
       listed &&
       effectiveAccess(
         listed.map((binding) => ({ poolId, binding })),
-        directoryNames({
-          environments: directory.environments,
-          clusters: directory.clusters,
-        }),
+        names,
       ),
-    [listed, poolId, directory.environments, directory.clusters],
+    [listed, poolId, names],
   );
   if (flipped.length === 0) return null;
   const failure = organization.error ?? bindings.error;
@@ -76,14 +73,14 @@ export function AccessChange({
       {gaining.length > 0 && (
         <p>
           <span className="font-semibold">Access added</span> for{' '}
-          {names(gaining)}, now landing in this pool.
+          {caseNames(gaining)}, now landing in this pool.
         </p>
       )}
       {losing.length > 0 && (
         <p>
           <span className="font-semibold">Access removed</span> for{' '}
-          {names(losing)}, no longer landing in this pool (unless another pool
-          of the provider gives the same).
+          {caseNames(losing)}, no longer landing in this pool (unless another
+          pool of the provider gives the same).
         </p>
       )}
       <p>The access this pool gives:</p>

@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { isSharedIssuer } from '#contract/bodies.ts';
 import { broadAccessRisk } from '#filter/pool-risk.ts';
 import { Alert } from '@/components/ui/alert.tsx';
-import { directoryNames, useDirectory } from '@/hooks/use-directory.ts';
+import { useDirectory } from '@/hooks/use-directory.ts';
 import { directoryQueries } from '@/lib/directory-queries.ts';
 import { poolBindingQueries } from '../api/role-bindings.ts';
 
@@ -32,14 +32,7 @@ export function FilterAccessRisk({
     enabled: organizationId !== undefined,
   });
   const directory = useDirectory();
-  const names = useMemo(
-    () =>
-      directoryNames({
-        environments: directory.environments,
-        clusters: directory.clusters,
-      }),
-    [directory.environments, directory.clusters],
-  );
+  const names = directory.names;
   // Typing stays quick: the check follows a keystroke or two behind.
   const deferredFilter = useDeferredValue(filter);
   const listed = bindings.data?.data;

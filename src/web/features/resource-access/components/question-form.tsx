@@ -1,3 +1,4 @@
+import type { AccessNames } from '#contract/effective-access.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { components } from '#contract/schema.d.ts';
@@ -19,6 +20,8 @@ type Cluster = components['schemas']['Cluster'];
 export type Directory = {
   environments: readonly Environment[] | undefined;
   clusters: readonly Cluster[] | undefined;
+  /** Display names by id, to show beside ids. */
+  names: AccessNames;
   error: unknown;
   retry: () => void;
 };

@@ -4,7 +4,6 @@ import { describeScope, whoReaches } from '#contract/effective-access.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
-import { directoryNames } from '@/hooks/use-directory.ts';
 import {
   WalkControls,
   WalkProgressView,
@@ -52,11 +51,7 @@ export function ResourceAccess({
   );
   const org = useOrgBindings(source);
   const { organizationId, index, bindings } = org;
-  const { environments, clusters } = directory;
-  const names = useMemo(
-    () => directoryNames({ environments, clusters }),
-    [environments, clusters],
-  );
+  const { names } = directory;
   const crn = organizationId && questionCrn(question, organizationId);
   const reaches = useMemo(
     () => (index && crn ? whoReaches(index, crn) : undefined),
