@@ -54,14 +54,18 @@ test('an expired token from another issuer lands in no pool, and the results sho
       .getByRole('status')
       .filter({ hasText: /It lands in no pool; .* \(of 263\)\./ }),
   ).toBeVisible();
-  const results = page.getByRole('table', {
-    name: 'Pools whose filters match the token’s claims',
+  const results = page.getByRole('list', {
+    name: 'Pools whose filters match its claims',
   });
   // Two pools share this name; their ids tell them apart.
-  const twins = results.getByRole('row', { name: /fraud-dev-scoring-stream/ });
+  const twins = results
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', { name: 'fraud-dev-scoring-stream' }),
+    });
   await expect(twins).toHaveCount(2);
-  const ids = await twins.evaluateAll((rows) =>
-    rows.map((row) => row.querySelectorAll('td')[1]?.textContent),
+  const ids = await twins.evaluateAll((items) =>
+    items.map((item) => /pool-\w+/.exec(item.textContent ?? '')?.[0]),
   );
   expect(new Set(ids).size).toBe(2);
   await expectAccessible(page);

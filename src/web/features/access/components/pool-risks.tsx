@@ -57,7 +57,7 @@ export function BroadAccessWarning({
   );
   if (!risk) return null;
   return (
-    <Alert tone="warning">
+    <Alert tone="warning" className="[overflow-wrap:anywhere]">
       <p className="font-semibold">
         {risk.breadth === 'matches-every-token'
           ? 'Every token of this provider gets a powerful role'
@@ -199,7 +199,7 @@ function OverlapAnswer({
     <ul aria-label="Overlapping pools" className="grid gap-2">
       {risks.map((risk) => (
         <li key={risk.otherPoolId}>
-          <Alert tone="warning">
+          <Alert tone="warning" className="[overflow-wrap:anywhere]">
             <p>
               <Link
                 to={paths.pool.getHref(providerId, risk.otherPoolId, {

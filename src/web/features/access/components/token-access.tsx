@@ -65,7 +65,10 @@ export function TokenAccess({
   const poolNames = landingNames(landings);
 
   return (
-    <section aria-labelledby={titleId} className="grid gap-3">
+    <section
+      aria-labelledby={titleId}
+      className="grid gap-3 [overflow-wrap:anywhere]"
+    >
       <h3 id={titleId} className="text-base font-semibold">
         What this token may do
       </h3>

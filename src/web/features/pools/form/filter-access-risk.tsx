@@ -52,7 +52,7 @@ export function FilterAccessRisk({
   );
   if (!risk) return null;
   return (
-    <Alert tone="warning" role="status">
+    <Alert tone="warning" role="status" className="[overflow-wrap:anywhere]">
       <p className="font-semibold">
         {risk.breadth === 'matches-every-token'
           ? 'With this filter, every token of the provider gets a powerful role'

@@ -120,7 +120,7 @@ export function ReachRisks({
       <ul aria-label="Risks among these pools" className="grid gap-2">
         {risks.map(({ known, broad, overlaps }) => (
           <li key={known.pool.id}>
-            <Alert tone="warning">
+            <Alert tone="warning" className="[overflow-wrap:anywhere]">
               <Link
                 to={paths.pool.getHref(known.providerId, known.pool.id, {
                   tab: 'access',
