@@ -58,11 +58,9 @@ test('an expired token from another issuer lands in no pool, and the results sho
     name: 'Pools whose filters match its claims',
   });
   // Two pools share this name; their ids tell them apart.
-  const twins = results
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('link', { name: 'fraud-dev-scoring-stream' }),
-    });
+  const twins = results.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'fraud-dev-scoring-stream' }),
+  });
   await expect(twins).toHaveCount(2);
   const ids = await twins.evaluateAll((items) =>
     items.map((item) => /pool-\w+/.exec(item.textContent ?? '')?.[0]),
