@@ -36,6 +36,9 @@ export default defineConfig({
             'src/{contract,filter,server,emulator}/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          // One real PostgreSQL for the project (TEST_DATABASE_URL, or a
+          // throwaway server); files take a database each (freshDatabase).
+          globalSetup: ['./src/server/testing/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

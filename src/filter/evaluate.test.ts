@@ -625,14 +625,14 @@ test('compileFilter returns a reusable, cached evaluator', () => {
   expect(compileFilter('claims.sub ==')(TOKEN).ok).toBe(false);
 });
 
-test('evaluating a thousand pools is fast', () => {
+// How fast, is the bench's to measure (the "Filter engine" suite).
+test('a thousand pools evaluated again and again give the same answers', () => {
   const pools = Array.from(
     { length: 1_000 },
     (_, i) =>
       `claims.aud == "kafka" && (claims.sub == "svc-${i}" || "team-${i}" in claims.groups) && !has(claims.revoked)`,
   );
   for (const pool of pools) evaluateFilter(pool, TOKEN);
-  const started = performance.now();
   let matched = 0;
   for (let round = 0; round < 10; round++) {
     for (const pool of pools) {
@@ -640,10 +640,7 @@ test('evaluating a thousand pools is fast', () => {
       if (evaluation.ok && evaluation.matches) matched++;
     }
   }
-  const perEvaluation = ((performance.now() - started) * 1000) / 10_000;
   expect(matched).toBe(0);
-  // Typically well under 5 µs; the bound leaves room for slow CI machines.
-  expect(perEvaluation).toBeLessThan(100);
 });
 
 test('lookupClaim says where a path leads', () => {

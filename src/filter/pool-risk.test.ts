@@ -663,7 +663,7 @@ describe('overlapRisks', () => {
     );
   });
 
-  test('one pool against 300 others stays fast', () => {
+  test('one pool against 300 others finds the overlaps', () => {
     const others = (offset: number) =>
       Array.from({ length: 300 }, (_, i) => {
         const n = i + offset;
@@ -684,16 +684,9 @@ describe('overlapRisks', () => {
           ]),
         );
       });
-    const first = others(0);
-    // Warm the JIT on other filters, so the measurement is of this code.
-    overlapRisks(first[1]!, first);
+    // Its speed is measured by the bench ("Effective access"), not here.
     const fresh = others(10_000);
-    const started = performance.now();
-    const risks = overlapRisks(fresh[2]!, fresh);
-    const elapsed = performance.now() - started;
-    expect(risks.length).toBeGreaterThan(0);
-    // The budget is 50 ms; the margin is for loaded CI machines.
-    expect(elapsed).toBeLessThan(250);
+    expect(overlapRisks(fresh[2]!, fresh).length).toBeGreaterThan(0);
   });
 });
 

@@ -16,7 +16,8 @@ import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { endpointPolicy, routeRequestTarget } from './endpoint.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
 import { testCaseRoutes } from './test-cases.ts';
 import { upstreamReader } from './upstream-read.ts';
 
@@ -36,7 +37,10 @@ export type ServerOptions = {
   /** Per-client budget on /api; none by default (main.ts sets one). */
   apiRateLimit?: ApiRateLimit;
   logLevel?: string;
-  /** Lifeguard's own data (test cases, sessions, audit); in memory by default. */
+  /**
+   * Lifeguard's own data (test cases, sessions, audit, shared counters),
+   * opened and migrated by the caller; in memory by default.
+   */
   store?: LifeguardStore;
   /** Who may sign in; AUTH_MODE=none (everyone is the local admin) by default. */
   auth?: AuthConfig;
@@ -207,7 +211,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
     done(null, payload);
   });
 
-  const store = options.store ?? LifeguardStore.open(':memory:');
+  const store = options.store ?? new LifeguardStore(IN_MEMORY_SQLITE);
+  if (!options.store) {
+    // Before the first request: listen() and inject() wait for onReady.
+    app.addHook('onReady', async () => {
+      await store.migrate();
+    });
+  }
   const auth = options.auth ?? { mode: 'none' };
   const authOptions = {
     auth,
@@ -228,6 +238,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     app.register(apiRateLimit, {
       ...options.apiRateLimit,
       authMode: auth.mode,
+      counters: store.counters,
     });
   }
   app.register(roleRequired);
@@ -244,6 +255,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     credentials: options.upstream.credentials,
     dispatcher,
     timeoutMs: options.upstream.timeoutMs,
+    pingDatabase: () => store.ping(),
   });
   app.register(async (scope) =>
     forwardRoutes(scope, {

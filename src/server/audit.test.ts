@@ -2,12 +2,12 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import type { AuditEntry, AuditPage } from '#contract/audit.ts';
 import { startTestEmulator } from '../emulator/test-server.ts';
 import { auditChanges } from './audit.ts';
 import { basicCredentials } from './credentials.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
 import {
   offlineServer,
   passwordAuth,
@@ -25,7 +25,10 @@ async function setup(
 ) {
   const emulator = await startTestEmulator();
   const dir = mkdtempSync(join(tmpdir(), 'lifeguard-audit-'));
-  const store = LifeguardStore.open(join(dir, 'lifeguard.sqlite'));
+  const store = await LifeguardStore.open({
+    dialect: 'sqlite',
+    file: join(dir, 'lifeguard.sqlite'),
+  });
   const server = await startTestServer(emulator.url, {
     credentials: basicCredentials(
       emulator.config.apiKey,
@@ -37,7 +40,7 @@ async function setup(
   onTestFinished(async () => {
     await server.close();
     await emulator.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const api = async (method: string, path: string, body?: unknown) => {
@@ -183,7 +186,7 @@ test('test cases are recorded by name, never with their claims', async () => {
   });
   expect(created.status).toBe(201);
   await api('DELETE', `${path}/${created.body.id as string}`);
-  const entries = store.listAudit({ pool_id: poolId }, 10);
+  const entries = await store.auditLog.list({ pool_id: poolId }, 10);
   expect(entries.map((entry) => entry.action)).toEqual([
     'delete-test-case',
     'create-test-case',
@@ -204,7 +207,7 @@ test('reads are not recorded, and the history pages by id and filters by time', 
   const { api, providerId, store } = await setup();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   await api('GET', pools);
-  expect(store.listAudit({}, 10)).toEqual([]);
+  expect(await store.auditLog.list({}, 10)).toEqual([]);
   for (let index = 0; index < 5; index += 1) {
     await api('POST', pools, { ...POOL, display_name: `pool-${index}` });
   }
@@ -282,7 +285,7 @@ test('the log is append-only: the database itself refuses to change or remove an
   expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(
     /append-only/,
   );
-  expect(store.listAudit({}, 10)[0]!.actor.id).toBe('local');
+  expect((await store.auditLog.list({}, 10))[0]!.actor.id).toBe('local');
 });
 
 test('each route declares what its writes record; reads and sign-in record nothing', async () => {
@@ -425,7 +428,7 @@ test('writes refused before forwarding are recorded as refused, with the reason 
       ...(attempt.csrf === false ? { csrf: false } : {}),
     });
     expect(response.status, attempt.path).toBe(attempt.status);
-    const [entry] = store.listAudit({}, 1);
+    const [entry] = await store.auditLog.list({}, 1);
     expect(entry, attempt.path).toMatchObject({
       actor: { id: 'local' },
       method: 'POST',
@@ -439,7 +442,7 @@ test('writes refused before forwarding are recorded as refused, with the reason 
     expect(entry!.requestId).toMatch(UUID);
     expect(entry!.reason).toMatch(attempt.reason);
   }
-  const entries = store.listAudit({}, 10);
+  const entries = await store.auditLog.list({}, 10);
   expect(entries.map((entry) => entry.action)).toEqual([
     'unrecognised-write',
     'create-pool',
@@ -464,7 +467,7 @@ test('a write over the rate limit is recorded as refused, once per window; reads
   for (let i = 0; i < 5; i++) {
     expect((await rawRequest(server.port, 'DELETE', pool)).status).toBe(429);
   }
-  expect(store.listAudit({}, 10)).toEqual([
+  expect(await store.auditLog.list({}, 10)).toEqual([
     expect.objectContaining({
       action: 'delete-pool',
       providerId,
@@ -492,8 +495,8 @@ test('writes without a session are refused and only logged: nothing unauthentica
     });
     expect(response.status, path).toBeGreaterThanOrEqual(400);
   }
-  expect(store.listAudit({}, 10)).toEqual([]);
-  expect(store.countAllTestCases()).toBe(0);
+  expect(await store.auditLog.list({}, 10)).toEqual([]);
+  expect(await store.testCases.countAll()).toBe(0);
   expect(
     server.logs.filter((line) =>
       line.includes('not recorded in the audit log'),
@@ -655,7 +658,7 @@ test('granting and revoking a role on a pool are recorded with the principal, ro
   const revoked = await api('DELETE', `/api/iam/v2/role-bindings/${id}`);
   expect(revoked.status).toBe(200);
 
-  const entries = store.listAudit({ pool_id: poolId }, 10);
+  const entries = await store.auditLog.list({ pool_id: poolId }, 10);
   expect(entries.map((entry) => [entry.action, entry.outcome])).toEqual([
     ['revoke-role', 'applied'],
     ['grant-role', 'failed'],
@@ -727,4 +730,51 @@ test('a viewer may list role bindings but not grant or revoke them', async () =>
   expect((await call('DELETE', '/api/iam/v2/role-bindings/rb-1')).status).toBe(
     403,
   );
+});
+
+test('a write is answered only once its entry is committed', async () => {
+  const { api, providerId, store } = await setup();
+  const append = store.auditLog.append.bind(store.auditLog);
+  let committed = false;
+  vi.spyOn(store.auditLog, 'append').mockImplementation(async (...args) => {
+    // A slow database: the answer must wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const entries = await append(...args);
+    committed = true;
+    return entries;
+  });
+  const created = await api(
+    'POST',
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    POOL,
+  );
+  expect(created.status).toBe(201);
+  expect(committed).toBe(true);
+  expect(await store.auditLog.list({}, 1)).toEqual([
+    expect.objectContaining({ requestId: created.headers.get('x-request-id') }),
+  ]);
+});
+
+test('when the entry cannot be written the write is still answered as it went, and the failure is logged as an error', async () => {
+  const { api, providerId, store, server } = await setup();
+  vi.spyOn(store.auditLog, 'append').mockRejectedValue(
+    new Error('database unavailable'),
+  );
+  const created = await api(
+    'POST',
+    `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
+    POOL,
+  );
+  // The pool exists upstream: answering 500 would say it did not.
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ display_name: POOL.display_name });
+  const failure = server.logs
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .find((line) => line.msg === 'audit entry could not be written');
+  expect(failure).toMatchObject({
+    level: 50,
+    action: 'create-pool',
+    status: 201,
+    err: { message: 'database unavailable' },
+  });
 });

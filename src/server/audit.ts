@@ -21,7 +21,8 @@ import {
 } from './endpoint.ts';
 import { fail } from './failure.ts';
 import type { WriteAudit } from './forward/operations.ts';
-import type { LifeguardStore, NewAuditEntry } from './store.ts';
+import type { NewAuditEntry } from './store/audit-log.ts';
+import type { LifeguardStore } from './store/lifeguard-store.ts';
 import {
   readWholeList,
   type ListWalk,
@@ -149,6 +150,8 @@ type WriteState = AuditTarget & {
   cascade?: ListWalk;
   /** How "before" is read from the upstream. */
   read?: UpstreamReader;
+  /** Its entry has been written (or given up on). */
+  recorded?: boolean;
 };
 
 // Kept on the request under a key only this module holds: handlers report
@@ -322,6 +325,12 @@ function outcomeOf(audit: WriteState, status: number): AuditOutcome {
  * and without the body). A write is what the matched route's policy says
  * is one. Only writes by a known user are stored: a client without a
  * session only gets a log line, so nothing unauthenticated grows the log.
+ *
+ * The entry is committed before the answer leaves (onSend, where the
+ * status is known), so no write is acknowledged whose entry a crash could
+ * still lose. If the entry cannot be written, the write's own answer is
+ * sent all the same and the failure logged at error level: the write has
+ * already happened upstream, and a 500 would tell the client it had not.
  */
 export const auditWrites = fastifyPlugin(
   async (
@@ -334,7 +343,6 @@ export const auditWrites = fastifyPlugin(
     },
   ) => {
     const { store, mode, readUpstream } = options;
-    const limitedWrites = new RateLimitedWrites();
     // Callback style: they run for every request (see app.ts). After
     // authentication (who) and before any refusal (so refusals are kept).
     app.addHook('onRequest', (request, _reply, done) => {
@@ -347,81 +355,21 @@ export const auditWrites = fastifyPlugin(
 
     app.addHook('onSend', (request, reply, payload, done) => {
       const audit = stateOf(request);
+      // Once: an answer that fails on its way is sent again as an error.
+      if (!audit || audit.recorded) return done(null, payload);
+      audit.recorded = true;
       // The reason it was not applied: Lifeguard's or the upstream's.
-      if (audit && reply.statusCode >= 400) {
-        audit.refusal = refusalOf(payload);
-      }
-      done(null, payload);
-    });
-
-    app.addHook('onResponse', (request, reply, done) => {
-      const audit = stateOf(request);
-      const { user } = request;
-      if (!audit) return done();
-      const status = reply.statusCode;
-      const outcome = outcomeOf(audit, status);
-      if (!user) {
-        request.log.warn(
-          { action: audit.action, status, reason: audit.refusal?.detail },
-          'write without a session refused (not recorded in the audit log)',
-        );
-        return done();
-      }
-      if (
-        audit.refusal?.code === 'lifeguard_rate_limited' &&
-        !limitedWrites.first(`${user.id}@${request.ip}`, reply)
-      ) {
-        request.log.warn(
-          { action: audit.action, user: user.id },
-          'write over the rate limit refused (already recorded once this window)',
-        );
-        return done();
-      }
-      const refused = outcome === 'refused';
-      try {
-        const entry: NewAuditEntry = {
-          actor: actor(user, mode),
-          method: request.method as 'POST',
-          target: targetOf(request),
-          action: audit.action,
-          // A create's id is known once the upstream has answered.
-          providerId:
-            audit.providerId ?? createdId(audit, 'create-provider') ?? null,
-          poolId:
-            audit.poolId ??
-            createdId(audit, 'create-pool') ??
-            principalPool(audit, requestedFields(request.body)) ??
-            null,
-          requestId: request.id,
-          clientRequestId: request.clientRequestId ?? null,
-          outcome,
-          status,
-          reason:
-            outcome === 'applied' ? null : (audit.refusal?.detail ?? null),
-          // A refused body was never checked: it is not kept.
-          changes: refused
-            ? []
-            : auditChanges(audit.action, outcome, {
-                requested: requestedFields(request.body),
-                before: audit.before,
-                after: audit.after,
-              }),
-        };
-        const cascade = outcome === 'applied' ? audit.cascade : undefined;
-        if (cascade && !cascade.complete) {
-          request.log.warn(
-            { providerId: audit.providerId, pools: cascade.items.length },
-            'not every pool of the deleted provider could be read; only those read are in the audit log',
+      if (reply.statusCode >= 400) audit.refusal = refusalOf(payload);
+      recordWrite(store, mode, request, reply, audit).then(
+        () => done(null, payload),
+        (error: unknown) => {
+          request.log.error(
+            { err: error, action: audit.action, status: reply.statusCode },
+            'audit entry could not be written',
           );
-        }
-        store.appendAuditEntries(
-          cascade ? withCascade(entry, cascade) : [entry],
-        );
-      } catch (error) {
-        // The write already happened; losing its record must be loud.
-        request.log.error({ err: error }, 'audit entry could not be written');
-      }
-      done();
+          done(null, payload);
+        },
+      );
     });
   },
   {
@@ -429,6 +377,70 @@ export const auditWrites = fastifyPlugin(
     dependencies: ['lifeguard-authentication'],
   },
 );
+
+async function recordWrite(
+  store: LifeguardStore,
+  mode: AuthMode,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  audit: WriteState,
+): Promise<void> {
+  const { user } = request;
+  const status = reply.statusCode;
+  const outcome = outcomeOf(audit, status);
+  if (!user) {
+    request.log.warn(
+      { action: audit.action, status, reason: audit.refusal?.detail },
+      'write without a session refused (not recorded in the audit log)',
+    );
+    return;
+  }
+  if (
+    audit.refusal?.code === 'lifeguard_rate_limited' &&
+    !(await firstRefusalOfWindow(store, `${user.id}@${request.ip}`, reply))
+  ) {
+    request.log.warn(
+      { action: audit.action, user: user.id },
+      'write over the rate limit refused (already recorded once this window)',
+    );
+    return;
+  }
+  const refused = outcome === 'refused';
+  const entry: NewAuditEntry = {
+    actor: actor(user, mode),
+    method: request.method as 'POST',
+    target: targetOf(request),
+    action: audit.action,
+    // A create's id is known once the upstream has answered.
+    providerId: audit.providerId ?? createdId(audit, 'create-provider') ?? null,
+    poolId:
+      audit.poolId ??
+      createdId(audit, 'create-pool') ??
+      principalPool(audit, requestedFields(request.body)) ??
+      null,
+    requestId: request.id,
+    clientRequestId: request.clientRequestId ?? null,
+    outcome,
+    status,
+    reason: outcome === 'applied' ? null : (audit.refusal?.detail ?? null),
+    // A refused body was never checked: it is not kept.
+    changes: refused
+      ? []
+      : auditChanges(audit.action, outcome, {
+          requested: requestedFields(request.body),
+          before: audit.before,
+          after: audit.after,
+        }),
+  };
+  const cascade = outcome === 'applied' ? audit.cascade : undefined;
+  if (cascade && !cascade.complete) {
+    request.log.warn(
+      { providerId: audit.providerId, pools: cascade.items.length },
+      'not every pool of the deleted provider could be read; only those read are in the audit log',
+    );
+  }
+  await store.auditLog.append(cascade ? withCascade(entry, cascade) : [entry]);
+}
 
 /**
  * A provider's delete entry naming the pools that went with it (when all
@@ -469,23 +481,21 @@ function withCascade(provider: NewAuditEntry, walk: ListWalk) {
 /**
  * A signed-in client hammering writes past its rate limit would otherwise
  * add an entry per attempt: only the first refusal of each window is
- * recorded (the window's end is the 429's Retry-After).
+ * recorded (the window's end is the 429's Retry-After). Counted in the
+ * store, so a client spreading its attempts over replicas is recorded
+ * once too.
  */
-class RateLimitedWrites {
-  readonly #until = new Map<string, number>();
-
-  first(client: string, reply: FastifyReply, now = Date.now()): boolean {
-    const until = this.#until.get(client);
-    if (until !== undefined && now < until) return false;
-    const seconds = Number(reply.getHeader('retry-after')) || 60;
-    this.#until.delete(client);
-    this.#until.set(client, now + seconds * 1000);
-    // Oldest first, so the map stays small whoever calls.
-    while (this.#until.size > 10_000) {
-      this.#until.delete(this.#until.keys().next().value!);
-    }
-    return true;
-  }
+async function firstRefusalOfWindow(
+  store: LifeguardStore,
+  client: string,
+  reply: FastifyReply,
+): Promise<boolean> {
+  const seconds = Number(reply.getHeader('retry-after')) || 60;
+  const { count } = await store.counters.hit(
+    `audit-rate-limited:${client}`,
+    seconds * 1000,
+  );
+  return count === 1;
 }
 
 const TARGET_LIMIT = 300;
@@ -581,7 +591,7 @@ export function auditRoutes(app: FastifyInstance, store: LifeguardStore) {
       const query = parseQuery(request, reply);
       if (!query) return reply;
       const size = query.page_size ?? AUDIT_PAGE_SIZE;
-      const rows = store.listAudit(query, size + 1);
+      const rows = await store.auditLog.list(query, size + 1);
       const data = rows.slice(0, size);
       return {
         data,
@@ -607,7 +617,10 @@ export function auditRoutes(app: FastifyInstance, store: LifeguardStore) {
       async function* lines() {
         let before = query!.before;
         for (;;) {
-          const batch = store.listAudit({ ...query, before }, EXPORT_BATCH);
+          const batch = await store.auditLog.list(
+            { ...query, before },
+            EXPORT_BATCH,
+          );
           for (const entry of batch) yield `${JSON.stringify(entry)}\n`;
           if (batch.length < EXPORT_BATCH) return;
           before = batch.at(-1)!.id;

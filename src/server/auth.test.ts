@@ -1,7 +1,9 @@
 import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { AUTH_API, type SessionInfo } from '#contract/auth.ts';
 import type { AuthConfig } from './config.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
+import { testLocation, testStore } from './store/test-stores.ts';
 import {
   ADMIN_PASSWORD,
   passwordAuth,
@@ -23,7 +25,8 @@ async function setup(
   options: Partial<Parameters<typeof startTestServer>[1]> = {},
 ) {
   const upstream = await startFakeUpstream();
-  const store = LifeguardStore.open(':memory:');
+  // A given store belongs to the test (a replica's, on a shared database).
+  const store = options.store ?? (await LifeguardStore.open(IN_MEMORY_SQLITE));
   const server = await startTestServer(upstream.url, {
     auth,
     store,
@@ -32,7 +35,7 @@ async function setup(
   onTestFinished(async () => {
     await server.close();
     await upstream.close();
-    store.close();
+    if (!options.store) await store.close();
   });
   return { upstream, server, store };
 }
@@ -255,7 +258,7 @@ test.each(WRITES)(
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body).errors[0].code).toBe('forbidden_role');
     expect(upstream.requests).toEqual([]);
-    const [entry] = store.listAudit({}, 10);
+    const [entry] = await store.auditLog.list({}, 10);
     expect(entry).toMatchObject({
       actor: { id: 'victor', role: 'viewer', mode: 'password' },
       method,
@@ -278,7 +281,7 @@ test.each(WRITES)(
     });
     expect(response.status).not.toBe(403);
     expect(response.status).not.toBe(401);
-    const [entry] = store.listAudit({}, 10);
+    const [entry] = await store.auditLog.list({}, 10);
     expect(entry).toMatchObject({
       actor: { id: 'alice', role: 'admin' },
       method,
@@ -379,4 +382,33 @@ test('a 401, a failed sign-in and a rate-limited one carry the security headers 
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   }
+});
+
+test('replicas on one database are one sign-in: a session works on each, failures add up, sign-out ends it on both', async () => {
+  const database = await testLocation('postgres');
+  const replicas = [
+    await setup({ store: await testStore('postgres', database) }),
+    await setup({ store: await testStore('postgres', database) }),
+  ].map(({ server }) => server.port);
+  const [first, second] = replicas as [number, number];
+
+  const cookie = await signIn(first, 'alice', ADMIN_PASSWORD);
+  for (const port of [second, first, second]) {
+    expect((await session(port, cookie)).user?.id).toBe('alice');
+  }
+
+  // Five failures, spread over both, lock Victor out of both.
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const port = replicas[attempt % 2]!;
+    expect((await login(port, 'victor', 'wrong')).status).toBe(401);
+  }
+  for (const port of replicas) {
+    expect((await login(port, 'victor', VIEWER_PASSWORD)).status).toBe(429);
+  }
+
+  const out = await rawRequest(second, 'POST', AUTH_API.logout, {
+    headers: { cookie },
+  });
+  expect(out.status).toBe(204);
+  expect((await session(first, cookie)).user).toBeNull();
 });

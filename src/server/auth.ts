@@ -12,7 +12,7 @@ import type { AuthConfig, SessionConfig } from './config.ts';
 import { API_PUBLIC, type RoutePolicy } from './endpoint.ts';
 import { FailureLimiter } from './login-limiter.ts';
 import { verifyPassword } from './passwords.ts';
-import type { LifeguardStore } from './store.ts';
+import type { LifeguardStore } from './store/lifeguard-store.ts';
 
 /** Who acts when there is no sign-in (AUTH_MODE=none, loopback only). */
 export const LOCAL_USER: SessionUser = {
@@ -54,7 +54,7 @@ function sessionCookie(request: FastifyRequest) {
  * Starts a session for `user` with a new id (any session the browser
  * brought is ended first, so a planted id never becomes a signed-in one).
  */
-export function startSession(
+export async function startSession(
   request: FastifyRequest,
   reply: FastifyReply,
   options: AuthOptions,
@@ -62,8 +62,8 @@ export function startSession(
 ) {
   const cookie = sessionCookie(request);
   const previous = request.cookies[cookie.name];
-  if (previous) options.store.deleteSession(previous);
-  const token = options.store.createSession(user);
+  if (previous) await options.store.sessions.delete(previous);
+  const token = await options.store.sessions.create(user);
   reply.setCookie(cookie.name, token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -86,8 +86,19 @@ function sessionInfo(options: AuthOptions, user?: SessionUser): SessionInfo {
 }
 
 function passwordLogin(app: FastifyInstance, options: AuthOptions) {
-  const byUser = new FailureLimiter(FAILURES_PER_USER, FAILURE_WINDOW_MS);
-  const byAddress = new FailureLimiter(FAILURES_PER_ADDRESS, FAILURE_WINDOW_MS);
+  const failures = options.store.loginFailures;
+  const byUser = new FailureLimiter(
+    failures,
+    'user',
+    FAILURES_PER_USER,
+    FAILURE_WINDOW_MS,
+  );
+  const byAddress = new FailureLimiter(
+    failures,
+    'address',
+    FAILURES_PER_ADDRESS,
+    FAILURE_WINDOW_MS,
+  );
 
   app.post(
     AUTH_API.login,
@@ -115,8 +126,10 @@ function passwordLogin(app: FastifyInstance, options: AuthOptions) {
       const { username, password } = parsed.data;
       const userKey = username.toLowerCase();
       const waitMs = Math.max(
-        byUser.retryAfterMs(userKey),
-        byAddress.retryAfterMs(request.ip),
+        ...(await Promise.all([
+          byUser.retryAfterMs(userKey),
+          byAddress.retryAfterMs(request.ip),
+        ])),
       );
       if (waitMs > 0) {
         request.log.warn({ address: request.ip }, 'sign-in attempts limited');
@@ -132,8 +145,7 @@ function passwordLogin(app: FastifyInstance, options: AuthOptions) {
       // Always derives a key, so an unknown name costs as long as a wrong password.
       const valid = await verifyPassword(password, user?.hash);
       if (!valid || !user) {
-        byUser.fail(userKey);
-        byAddress.fail(request.ip);
+        await Promise.all([byUser.fail(userKey), byAddress.fail(request.ip)]);
         // The attempted name is not logged: people type passwords into it.
         request.log.warn(
           { address: request.ip, knownUser: user !== undefined },
@@ -145,13 +157,13 @@ function passwordLogin(app: FastifyInstance, options: AuthOptions) {
           detail: 'Incorrect username or password.',
         });
       }
-      byUser.reset(userKey);
+      await byUser.reset(userKey);
       const sessionUser = {
         id: user.username,
         name: user.username,
         role: user.role,
       };
-      startSession(request, reply, options, sessionUser);
+      await startSession(request, reply, options, sessionUser);
       return sessionInfo(options, sessionUser);
     },
   );
@@ -175,11 +187,12 @@ export const authentication = fastifyPlugin(
         return done();
       }
       const token = request.cookies[sessionCookie(request).name];
-      if (token) {
-        request.user = options.store.touchSession(token, options.session);
-        request.sessionEnded = !request.user;
-      }
-      done();
+      if (!token) return done();
+      options.store.sessions.touch(token, options.session).then((user) => {
+        request.user = user;
+        request.sessionEnded = !user;
+        done();
+      }, done);
     });
 
     app.get(
@@ -196,7 +209,7 @@ export const authentication = fastifyPlugin(
       async (request, reply) => {
         const cookie = sessionCookie(request);
         const token = request.cookies[cookie.name];
-        if (token) options.store.deleteSession(token);
+        if (token) await options.store.sessions.delete(token);
         if (request.user && options.auth.mode !== 'none') {
           request.log.info({ user: request.user.id }, 'signed out');
         }
@@ -211,10 +224,18 @@ export const authentication = fastifyPlugin(
     );
 
     if (options.auth.mode !== 'none') {
-      const timer = setInterval(
-        () => options.store.purgeSessions(options.session),
-        PURGE_EVERY_MS,
-      );
+      // Every replica purges; the deletes are idempotent.
+      const purge = () =>
+        Promise.all([
+          options.store.sessions.purge(options.session),
+          options.store.loginFailures.purge(Date.now() - FAILURE_WINDOW_MS),
+        ]).catch((error: unknown) =>
+          app.log.error(
+            { err: error },
+            'expired sessions and sign-in failures could not be purged',
+          ),
+        );
+      const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
       timer.unref();
       app.addHook('onClose', async () => clearInterval(timer));
     }

@@ -247,3 +247,65 @@ test('each client may make 600 API requests a minute by default; 0 turns the lim
     ],
   });
 });
+
+test('without DATABASE_URL Lifeguard keeps its data in SQLite in DATA_DIR; with one, in PostgreSQL', () => {
+  expect(parseServerConfig({ DATA_DIR: '/srv/lifeguard' })).toMatchObject({
+    ok: true,
+    config: {
+      database: { dialect: 'sqlite', file: '/srv/lifeguard/lifeguard.sqlite' },
+    },
+  });
+  for (const url of [
+    'postgres://lifeguard:s3cret@db.example.com:5432/lifeguard',
+    'postgresql://lifeguard@10.0.0.5/lifeguard?sslmode=require',
+    'postgres://lifeguard:p%40ss%23word@db/lifeguard',
+    'postgres:///lifeguard?host=/var/run/postgresql',
+  ]) {
+    expect(parseServerConfig({ DATABASE_URL: url }), url).toMatchObject({
+      ok: true,
+      config: { database: { dialect: 'postgres', url } },
+    });
+  }
+});
+
+test.each([
+  ['not a URL', 'hunter@db.example.com', /must be a URL such as postgres:/],
+  [
+    'another scheme',
+    'mysql://root:hunter2@db/lifeguard',
+    /must be a postgres:\/\/ or postgresql:\/\/ URL/,
+  ],
+  [
+    'a / in the password',
+    'postgres://lifeguard:hunter/2@db/lifeguard',
+    /must be percent-encoded/,
+  ],
+  [
+    'a # in the user name',
+    'postgres://hunter#2@db/lifeguard',
+    /has a # that ends the URL early/,
+  ],
+  [
+    'a # in the password',
+    'postgres://lifeguard:hunter#2@db/lifeguard',
+    /must be percent-encoded/,
+  ],
+  [
+    'bad percent-encoding',
+    'postgres://lifeguard:hunter%E0%A42@db/lifeguard',
+    /not valid percent-encoding/,
+  ],
+  ['no host', 'postgres:///lifeguard', /names no host/],
+])(
+  'a malformed DATABASE_URL (%s) stops start-up naming it, never its password',
+  (_name, url, message) => {
+    const result = parseServerConfig({ DATABASE_URL: url });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^DATABASE_URL: .*\(value hidden\)$/),
+    ]);
+    expect(result.errors[0]).toMatch(message);
+    expect(result.errors[0]).not.toContain('hunter');
+  },
+);

@@ -9,6 +9,7 @@ import {
   parseEnv,
   type EnvResult,
 } from '#contract/env.ts';
+import type { DatabaseLocation } from './store/open.ts';
 import { parseUsers, type LocalUser } from './users.ts';
 
 export const CONFLUENT_CLOUD_ENDPOINT = 'https://api.confluent.cloud';
@@ -68,7 +69,12 @@ export const SERVER_VARIABLES = [
   [
     'DATA_DIR',
     './.data',
-    'Where Lifeguard (test cases) and the embedded emulator keep their SQLite data',
+    'Where Lifeguard (without DATABASE_URL) and the embedded emulator keep their SQLite data',
+  ],
+  [
+    'DATABASE_URL',
+    '',
+    "postgres://user:password@host:5432/database: keep Lifeguard's own data (sessions, audit log, test cases, sign-in and rate-limit counters) in PostgreSQL, shared by every replica; unset, SQLite in DATA_DIR",
   ],
   [
     'EMULATOR_PORT',
@@ -136,6 +142,7 @@ export const SERVER_VARIABLES = [
 
 // Values never repeated in messages: they are credentials.
 const SECRETS = [
+  'DATABASE_URL',
   'CONFLUENT_CLOUD_API_SECRET',
   'CONFLUENT_CLOUD_ACCESS_TOKEN',
   'OIDC_CLIENT_SECRET',
@@ -148,13 +155,76 @@ const httpUrl = (example: string) =>
     error: `must be an http(s) URL such as ${example}`,
   });
 
+const DATABASE_URL_EXAMPLE =
+  'postgres://lifeguard:password@db.example.com:5432/lifeguard';
+
+/**
+ * What makes `value` a URL node-postgres cannot read as meant, if
+ * anything. The messages never repeat the value: it holds a password.
+ */
+function databaseUrlProblem(value: string): string | undefined {
+  const encode =
+    'characters such as / ? # @ : and % in the user name or password must be percent-encoded';
+  if (!URL.canParse(value)) {
+    return `must be a URL such as ${DATABASE_URL_EXAMPLE}; ${encode}`;
+  }
+  const url = new URL(value);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `must be a postgres:// or postgresql:// URL such as ${DATABASE_URL_EXAMPLE} (unset, Lifeguard keeps its data in SQLite in DATA_DIR)`;
+  }
+  if (url.hash) {
+    return `has a # that ends the URL early; ${encode} (# is %23)`;
+  }
+  if (!url.hostname && !url.searchParams.has('host')) {
+    return `names no host, as in ${DATABASE_URL_EXAMPLE}`;
+  }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return `has a user name or password that is not valid percent-encoding; ${encode}`;
+  }
+  return undefined;
+}
+
+// Shared with parseDatabaseConfig: `npm run db:migrate` reads only these.
+const databaseFields = {
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: z
+    .string()
+    .superRefine((value, context) => {
+      const problem = databaseUrlProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+};
+
+function databaseLocation(env: {
+  DATA_DIR: string;
+  DATABASE_URL?: string | undefined;
+}): DatabaseLocation {
+  return env.DATABASE_URL
+    ? { dialect: 'postgres', url: env.DATABASE_URL }
+    : { dialect: 'sqlite', file: resolve(env.DATA_DIR, 'lifeguard.sqlite') };
+}
+
+/** Where Lifeguard's own data lives, from DATABASE_URL and DATA_DIR alone. */
+export function parseDatabaseConfig(
+  env: Record<string, string | undefined>,
+): EnvResult<DatabaseLocation> {
+  const parsed = parseEnv(z.object(databaseFields), env, SECRETS);
+  return parsed.ok
+    ? { ok: true, config: databaseLocation(parsed.config) }
+    : parsed;
+}
+
 const envSchema = z
   .object({
+    ...databaseFields,
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: envInt(0, 65535).default(8080),
     EMULATOR_PORT: envInt(0, 65535).default(8090),
     DIST_DIR: z.string().min(1).default('./dist'),
-    DATA_DIR: z.string().min(1).default('./.data'),
     CONFLUENT_CLOUD_API_KEY: z.string().optional(),
     CONFLUENT_CLOUD_API_SECRET: z.string().optional(),
     CONFLUENT_CLOUD_ACCESS_TOKEN: z
@@ -348,6 +418,8 @@ export type ServerConfig = {
   emulatorPort: number;
   distDir: string;
   dataDir: string;
+  /** Lifeguard's own data: DATABASE_URL, or lifeguard.sqlite in DATA_DIR. */
+  database: DatabaseLocation;
   upstream: UpstreamMode;
   upstreamTimeoutMs: number;
   upstreamConnections: number;
@@ -407,6 +479,7 @@ export function parseServerConfig(
       emulatorPort: e.EMULATOR_PORT,
       distDir: resolve(e.DIST_DIR),
       dataDir: resolve(e.DATA_DIR),
+      database: databaseLocation(e),
       upstream: upstreamMode(e),
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
       upstreamConnections: e.UPSTREAM_CONNECTIONS,

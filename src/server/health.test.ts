@@ -1,5 +1,7 @@
 import { expect, onTestFinished, test } from 'vitest';
 import { startFakeUpstream, startTestServer } from './test-helpers.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
 
 async function serverWith(status: number) {
   const upstream = await startFakeUpstream((_request, response) => {
@@ -72,4 +74,23 @@ test('closing the server lets an in-flight request finish', async () => {
   expect(await response.json()).toEqual({ late: true });
   await closed;
   await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+});
+
+test('/readyz is 503 when Lifeguard’s own database does not answer, without asking the upstream', async () => {
+  const upstream = await startFakeUpstream();
+  const store = await LifeguardStore.open(IN_MEMORY_SQLITE);
+  const server = await startTestServer(upstream.url, { store });
+  onTestFinished(async () => {
+    await server.close();
+    await upstream.close();
+  });
+  expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  await store.close();
+  const response = await fetch(`${server.url}/readyz`);
+  expect(response.status).toBe(503);
+  expect(await response.json()).toMatchObject({
+    status: 'unavailable',
+    reason: 'Lifeguard’s database could not be reached',
+  });
+  expect(upstream.requests).toHaveLength(1);
 });

@@ -6,9 +6,10 @@ import { PUBLIC_PAGE } from './endpoint.ts';
 export type UpstreamLabel = 'emulator' | 'confluent-cloud' | string;
 
 /**
- * /healthz answers from this process alone; /readyz also asks the upstream
- * for one provider, so a load balancer keeps traffic away while Confluent
- * (or the credential) is not usable.
+ * /healthz answers from this process alone; /readyz also asks Lifeguard's
+ * database and the upstream for one provider, so a load balancer keeps
+ * traffic away from a replica whose database, Confluent or credential is
+ * not usable.
  */
 export function healthRoutes(
   app: FastifyInstance,
@@ -18,6 +19,8 @@ export function healthRoutes(
     credentials: CredentialSource;
     dispatcher: Dispatcher;
     timeoutMs: number;
+    /** Resolves when Lifeguard's own database answers. */
+    pingDatabase: () => Promise<void>;
   },
 ) {
   const page = { config: { policy: PUBLIC_PAGE } };
@@ -28,6 +31,19 @@ export function healthRoutes(
 
   app.get('/readyz', page, async (request, reply) => {
     const started = performance.now();
+    try {
+      await withTimeout(options.pingDatabase(), options.timeoutMs);
+    } catch (error) {
+      request.log.error(
+        { err: { type: (error as Error).name } },
+        'Lifeguard’s database did not answer',
+      );
+      return reply.code(503).send({
+        status: 'unavailable',
+        upstream: options.label,
+        reason: 'Lifeguard’s database could not be reached',
+      });
+    }
     try {
       const response = await send(
         `${options.endpoint}/iam/v2/identity-providers?page_size=1`,
@@ -64,4 +80,12 @@ export function healthRoutes(
         .send({ status: 'unavailable', upstream: options.label, reason });
     }
   });
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

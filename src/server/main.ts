@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { listenErrorMessage } from '#contract/env.ts';
 import { createEmulator } from '../emulator/app.ts';
 import { parseEmulatorConfig } from '../emulator/config.ts';
 import { createServer } from './app.ts';
 import { buildIfStale } from './build.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { displayUrl, withoutPassword } from './store/open.ts';
 import {
   CONFLUENT_CLOUD_ENDPOINT,
   helpText,
@@ -45,6 +45,37 @@ function exitOnListenError(address: string, variable: string) {
 
 const config = configOrExit('server', parseServerConfig(process.env));
 if (process.argv.includes('--build-if-needed')) buildIfStale(config.distDir);
+
+const databaseLabel =
+  config.database.dialect === 'postgres'
+    ? `PostgreSQL at ${displayUrl(config.database.url)} (DATABASE_URL)`
+    : `SQLite in ${config.database.file}`;
+
+// Before anything listens: a database that cannot be reached or migrated
+// stops start-up. Several replicas starting at once migrate one at a time.
+async function openStore(): Promise<LifeguardStore> {
+  const { database } = config;
+  const store = new LifeguardStore(database, {
+    onIdleError: (error) =>
+      console.error(
+        `Lost a connection to ${databaseLabel}; the pool opens a new one: ${withoutPassword(error.message, database)}`,
+      ),
+  });
+  try {
+    const applied = await store.migrate();
+    if (applied.length > 0) {
+      console.log(`Migrated ${databaseLabel}: ${applied.join(', ')}.`);
+    }
+    return store;
+  } catch (error) {
+    await store.close().catch(() => {});
+    return fail(
+      `Lifeguard cannot open ${databaseLabel}: ${withoutPassword((error as Error).message, database)}`,
+    );
+  }
+}
+
+const store = await openStore();
 
 type Upstream = {
   endpoint: string;
@@ -119,7 +150,6 @@ const upstream =
     ? await embeddedEmulator()
     : await externalUpstream(config.upstream);
 
-const store = LifeguardStore.open(join(config.dataDir, 'lifeguard.sqlite'));
 const server = createServer({
   distDir: config.distDir,
   store,
@@ -147,7 +177,7 @@ const signIn = {
   oidc: `sign-in with ${config.auth.mode === 'oidc' ? config.auth.issuer : ''}`,
 }[config.auth.mode];
 console.log(
-  `Lifeguard is serving the console on ${url} (upstream: ${upstream.label === 'emulator' ? 'embedded emulator' : upstream.endpoint}; ${signIn}).`,
+  `Lifeguard is serving the console on ${url} (upstream: ${upstream.label === 'emulator' ? 'embedded emulator' : upstream.endpoint}; ${signIn}; data: ${databaseLabel}).`,
 );
 
 let stopping = false;
@@ -164,7 +194,7 @@ async function shutdown(signal: string) {
   timer.unref();
   // The server first, so nothing new reaches the emulator while it closes.
   await server.close();
-  store.close();
+  await store.close();
   await upstream.close();
   process.exit(0);
 }

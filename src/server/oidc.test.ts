@@ -9,7 +9,9 @@ import {
 import { expect, onTestFinished, test } from 'vitest';
 import { AUTH_API, type SessionInfo } from '#contract/auth.ts';
 import type { AuthConfig } from './config.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
+import { testLocation, testStore } from './store/test-stores.ts';
 import {
   reservePort,
   startFakeUpstream,
@@ -150,11 +152,15 @@ async function startIdentityProvider(claims: Claims = ADMIN, port = 0) {
 /** Lifeguard in oidc mode on a port chosen first, so its redirect URI is its own. */
 async function startLifeguard(
   issuer: string,
-  overrides: Partial<OidcConfig> & { publicClient?: boolean } = {},
+  overrides: Partial<OidcConfig> & {
+    publicClient?: boolean;
+    /** A replica's: a store on a database others share too (closed by its owner). */
+    store?: LifeguardStore;
+  } = {},
 ) {
-  const { publicClient, ...rest } = overrides;
+  const { publicClient, store: shared, ...rest } = overrides;
   const upstream = await startFakeUpstream();
-  const store = LifeguardStore.open(':memory:');
+  const store = shared ?? (await LifeguardStore.open(IN_MEMORY_SQLITE));
   const port = await reservePort();
   const auth: OidcConfig = {
     mode: 'oidc',
@@ -172,7 +178,7 @@ async function startLifeguard(
   onTestFinished(async () => {
     await server.close();
     await upstream.close();
-    store.close();
+    if (!shared) await store.close();
   });
   return { server, upstream };
 }
@@ -680,4 +686,37 @@ test('two tabs signing in at once both complete, each on its own page', async ()
   }
   expect(user.pendingCookies()).toEqual([]);
   expect((await user.session()).user).not.toBeNull();
+});
+
+test('a sign-in started on one replica completes on another sharing its database, once only, and its session works on both', async () => {
+  const { url, tokenRequests } = await startIdentityProvider();
+  const database = await testLocation('postgres');
+  const first = await startLifeguard(url, {
+    store: await testStore('postgres', database),
+  });
+  // Replicas share their configuration, so the redirect URI too: the
+  // balancer, played here by the test, sends the callback to either.
+  const second = await startLifeguard(url, {
+    store: await testStore('postgres', database),
+    redirectUri: `${first.server.url}${AUTH_API.oidcCallback}`,
+  });
+  const onFirst = browser(first.server.url);
+  const { callback } = await startSignIn(onFirst);
+  const onSecond = browser(second.server.url);
+  for (const name of onFirst.pendingCookies()) {
+    onSecond.setCookie(name, onFirst.cookie(name)!, AUTH_API.oidcCallback);
+  }
+  const toSecond = new URL(callback);
+  toSecond.port = String(new URL(second.server.url).port);
+  const done = await onSecond.go(toSecond);
+  expect(done.status).toBe(303);
+  expect(done.location).toBe('/providers/x');
+  expect((await onSecond.session()).user?.id).toBe('u-ada');
+
+  // The same callback replayed on the first replica finds nothing.
+  expectExpired(await onFirst.go(callback));
+  expect(tokenRequests).toHaveLength(1);
+  // The session started on the second is one on the first too.
+  onFirst.setCookie('lifeguard_session', onSecond.cookie('lifeguard_session')!);
+  expect((await onFirst.session()).user?.id).toBe('u-ada');
 });

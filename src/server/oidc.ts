@@ -7,13 +7,6 @@ import { PUBLIC_PAGE } from './endpoint.ts';
 
 type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
 
-type PendingSignIn = {
-  codeVerifier: string;
-  nonce: string;
-  returnTo: string;
-  startedAt: number;
-};
-
 // One cookie per sign-in in progress (named by its state), so two tabs
 // signing in at once do not undo each other.
 const PENDING_COOKIE = 'lifeguard_oidc_';
@@ -121,7 +114,9 @@ export function oidcRoutes(
   options: AuthOptions & { auth: OidcConfig },
 ) {
   const { auth } = options;
-  const pending = new Map<string, PendingSignIn>();
+  // In the store, so the identity provider may send the browser back to
+  // another replica than the one that sent it there.
+  const pending = options.store.pendingSignIns;
   let discovered: Promise<client.Configuration> | undefined;
 
   function configuration(): Promise<client.Configuration> {
@@ -145,14 +140,6 @@ export function oidcRoutes(
         throw error;
       });
     return discovered;
-  }
-
-  function forget(now: number) {
-    for (const [state, entry] of pending) {
-      if (now - entry.startedAt < PENDING_TTL_MS && pending.size <= MAX_PENDING)
-        break;
-      pending.delete(state);
-    }
   }
 
   app.get<{ Querystring: { returnTo?: string } }>(
@@ -180,11 +167,13 @@ export function oidcRoutes(
         );
       }
       const now = Date.now();
-      forget(now);
+      // Expired and, past the cap, the oldest go: whoever calls, the table
+      // stays bounded.
+      await pending.purge(now - PENDING_TTL_MS, MAX_PENDING - 1);
       const state = client.randomState();
       const codeVerifier = client.randomPKCECodeVerifier();
       const nonce = client.randomNonce();
-      pending.set(state, {
+      await pending.add(state, {
         codeVerifier,
         nonce,
         returnTo: safeReturnTo(request.query.returnTo),
@@ -219,9 +208,9 @@ export function oidcRoutes(
       const started =
         typeof state === 'string' &&
         request.cookies[`${PENDING_COOKIE}${state}`] === state;
-      const entry = started ? pending.get(state) : undefined;
+      // Taken in one statement: a replayed callback finds nothing.
+      const entry = started ? await pending.take(state) : undefined;
       if (started) {
-        pending.delete(state);
         reply.clearCookie(`${PENDING_COOKIE}${state}`, {
           path: AUTH_API.oidcCallback,
         });
@@ -280,7 +269,7 @@ export function oidcRoutes(
           `You signed in as ${userFromClaims(claims, 'viewer').name}, but your "${auth.roleClaim}" claim names no Lifeguard role. Ask an administrator to add you to a group that may use Lifeguard.`,
         );
       }
-      startSession(request, reply, options, userFromClaims(claims, role));
+      await startSession(request, reply, options, userFromClaims(claims, role));
       return reply.redirect(entry.returnTo, 303);
     },
   );

@@ -5,7 +5,9 @@ import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { AUTH_API } from '#contract/auth.ts';
 import type { AuthConfig } from './config.ts';
 import { hashPassword } from './passwords.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
+import { testLocation, testStore } from './store/test-stores.ts';
 import {
   rawRequest,
   startFakeUpstream,
@@ -166,7 +168,7 @@ async function signIn(port: number, username: string): Promise<string> {
 }
 
 test('signed-in users each have their own budget, wherever they call from', async () => {
-  const store = LifeguardStore.open(':memory:');
+  const store = await LifeguardStore.open(IN_MEMORY_SQLITE);
   onTestFinished(() => store.close());
   const { server } = await setup({ auth, store });
   // Two sign-ins from one address: 2 of that address's 3.
@@ -184,4 +186,21 @@ test('signed-in users each have their own budget, wherever they call from', asyn
   // …and Alice's use does not spend Bob's, on the same address.
   for (let i = 0; i < 3; i++) expect((await get(bob)).status).toBe(200);
   expect((await get(bob)).status).toBe(429);
+});
+
+test('replicas on one database share each client’s budget instead of granting one each', async () => {
+  const database = await testLocation('postgres');
+  const replicas = [
+    await setup({ store: await testStore('postgres', database) }),
+    await setup({ store: await testStore('postgres', database) }),
+  ].map(({ server }) => server.port);
+  // 3 a minute through either: the fourth, on whichever replica, is refused.
+  const statuses = [];
+  for (let i = 0; i < 4; i++) {
+    statuses.push(
+      (await rawRequest(replicas[i % 2]!, 'GET', PROVIDERS)).status,
+    );
+  }
+  expect(statuses).toEqual([200, 200, 200, 429]);
+  expect((await rawRequest(replicas[0]!, 'GET', PROVIDERS)).status).toBe(429);
 });

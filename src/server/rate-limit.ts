@@ -1,8 +1,12 @@
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, {
+  type FastifyRateLimitStore,
+  type FastifyRateLimitStoreCtor,
+} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { AuthMode } from '#contract/auth.ts';
 import { fail } from './failure.ts';
+import type { Counters } from './store/counters.ts';
 
 export type ApiRateLimit = {
   /** Requests per window per client. */
@@ -19,6 +23,36 @@ function clientKey(request: FastifyRequest, mode: AuthMode): string {
 }
 
 /**
+ * @fastify/rate-limit's store interface over the store's counters, so a
+ * client's budget is one across replicas, not one per replica. The plugin
+ * builds the store itself, so this returns a class bound to `counters`.
+ */
+function sharedCounterStore(counters: Counters): FastifyRateLimitStoreCtor {
+  class SharedCounterStore implements FastifyRateLimitStore {
+    incr(
+      key: string,
+      callback: (
+        error: Error | null,
+        result?: { current: number; ttl: number },
+      ) => void,
+      timeWindow: number,
+    ) {
+      const now = Date.now();
+      counters.hit(`api:${key}`, timeWindow, now).then(
+        ({ count, resetAt }) =>
+          callback(null, { current: count, ttl: resetAt - now }),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child() {
+      return new SharedCounterStore();
+    }
+  }
+  return SharedCounterStore;
+}
+
+/**
  * A per-client budget on /api, so one browser (or script) cannot spend the
  * organisation's whole upstream rate limit. It must run after
  * `authentication`, which says who the client is.
@@ -30,12 +64,15 @@ function clientKey(request: FastifyRequest, mode: AuthMode): string {
 export const apiRateLimit = fastifyPlugin(
   async (
     app: FastifyInstance,
-    options: ApiRateLimit & { authMode: AuthMode },
+    options: ApiRateLimit & { authMode: AuthMode; counters: Counters },
   ) => {
     // Not global: the plugin would add its headers to every route. Its
-    // store (an LRU of 5000 clients, so its memory stays bounded whoever
-    // calls) and key handling are used from the one hook below instead.
-    await app.register(fastifyRateLimit, { global: false });
+    // key handling, over the shared counters, is used from the one hook
+    // below instead.
+    await app.register(fastifyRateLimit, {
+      global: false,
+      store: sharedCounterStore(options.counters),
+    });
     const check = app.createRateLimit({
       max: options.max,
       timeWindow: options.windowSeconds * 1000,
@@ -62,6 +99,23 @@ export const apiRateLimit = fastifyPlugin(
         });
       }, done);
     });
+
+    // Ended windows are dropped (by every replica; the deletes are
+    // idempotent), so the table holds about one row per recent client.
+    const timer = setInterval(
+      () =>
+        void options.counters
+          .purge()
+          .catch((error: unknown) =>
+            app.log.error(
+              { err: error },
+              'request counters could not be purged',
+            ),
+          ),
+      Math.max(60_000, options.windowSeconds * 1000),
+    );
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
   },
   {
     name: 'lifeguard-api-rate-limit',

@@ -8,7 +8,8 @@ import { createServer } from './app.ts';
 import type { AuthConfig } from './config.ts';
 import { basicCredentials } from './credentials.ts';
 import type { DeclaredRoute } from './endpoint.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
+import { IN_MEMORY_SQLITE } from './store/open.ts';
 import {
   ADMIN_PASSWORD,
   offlineServer,
@@ -34,7 +35,7 @@ async function setup(apiRateLimit?: { max: number; windowSeconds: number }) {
   writeFileSync(join(dist, 'index.html'), INDEX_HTML);
   writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'export {};');
   const emulator = await startTestEmulator();
-  const store = LifeguardStore.open(':memory:');
+  const store = await LifeguardStore.open(IN_MEMORY_SQLITE);
   const app = createServer({
     distDir: dist,
     upstream: {
@@ -55,7 +56,7 @@ async function setup(apiRateLimit?: { max: number; windowSeconds: number }) {
   onTestFinished(async () => {
     await app.close();
     await emulator.close();
-    store.close();
+    await store.close();
     rmSync(dist, { recursive: true, force: true });
   });
   const port = Number(new URL(url).port);
@@ -279,7 +280,7 @@ test('no spelling of any route gets past a check its plain spelling meets', asyn
   }
   expect(checked).toBeGreaterThan(1_000);
   // Nothing was written by anyone along the way.
-  expect(store.listTestCases(providerId, poolId)).toEqual([]);
+  expect(await store.testCases.list(providerId, poolId)).toEqual([]);
 });
 
 test('a spelled-out path does not slip past the rate limit', async () => {

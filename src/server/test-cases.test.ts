@@ -5,7 +5,7 @@ import { expect, onTestFinished, test } from 'vitest';
 import { LIFEGUARD_API } from '#contract/test-cases.ts';
 import { createServer } from './app.ts';
 import { basicCredentials } from './credentials.ts';
-import { LifeguardStore } from './store.ts';
+import { LifeguardStore } from './store/lifeguard-store.ts';
 import { startFakeUpstream, type FakeUpstream } from './test-helpers.ts';
 
 async function serverWithStore(
@@ -16,7 +16,7 @@ async function serverWithStore(
   } = {},
 ) {
   const upstream = options.upstream ?? (await startFakeUpstream());
-  const store = LifeguardStore.open(file);
+  const store = await LifeguardStore.open({ dialect: 'sqlite', file });
   const app = createServer({
     ...(options.testCaseLimits
       ? { testCaseLimits: options.testCaseLimits }
@@ -34,7 +34,7 @@ async function serverWithStore(
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const close = async () => {
     await app.close();
-    store.close();
+    await store.close();
     await upstream.close();
   };
   return { url, upstream, close };

@@ -4,7 +4,7 @@ import { testCaseInputSchema } from '#contract/test-case-input.ts';
 import { testCaseAudit, writeRecordOf } from './audit.ts';
 import { API_ADMIN, API_SIGNED_IN } from './endpoint.ts';
 import { fail } from './failure.ts';
-import type { LifeguardStore } from './store.ts';
+import type { LifeguardStore } from './store/lifeguard-store.ts';
 import type { UpstreamReader } from './upstream-read.ts';
 
 const ID = /^[A-Za-z0-9_-]{1,255}$/;
@@ -51,7 +51,7 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
     base,
     { config: { policy: API_SIGNED_IN } },
     async (request) => ({
-      data: store.listTestCases(
+      data: await store.testCases.list(
         request.params.providerId,
         request.params.poolId,
       ),
@@ -81,14 +81,14 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
           })),
         );
       }
-      if (store.countTestCases(providerId, poolId) >= limits.perPool) {
+      if ((await store.testCases.count(providerId, poolId)) >= limits.perPool) {
         return fail(request, reply, 409, [
           tooMany(
             `A pool keeps at most ${limits.perPool} test cases; delete some first.`,
           ),
         ]);
       }
-      if (store.countAllTestCases() >= limits.total) {
+      if ((await store.testCases.countAll()) >= limits.total) {
         return fail(request, reply, 409, [
           tooMany(
             `Lifeguard keeps at most ${limits.total} test cases across all pools; delete some that are no longer needed first.`,
@@ -120,7 +120,11 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
       }
       const record = writeRecordOf(request);
       record?.sent();
-      const created = store.addTestCase(providerId, poolId, parsed.data);
+      const created = await store.testCases.add(
+        providerId,
+        poolId,
+        parsed.data,
+      );
       record?.answered(created);
       return reply.code(201).send(created);
     },
@@ -137,12 +141,9 @@ export function testCaseRoutes(app: FastifyInstance, options: TestCaseOptions) {
       const { providerId, poolId, id } = request.params;
       const record = writeRecordOf(request);
       record?.sent();
-      record?.replaces(
-        store
-          .listTestCases(providerId, poolId)
-          .find((testCase) => testCase.id === id),
-      );
-      if (!store.deleteTestCase(providerId, poolId, id)) {
+      const removed = await store.testCases.delete(providerId, poolId, id);
+      record?.replaces(removed);
+      if (!removed) {
         return fail(request, reply, 404, [
           {
             code: 'not_found',

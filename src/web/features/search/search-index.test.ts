@@ -207,7 +207,8 @@ test('text whose length changes when lower-cased is left unmarked rather than ma
   ]);
 });
 
-test('filtering 10,000 pools by three words takes milliseconds', () => {
+// How fast it is, is measured by the bench, not asserted here.
+test('filtering 10,000 pools by three words finds the pools with every word', () => {
   const entries = indexPools(
     OKTA,
     Array.from({ length: 10_000 }, (_, i) =>
@@ -217,17 +218,13 @@ test('filtering 10,000 pools by three words takes milliseconds', () => {
       }),
     ),
   );
-  const started = performance.now();
   const results = searchPools(entries, {
     query: 'team-7 env-2 kafka',
     sort: '-updated_at',
   });
-  const elapsed = performance.now() - started;
   expect(results.length).toBeGreaterThan(0);
   for (const { pool: found } of results) {
     expect(found.display_name).toContain('team-7');
     expect(found.display_name).toContain('env-2');
   }
-  // Generous for a shared CI machine; a keystroke's budget is ~100 ms.
-  expect(elapsed).toBeLessThan(250);
 });
