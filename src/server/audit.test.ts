@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished, test, vi } from 'vitest';
@@ -777,4 +778,44 @@ test('when the entry cannot be written the write is still answered as it went, a
     status: 201,
     err: { message: 'database unavailable' },
   });
+});
+
+test('a write whose browser goes away before the answer still runs to its end and is recorded', async () => {
+  const { api, emulator, providerId, server, store } = await setup();
+  const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
+  const created = await api('POST', pools, POOL);
+  const poolId = created.body.id as string;
+  // A slow upstream: the browser leaves (a closed tab) while it works.
+  const slow = await emulator.call('POST', '/_emulator/faults', {
+    body: { match: { method: 'PATCH' }, delayMs: 400, times: 1 },
+  });
+  expect(slow.status).toBeLessThan(300);
+  const body = JSON.stringify({ description: 'changed by a closed tab' });
+  const sent = request(`${server.url}${pools}/${poolId}`, {
+    method: 'PATCH',
+    headers: {
+      'x-lifeguard-csrf': '1',
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    },
+  });
+  const gone = new Promise<void>((resolve) => sent.once('close', resolve));
+  sent.on('error', () => undefined);
+  sent.end(body);
+  setTimeout(() => sent.destroy(), 50);
+  await gone;
+  // Confluent applied it; the audit log must say so, not stay silent.
+  await vi.waitFor(
+    async () => {
+      const [entry] = await store.auditLog.list({ pool_id: poolId }, 1);
+      expect(entry).toMatchObject({
+        action: 'update-pool',
+        outcome: 'applied',
+        status: 200,
+      });
+    },
+    { timeout: 5_000, interval: 50 },
+  );
+  const stored = await api('GET', `${pools}/${poolId}`);
+  expect(stored.body.description).toBe('changed by a closed tab');
 });

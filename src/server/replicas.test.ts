@@ -295,9 +295,10 @@ describe('a replica killed in the middle of a write stream', () => {
       }
     };
     await Promise.all(['x', 'y', 'z'].map(writer));
-    // Only requests in flight to the killed replica may fail.
-    expect(failed).toBeLessThanOrEqual(3);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(21);
+    // Only requests to the killed replica may fail: one in flight per
+    // writer, and one per writer sent before the balancer saw it was down.
+    expect(failed).toBeLessThanOrEqual(6);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(18);
     const survivor = replicas[1]!;
     const history: AuditEntry[] = [];
     let before: number | undefined;

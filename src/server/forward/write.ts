@@ -53,10 +53,10 @@ export async function forwardWrite(
   record: WriteRecord | undefined,
 ) {
   record?.sent();
+  // A write is not cancelled when the browser goes away (a closed tab, a
+  // navigation): once sent, Confluent may apply it, so it runs to its answer
+  // and the audit log records how it ended. Only the deadline stops it.
   const abort = new AbortEmitter();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) abort.abort();
-  });
   // undici's headersTimeout starts once the request is on a socket; this
   // one also counts the wait for a free connection of the bounded pool.
   let timedOut = false;
@@ -84,7 +84,6 @@ export async function forwardWrite(
       body: call.body,
     });
   } catch (error) {
-    if (abort.aborted && !timedOut) return reply;
     logUpstreamFailure(
       request,
       error,
