@@ -1,18 +1,14 @@
 // `npm run load` (and `npm run load:soak`): the real server, started as
 // `npm start` would with its embedded emulator, under autocannon on
-// loopback. Reports requests per second, p50/p99 latency, non-2xx answers,
-// errors and the server's RSS; fails on any error or unbounded memory.
-// Writes bench/load-results.json (soak: bench/soak-results.json).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+// loopback. `npm run load -- --replicas 2` (`npm run load:replicas`): two
+// servers on one throwaway PostgreSQL behind a round-robin balancer, one
+// standalone emulator as their upstream (bench/load-deployments.ts).
+// Reports requests per second, p50/p99 latency, non-2xx answers, errors and
+// each server's RSS; fails on any error, unbounded memory, or an
+// acknowledged PATCH without exactly one audit entry.
+// Writes bench/load-results.json (soak: bench/soak-results.json; with
+// --replicas: bench/load-replicas-results.json, soak-replicas-results.json).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -20,6 +16,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { format } from 'prettier';
 import { z } from 'zod';
 import { envInt, parseEnv } from '#contract/env.ts';
+import {
+  killChildren,
+  rssMiB,
+  startReplicas,
+  startSingleServer,
+  type Check,
+  type Deployment,
+  type Watched,
+} from './load-deployments.ts';
 
 // Only the part of autocannon's API used here (it ships no types).
 type AutocannonRequest = {
@@ -28,6 +33,12 @@ type AutocannonRequest = {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+  onResponse?: (
+    status: number,
+    body: string,
+    context: unknown,
+    headers: Record<string, string | string[]>,
+  ) => void;
 };
 type Percentiles = Record<'average' | 'p50' | 'p99' | 'max', number>;
 type AutocannonResult = {
@@ -50,12 +61,43 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 }) => PromiseLike<AutocannonResult>;
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
-const SOAK = process.argv.includes('--soak');
+
+function parseArguments(args: string[]) {
+  let soak = false;
+  let replicas: number | undefined;
+  for (let at = 0; at < args.length; at += 1) {
+    const arg = args[at]!;
+    if (arg === '--soak') {
+      soak = true;
+    } else if (arg === '--replicas' || arg.startsWith('--replicas=')) {
+      const text =
+        arg === '--replicas' ? args[++at] : arg.slice('--replicas='.length);
+      const count = Number(text);
+      if (!Number.isInteger(count) || count < 1 || count > 8) {
+        console.error('load: --replicas takes a number of servers, 1 to 8');
+        process.exit(2);
+      }
+      replicas = count;
+    } else {
+      // `npm run load --replicas 2` (no `--`) leaves a bare "2" here.
+      console.error(
+        `load: unknown argument ${JSON.stringify(arg)}; usage: npm run load [-- --replicas N] [--soak]`,
+      );
+      process.exit(2);
+    }
+  }
+  return { soak, replicas };
+}
+
+const { soak: SOAK, replicas: REPLICAS } = parseArguments(
+  process.argv.slice(2),
+);
+const RUN = SOAK ? 'soak' : 'load';
 
 const settingsSchema = z.object({
   LOAD_DURATION_S: envInt(1, 86_400).default(SOAK ? 600 : 30),
   LOAD_CONNECTIONS: envInt(1, 10_000).default(SOAK ? 50 : 200),
-  // Growth of the server's RSS over its idle baseline that still passes.
+  // Growth of each server's RSS over its idle baseline that still passes.
   LOAD_RSS_BOUND_MIB: envInt(1, 65_536).default(256),
   // Soak: how much the RSS may rise from the early to the late part of the
   // run (medians, so a garbage collection in between does not count).
@@ -67,7 +109,9 @@ const settingsSchema = z.object({
     .default('warn'),
   LOAD_RESULTS: z
     .string()
-    .default(join('bench', SOAK ? 'soak-results.json' : 'load-results.json')),
+    .default(
+      join('bench', `${RUN}${REPLICAS ? '-replicas' : ''}-results.json`),
+    ),
 });
 
 const parsedSettings = parseEnv(settingsSchema, process.env);
@@ -77,111 +121,66 @@ if (!parsedSettings.ok) {
 }
 const settings = parsedSettings.config;
 const PHASE_NAMES = SOAK ? ['mixed'] : ['list', 'get', 'patch'];
-// The run may never outlive this, whatever hangs.
+// Replicas: Lifeguard's own per-client limit stays on, far above what the
+// run sends, so every /api request also counts on the shared counter.
+const REPLICA_API_RATE_LIMIT = 1_000_000;
+// The run may never outlive this, whatever hangs (PostgreSQL may first be
+// installed with apt).
 const DEADLINE_MS =
-  PHASE_NAMES.length * (settings.LOAD_DURATION_S + 30) * 1000 + 120_000;
+  PHASE_NAMES.length * (settings.LOAD_DURATION_S + 30) * 1000 +
+  (REPLICAS ? 360_000 : 120_000);
 
-type RssSample = { atS: number; phase: string; mib: number };
+type RssSample = { atS: number; phase: string; mib: Record<string, number> };
+type ProcessRss = { beforeMiB: number; peakMiB: number; afterMiB: number };
 type Phase = {
   name: string;
   connections: number;
   durationS: number;
   requestsPerSecond: number;
   requests: number;
+  sent: number;
   latencyMs: { p50: number; p99: number; max: number; average: number };
   status2xx: number;
   non2xx: number;
   statusCodes: Record<string, number>;
   errors: number;
   timeouts: number;
-  rssBeforeMiB: number;
-  rssPeakMiB: number;
-  rssAfterMiB: number;
+  rss: Record<string, ProcessRss>;
 };
-type Check = { name: string; ok: boolean; detail: string };
+/** The PATCHes autocannon sent and what came back. */
+type PatchLedger = {
+  /** X-Request-Id of each PATCH answered 2xx: the server's own request id. */
+  acknowledged: Set<string>;
+  /** 2xx answers without an X-Request-Id. */
+  unidentified: number;
+};
 
 const tmp = mkdtempSync(join(tmpdir(), 'lifeguard-load-'));
-const logFile = join(tmp, 'server.log');
-let server: ChildProcess | undefined;
+let deployment: Deployment | undefined;
 
-function killServer() {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill('SIGKILL');
-  }
-}
-function cleanUp() {
-  killServer();
+function removeTmp() {
   rmSync(tmp, { recursive: true, force: true });
 }
-process.once('exit', cleanUp);
+// Whatever ends the run: children killed; the throwaway PostgreSQL stops
+// by itself when this process ends (scripts/postgres.mjs).
+process.once('exit', () => {
+  killChildren();
+  removeTmp();
+});
+async function abandon(why: string, code: number) {
+  console.error(`load: ${why}; stopping everything`);
+  killChildren();
+  await Promise.race([deployment?.abandon(), sleep(20_000)]);
+  removeTmp();
+  process.exit(code);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`load: ${signal}, stopping the server`);
-    cleanUp();
-    process.exit(130);
-  });
+  process.once(signal, () => void abandon(signal, 130));
 }
-setTimeout(() => {
-  console.error(`load: still running after ${DEADLINE_MS / 1000} s; giving up`);
-  cleanUp();
-  process.exit(1);
-}, DEADLINE_MS).unref();
-
-function serverLog(): string {
-  return existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-}
-
-/** The server's resident memory in MiB, from /proc (or ps elsewhere). */
-function rssMiB(pid: number): number {
-  const status = `/proc/${pid}/status`;
-  if (existsSync(status)) {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(status, 'utf8'));
-    if (match) return Math.round(Number(match[1]) / 102.4) / 10;
-  }
-  const kib = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], {
-    encoding: 'utf8',
-  });
-  return Math.round(Number(kib.trim()) / 102.4) / 10;
-}
-
-async function startServer(): Promise<{ url: string; emulatorUrl: string }> {
-  const log = openSync(logFile, 'w');
-  server = spawn(
-    process.execPath,
-    ['--import', 'tsx', join('src', 'server', 'main.ts')],
-    {
-      cwd: ROOT,
-      // Only what the run sets: a developer's CONFLUENT_* must not leak in.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? tmp,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        EMULATOR_HOST: '127.0.0.1',
-        EMULATOR_PORT: '0',
-        DATA_DIR: join(tmp, 'data'),
-        DIST_DIR: join(tmp, 'no-dist'),
-        LOG_LEVEL: settings.LOAD_LOG_LEVEL,
-        API_RATE_LIMIT: '0',
-        EMULATOR_RATE_LIMIT: '1000000',
-        EMULATOR_SEED: 'demo',
-      },
-      stdio: ['ignore', log, log],
-    },
-  );
-  closeSync(log);
-  const started = Date.now();
-  while (Date.now() - started < 60_000) {
-    const text = serverLog();
-    const url = /serving the console on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
-    const emulator =
-      /embedded Confluent IAM emulator at (http:\/\/\S+?)\.?\n/.exec(text);
-    if (url && emulator) return { url: url[1]!, emulatorUrl: emulator[1]! };
-    if (server.exitCode !== null || server.signalCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error(`the server did not start:\n${serverLog().slice(-4000)}`);
-}
+setTimeout(
+  () => void abandon(`still running after ${DEADLINE_MS / 1000} s`, 1),
+  DEADLINE_MS,
+).unref();
 
 const listSchema = z.object({
   data: z.array(z.object({ id: z.string() })),
@@ -194,8 +193,10 @@ async function getJson(url: string) {
   return listSchema.parse(await response.json());
 }
 
+type Target = { providerId: string; poolId: string; pools: number };
+
 /** The demo provider with the most pools, and its first pool. */
-async function pickTarget(url: string) {
+async function pickTarget(url: string): Promise<Target> {
   const providers = await getJson(
     `${url}/api/iam/v2/identity-providers?page_size=100`,
   );
@@ -213,10 +214,23 @@ async function pickTarget(url: string) {
   return best;
 }
 
+function headerOf(
+  headers: Record<string, string | string[]>,
+  name: string,
+): string | undefined {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) {
+      return Array.isArray(value) ? value[0] : value;
+    }
+  }
+  return undefined;
+}
+
 function requestsFor(
   phase: string,
   url: string,
-  target: { providerId: string; poolId: string },
+  target: Target,
+  ledger: PatchLedger,
 ): AutocannonRequest[] {
   const pools = `/api/iam/v2/identity-providers/${target.providerId}/identity-pools`;
   let edits = 0;
@@ -239,27 +253,44 @@ function requestsFor(
         ...request,
         body: JSON.stringify({ description: `load run edit ${++edits}` }),
       }),
+      onResponse: (status, _body, _context, headers) => {
+        if (status < 200 || status > 299) return;
+        const id = headerOf(headers, 'x-request-id');
+        if (id) ledger.acknowledged.add(id);
+        else ledger.unidentified += 1;
+      },
     },
   };
   const names = phase === 'mixed' ? ['list', 'get', 'patch'] : [phase];
   return names.map((name) => byName[name]!);
 }
 
+function sampleRss(watched: Watched[]): Record<string, number> {
+  return Object.fromEntries(
+    watched.map(({ name, pid }) => [name, rssMiB(pid)]),
+  );
+}
+
 async function runPhase(
   name: string,
   url: string,
-  target: { providerId: string; poolId: string },
-  pid: number,
+  target: Target,
+  ledger: PatchLedger,
+  watched: Watched[],
   samples: RssSample[],
   startedAt: number,
 ): Promise<Phase> {
-  const rssBeforeMiB = rssMiB(pid);
-  let rssPeakMiB = rssBeforeMiB;
-  const sampler = setInterval(() => {
-    const mib = rssMiB(pid);
-    rssPeakMiB = Math.max(rssPeakMiB, mib);
+  const before = sampleRss(watched);
+  const peak = { ...before };
+  const sample = () => {
+    const mib = sampleRss(watched);
+    for (const [process, value] of Object.entries(mib)) {
+      peak[process] = Math.max(peak[process]!, value);
+    }
     samples.push({ atS: (Date.now() - startedAt) / 1000, phase: name, mib });
-  }, settings.LOAD_SAMPLE_S * 1000);
+    return mib;
+  };
+  const sampler = setInterval(sample, settings.LOAD_SAMPLE_S * 1000);
   console.log(
     `▶ ${name}: ${settings.LOAD_CONNECTIONS} connections for ${settings.LOAD_DURATION_S} s`,
   );
@@ -270,24 +301,19 @@ async function runPhase(
       connections: settings.LOAD_CONNECTIONS,
       duration: settings.LOAD_DURATION_S,
       timeout: 10,
-      requests: requestsFor(name, url, target),
+      requests: requestsFor(name, url, target, ledger),
     });
   } finally {
     clearInterval(sampler);
   }
-  const rssAfterMiB = rssMiB(pid);
-  rssPeakMiB = Math.max(rssPeakMiB, rssAfterMiB);
-  samples.push({
-    atS: (Date.now() - startedAt) / 1000,
-    phase: name,
-    mib: rssAfterMiB,
-  });
+  const after = sample();
   return {
     name,
     connections: settings.LOAD_CONNECTIONS,
     durationS: result.duration,
     requestsPerSecond: result.requests.average,
     requests: result.requests.total,
+    sent: result.requests.sent,
     latencyMs: {
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -304,10 +330,119 @@ async function runPhase(
     ),
     errors: result.errors,
     timeouts: result.timeouts,
-    rssBeforeMiB,
-    rssPeakMiB,
-    rssAfterMiB,
+    rss: Object.fromEntries(
+      watched.map(({ name: process }) => [
+        process,
+        {
+          beforeMiB: before[process]!,
+          peakMiB: peak[process]!,
+          afterMiB: after[process]!,
+        },
+      ]),
+    ),
   };
+}
+
+const auditLineSchema = z.object({
+  id: z.number(),
+  method: z.string(),
+  action: z.string(),
+  requestId: z.string(),
+  outcome: z.string(),
+  status: z.number(),
+});
+
+/**
+ * The target pool's `update-pool` entries, read back through Lifeguard's
+ * own API (the JSON Lines export, streamed: it may hold many thousands).
+ */
+async function patchEntries(url: string, target: Target) {
+  const query = new URLSearchParams({
+    provider_id: target.providerId,
+    pool_id: target.poolId,
+  });
+  const response = await fetch(`${url}/api/lifeguard/audit/export?${query}`);
+  if (!response.ok || !response.body) {
+    throw new Error(`the audit export answered ${response.status}`);
+  }
+  const entries: z.infer<typeof auditLineSchema>[] = [];
+  const decoder = new TextDecoder();
+  let rest = '';
+  const take = (line: string) => {
+    if (!line) return;
+    const entry = auditLineSchema.parse(JSON.parse(line));
+    if (entry.method === 'PATCH' && entry.action === 'update-pool') {
+      entries.push(entry);
+    }
+  };
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    rest += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = rest.indexOf('\n')) >= 0) {
+      take(rest.slice(0, end));
+      rest = rest.slice(end + 1);
+    }
+  }
+  take(rest + decoder.decode());
+  return entries;
+}
+
+/**
+ * Every PATCH answered 2xx has exactly one audit entry, `applied`, under
+ * the request id its answer carried. Entries without an answer can only be
+ * PATCHes still in flight when a phase ended (autocannon drops those
+ * answers), so there are at most as many as were sent and not answered.
+ */
+async function auditCheck(
+  url: string,
+  target: Target,
+  ledger: PatchLedger,
+  phases: Phase[],
+) {
+  const entries = await patchEntries(url, target);
+  const perRequest = new Map<string, number>();
+  for (const entry of entries) {
+    perRequest.set(entry.requestId, (perRequest.get(entry.requestId) ?? 0) + 1);
+  }
+  let missing = 0;
+  for (const id of ledger.acknowledged) {
+    if (!perRequest.has(id)) missing += 1;
+  }
+  const duplicated = [...perRequest.values()].filter((n) => n > 1).length;
+  const notApplied = entries.filter(
+    (entry) => entry.outcome !== 'applied',
+  ).length;
+  const unanswered = [...perRequest.keys()].filter(
+    (id) => !ledger.acknowledged.has(id),
+  ).length;
+  const inFlight = phases
+    .filter((phase) => phase.name === 'patch' || phase.name === 'mixed')
+    .reduce((sum, phase) => sum + Math.max(0, phase.sent - phase.requests), 0);
+  const summary = {
+    acknowledged: ledger.acknowledged.size,
+    unidentified: ledger.unidentified,
+    entries: entries.length,
+    missing,
+    duplicated,
+    notApplied,
+    unanswered,
+    inFlightAtPhaseEnd: inFlight,
+  };
+  const check: Check = {
+    name: 'audit log: one entry per acknowledged PATCH',
+    ok:
+      ledger.acknowledged.size > 0 &&
+      ledger.unidentified === 0 &&
+      missing === 0 &&
+      duplicated === 0 &&
+      notApplied === 0 &&
+      unanswered <= inFlight,
+    detail: `${ledger.acknowledged.size} PATCHes answered 2xx, ${entries.length} update-pool entries: ${missing} answered without an entry, ${duplicated} request ids with more than one, ${notApplied} not "applied", ${unanswered} of PATCHes whose answer the run did not wait for (at most ${inFlight} were in flight when a phase ended)${ledger.unidentified ? `; ${ledger.unidentified} answers without X-Request-Id` : ''}`,
+  };
+  return { summary, check };
 }
 
 function median(values: number[]): number {
@@ -319,26 +454,27 @@ function median(values: number[]): number {
 }
 
 /** Soak: the median RSS of the last third against the first third, after a fifth of warm-up. */
-function sustainedGrowth(samples: RssSample[]): Check {
+function sustainedGrowth(samples: RssSample[], process: string): Check {
+  const name = `no sustained memory growth: ${process}`;
   const steady = samples.slice(Math.floor(samples.length / 5));
   const third = Math.floor(steady.length / 3);
   if (third < 2) {
     return {
-      name: 'no sustained memory growth',
+      name,
       ok: true,
       detail: `too few samples (${samples.length}) to judge; run longer`,
     };
   }
-  const early = median(steady.slice(0, third).map((s) => s.mib));
-  const late = median(steady.slice(-third).map((s) => s.mib));
+  const early = median(steady.slice(0, third).map((s) => s.mib[process]!));
+  const late = median(steady.slice(-third).map((s) => s.mib[process]!));
   return {
-    name: 'no sustained memory growth',
+    name,
     ok: late - early <= settings.LOAD_SOAK_GROWTH_MIB,
     detail: `median RSS ${early.toFixed(0)} MiB early, ${late.toFixed(0)} MiB late (allowed rise ${settings.LOAD_SOAK_GROWTH_MIB} MiB)`,
   };
 }
 
-/** Server log lines at error level or above (pino: 50+), and warnings. */
+/** Log lines at error level or above (pino: 50+), and warnings. */
 function logLevels(text: string) {
   let warnings = 0;
   const errors: string[] = [];
@@ -351,26 +487,11 @@ function logLevels(text: string) {
   return { warnings, errors };
 }
 
-async function stopServer(): Promise<{ code: number | null; ms: number }> {
-  const child = server;
-  if (!child || child.exitCode !== null) {
-    return { code: child?.exitCode ?? null, ms: 0 };
-  }
-  const started = Date.now();
-  const exited = new Promise<number | null>((done) =>
-    child.once('exit', (code) => done(code)),
-  );
-  child.kill('SIGTERM');
-  const code = await Promise.race([exited, sleep(15_000).then(() => null)]);
-  if (code === null) killServer();
-  return { code, ms: Date.now() - started };
-}
-
 function pad(value: string | number, width: number): string {
   return String(value).padStart(width);
 }
 
-function table(phases: Phase[], baseline: number, endMiB: number): string {
+function phaseTable(phases: Phase[]): string {
   const header = [
     'phase'.padEnd(8),
     pad('conns', 5),
@@ -381,8 +502,6 @@ function table(phases: Phase[], baseline: number, endMiB: number): string {
     pad('max ms', 7),
     pad('non-2xx', 7),
     pad('errors', 6),
-    pad('RSS MiB', 8),
-    pad('peak', 6),
   ].join(' ');
   const rows = phases.map((p) =>
     [
@@ -395,53 +514,117 @@ function table(phases: Phase[], baseline: number, endMiB: number): string {
       pad(p.latencyMs.max, 7),
       pad(p.non2xx, 7),
       pad(p.errors, 6),
-      pad(p.rssAfterMiB.toFixed(0), 8),
-      pad(p.rssPeakMiB.toFixed(0), 6),
+    ].join(' '),
+  );
+  return [header, '-'.repeat(header.length), ...rows].join('\n');
+}
+
+function rssTable(
+  watched: Watched[],
+  phases: Phase[],
+  baseline: Record<string, number>,
+  end: Record<string, number>,
+  peak: Record<string, number>,
+): string {
+  const width = Math.max(7, ...watched.map(({ name }) => name.length));
+  const header = [
+    'RSS MiB'.padEnd(width),
+    pad('idle', 6),
+    ...phases.map((p) => pad(p.name, 7)),
+    pad('peak', 6),
+    pad('end', 6),
+  ].join(' ');
+  const rows = watched.map(({ name }) =>
+    [
+      name.padEnd(width),
+      pad(baseline[name]!.toFixed(0), 6),
+      ...phases.map((p) => pad(p.rss[name]!.afterMiB.toFixed(0), 7)),
+      pad(peak[name]!.toFixed(0), 6),
+      pad(end[name]!.toFixed(0), 6),
     ].join(' '),
   );
   return [
     header,
     '-'.repeat(header.length),
     ...rows,
-    `RSS: ${baseline.toFixed(0)} MiB before, ${endMiB.toFixed(0)} MiB at the end (after 5 s idle)`,
+    '(idle: before the first phase; phases: right after each; end: after 5 s idle)',
   ].join('\n');
 }
 
 async function main(): Promise<boolean> {
   const startedAt = Date.now();
   console.log(
-    `Lifeguard ${SOAK ? 'soak' : 'load'} run: ${PHASE_NAMES.join(', ')}; ${settings.LOAD_CONNECTIONS} connections, ${settings.LOAD_DURATION_S} s each, on loopback`,
+    `Lifeguard ${RUN} run${REPLICAS ? ` on ${REPLICAS} replicas (PostgreSQL, round-robin balancer)` : ''}: ${PHASE_NAMES.join(', ')}; ${settings.LOAD_CONNECTIONS} connections, ${settings.LOAD_DURATION_S} s each, on loopback`,
   );
-  const { url, emulatorUrl } = await startServer();
-  const pid = server!.pid!;
-  console.log(`server ${url} (pid ${pid}), embedded emulator ${emulatorUrl}`);
+  deployment = REPLICAS
+    ? await startReplicas({
+        tmp,
+        logLevel: settings.LOAD_LOG_LEVEL,
+        replicas: REPLICAS,
+        apiRateLimit: REPLICA_API_RATE_LIMIT,
+        log: (message) => console.log(message),
+      })
+    : await startSingleServer({ tmp, logLevel: settings.LOAD_LOG_LEVEL });
+  const { url, watched } = deployment;
+  for (const line of deployment.describe) console.log(line);
   const target = await pickTarget(url);
   console.log(
     `target: provider ${target.providerId} (${target.pools} pools), pool ${target.poolId}`,
   );
 
   const samples: RssSample[] = [];
-  const baseline = rssMiB(pid);
+  const baseline = sampleRss(watched);
   samples.push({ atS: 0, phase: 'before', mib: baseline });
+  const ledger: PatchLedger = { acknowledged: new Set(), unidentified: 0 };
   const phases: Phase[] = [];
   for (const name of PHASE_NAMES) {
-    const phase = await runPhase(name, url, target, pid, samples, startedAt);
+    const phase = await runPhase(
+      name,
+      url,
+      target,
+      ledger,
+      watched,
+      samples,
+      startedAt,
+    );
     phases.push(phase);
+    const rss = Object.entries(phase.rss)
+      .map(
+        ([process, { afterMiB, peakMiB }]) =>
+          `${watched.length > 1 ? `${process} ` : ''}${afterMiB.toFixed(0)} MiB (peak ${peakMiB.toFixed(0)})`,
+      )
+      .join(', ');
     console.log(
-      `  ${phase.requestsPerSecond.toFixed(0)} req/s, p50 ${phase.latencyMs.p50} ms, p99 ${phase.latencyMs.p99} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}, RSS ${phase.rssAfterMiB.toFixed(0)} MiB (peak ${phase.rssPeakMiB.toFixed(0)})`,
+      `  ${phase.requestsPerSecond.toFixed(0)} req/s, p50 ${phase.latencyMs.p50} ms, p99 ${phase.latencyMs.p99} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}, RSS ${rss}`,
     );
   }
   await sleep(5_000);
-  const endMiB = rssMiB(pid);
+  const end = sampleRss(watched);
   samples.push({
     atS: (Date.now() - startedAt) / 1000,
     phase: 'end',
-    mib: endMiB,
+    mib: end,
   });
-  const stopped = await stopServer();
-  const log = logLevels(serverLog());
+  const audit = await auditCheck(url, target, ledger, phases);
+  const details = await deployment.details();
 
-  const peak = Math.max(...samples.map((s) => s.mib));
+  const shutdown = await deployment.stop();
+  const logs = deployment.logs().map(({ name, text }) => ({
+    name,
+    ...logLevels(text),
+  }));
+  removeTmp();
+
+  const peak = Object.fromEntries(
+    watched.map(({ name }) => [
+      name,
+      Math.max(...samples.map((s) => s.mib[name]!)),
+    ]),
+  );
+  const logErrors = logs.flatMap(({ name, errors }) =>
+    errors.map((line) => `${name}: ${line}`),
+  );
+  const warnings = logs.reduce((sum, log) => sum + log.warnings, 0);
   const checks: Check[] = [
     ...phases.map((p) => ({
       name: `${p.name}: every answer 2xx, no errors`,
@@ -449,28 +632,49 @@ async function main(): Promise<boolean> {
         p.non2xx === 0 && p.errors === 0 && p.timeouts === 0 && p.requests > 0,
       detail: `${p.requests} requests, ${p.non2xx} non-2xx (${JSON.stringify(p.statusCodes)}), ${p.errors} errors, ${p.timeouts} timeouts`,
     })),
-    {
-      name: 'bounded memory',
-      ok: peak - baseline <= settings.LOAD_RSS_BOUND_MIB,
-      detail: `peak RSS ${peak.toFixed(0)} MiB, ${(peak - baseline).toFixed(0)} MiB above the ${baseline.toFixed(0)} MiB baseline (allowed ${settings.LOAD_RSS_BOUND_MIB})`,
-    },
+    ...watched.map(({ name }) => ({
+      name: `bounded memory: ${name}`,
+      ok: peak[name]! - baseline[name]! <= settings.LOAD_RSS_BOUND_MIB,
+      detail: `peak RSS ${peak[name]!.toFixed(0)} MiB, ${(peak[name]! - baseline[name]!).toFixed(0)} MiB above the ${baseline[name]!.toFixed(0)} MiB baseline (allowed ${settings.LOAD_RSS_BOUND_MIB})`,
+    })),
     ...(SOAK
-      ? [sustainedGrowth(samples.filter((s) => s.phase === 'mixed'))]
+      ? watched.map(({ name }) =>
+          sustainedGrowth(
+            samples.filter((s) => s.phase === 'mixed'),
+            name,
+          ),
+        )
+      : []),
+    audit.check,
+    ...(REPLICAS
+      ? [
+          {
+            name: 'round robin: every replica served',
+            ok: (details.replicas as { served: number }[]).every(
+              (replica) => replica.served > 0,
+            ),
+            detail: (details.replicas as { name: string; served: number }[])
+              .map((replica) => `${replica.name} ${replica.served}`)
+              .join(', '),
+          },
+        ]
       : []),
     {
-      name: 'no error in the server log',
-      ok: log.errors.length === 0,
-      detail: `${log.errors.length} error lines, ${log.warnings} warnings${log.errors[0] ? `; first: ${log.errors[0]}` : ''}`,
+      name: 'no error in the servers’ logs',
+      ok: logErrors.length === 0,
+      detail: `${logErrors.length} error lines, ${warnings} warnings${logErrors[0] ? `; first: ${logErrors[0]}` : ''}`,
     },
+    ...shutdown,
     {
-      name: 'clean shutdown',
-      ok: stopped.code === 0,
-      detail: `SIGTERM: exit ${stopped.code} after ${stopped.ms} ms`,
+      name: 'temporary files removed',
+      ok: !existsSync(tmp),
+      detail: existsSync(tmp) ? `${tmp} is still there` : `${tmp} removed`,
     },
   ];
   const passed = checks.every((check) => check.ok);
 
-  console.log(`\n${table(phases, baseline, endMiB)}\n`);
+  console.log(`\n${phaseTable(phases)}\n`);
+  console.log(`${rssTable(watched, phases, baseline, end, peak)}\n`);
   for (const check of checks) {
     console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
   }
@@ -478,7 +682,8 @@ async function main(): Promise<boolean> {
   // Formatted as `npm run format` would, so the file can be committed.
   const summary = await format(
     JSON.stringify({
-      run: SOAK ? 'soak' : 'load',
+      run: RUN,
+      replicas: REPLICAS ?? null,
       startedAt: new Date(startedAt).toISOString(),
       machine: {
         cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
@@ -486,15 +691,15 @@ async function main(): Promise<boolean> {
         node: process.version,
       },
       settings,
+      deployment: details,
       target,
       phases,
-      rss: {
-        baselineMiB: baseline,
-        peakMiB: peak,
-        endMiB,
-        samples,
+      rss: { baselineMiB: baseline, peakMiB: peak, endMiB: end, samples },
+      audit: audit.summary,
+      logs: {
+        warnings,
+        errors: logErrors.slice(0, 20),
       },
-      serverLog: { warnings: log.warnings, errors: log.errors.slice(0, 20) },
       checks,
       passed,
     }),
@@ -512,9 +717,12 @@ try {
   passed = await main();
 } catch (error) {
   console.error(`load: ${(error as Error).stack ?? String(error)}`);
-  const tail = serverLog().slice(-2000);
-  if (tail) console.error(`server log (end):\n${tail}`);
+  for (const { name, text } of deployment?.logs() ?? []) {
+    if (text) console.error(`${name} log (end):\n${text.slice(-2000)}`);
+  }
 } finally {
-  cleanUp();
+  killChildren();
+  await Promise.race([deployment?.abandon(), sleep(20_000)]);
+  removeTmp();
 }
 process.exit(passed ? 0 : 1);

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format as prettier } from 'prettier';
 import { join, resolve } from 'node:path';
+import { auditWritesSuite } from './audit-writes.bench.ts';
 import { bundleSuite } from './bundle.bench.ts';
 import { effectiveAccessSuite } from './effective-access.bench.ts';
 import { emulatorSuite } from './emulator.bench.ts';
@@ -31,6 +32,7 @@ const suites: Suite[] = [
   effectiveAccessSuite,
   emulatorSuite,
   proxySuite,
+  auditWritesSuite,
   bundleSuite(distDir),
   lighthouseSuite,
   navigationSuite,
