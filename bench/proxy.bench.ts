@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
+import { startThrowawayPostgres } from '../scripts/postgres.mjs';
 import { basicAuth } from '../src/emulator/test-server.ts';
 import { percentile, type Metric, type Suite } from './metrics.ts';
 import {
@@ -130,6 +131,40 @@ export const proxySuite: Suite = {
         ? await measure(`${nginx.url}/api${POOL_PATH}`)
         : undefined;
 
+      // The per-client /api rate limit on (never reached): every request
+      // counts on the store's shared counter, in SQLite by default and in
+      // PostgreSQL when replicas share one (decision 017).
+      const counted = await startLifeguard({
+        CONFLUENT_CLOUD_ENDPOINT: upstream.url,
+        CONFLUENT_CLOUD_API_KEY: KEY,
+        CONFLUENT_CLOUD_API_SECRET: SECRET,
+        API_RATE_LIMIT: String(1_000_000),
+      });
+      let oursCounted: Load;
+      try {
+        oursCounted = await load(`${counted.url}/api${POOL_PATH}`, THROUGHPUT);
+      } finally {
+        await counted.stop();
+      }
+      const postgres = await startThrowawayPostgres();
+      let oursShared: Load;
+      try {
+        const shared = await startLifeguard({
+          CONFLUENT_CLOUD_ENDPOINT: upstream.url,
+          CONFLUENT_CLOUD_API_KEY: KEY,
+          CONFLUENT_CLOUD_API_SECRET: SECRET,
+          API_RATE_LIMIT: String(1_000_000),
+          DATABASE_URL: postgres.url,
+        });
+        try {
+          oursShared = await load(`${shared.url}/api${POOL_PATH}`, THROUGHPUT);
+        } finally {
+          await shared.stop();
+        }
+      } finally {
+        await postgres.stop();
+      }
+
       // The emulator as upstream: Lifeguard's default, answering from SQLite.
       const emulatorPort = await freePort();
       const embedded = await startLifeguard({
@@ -168,7 +203,9 @@ export const proxySuite: Suite = {
             0,
           ) +
         listOurs.failures +
-        listPeer.failures;
+        listPeer.failures +
+        oursCounted.failures +
+        oursShared.failures;
       const metrics: Metric[] = [
         {
           id: 'proxy.lifeguard_rps',
@@ -197,6 +234,24 @@ export const proxySuite: Suite = {
           unit: 'ms',
           value: listOurs.p99,
           peer: { name: 'node-http-proxy', value: listPeer.p99 },
+        },
+        {
+          id: 'proxy.rate_limited_rps',
+          label: `Requests/s through Lifeguard with its per-client rate limit counting, SQLite store (${THROUGHPUT.connections} connections)`,
+          unit: 'req/s',
+          value: oursCounted.rps,
+          higherIsBetter: true,
+          peer: { name: 'Lifeguard, limit off', value: ours.throughput.rps },
+          note: 'The default deployment: API_RATE_LIMIT on, its counter an upsert in the SQLite store per request.',
+        },
+        {
+          id: 'proxy.rate_limited_postgres_rps',
+          label: `Requests/s through Lifeguard with its per-client rate limit counting, PostgreSQL store (${THROUGHPUT.connections} connections)`,
+          unit: 'req/s',
+          value: oursShared.rps,
+          higherIsBetter: true,
+          peer: { name: 'Lifeguard, limit off', value: ours.throughput.rps },
+          note: 'As replicas run it: the counter an upsert in PostgreSQL (a throwaway local server, fsync off) per request.',
         },
         {
           id: 'proxy.direct_rps',

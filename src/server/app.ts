@@ -238,7 +238,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
     app.register(apiRateLimit, {
       ...options.apiRateLimit,
       authMode: auth.mode,
-      counters: store.counters,
+      // SQLite is one process's store: its budget need not be shared, and
+      // counting in memory keeps a database write off every request.
+      counters: store.dialect === 'postgres' ? store.counters : undefined,
     });
   }
   app.register(roleRequired);

@@ -64,14 +64,22 @@ function sharedCounterStore(counters: Counters): FastifyRateLimitStoreCtor {
 export const apiRateLimit = fastifyPlugin(
   async (
     app: FastifyInstance,
-    options: ApiRateLimit & { authMode: AuthMode; counters: Counters },
+    options: ApiRateLimit & {
+      authMode: AuthMode;
+      /**
+       * Where several replicas count together (PostgreSQL). Without, the
+       * plugin's own in-memory store: an LRU of 5,000 clients, so memory
+       * stays bounded whoever calls.
+       */
+      counters?: Counters | undefined;
+    },
   ) => {
+    const { counters } = options;
     // Not global: the plugin would add its headers to every route. Its
-    // key handling, over the shared counters, is used from the one hook
-    // below instead.
+    // key handling is used from the one hook below instead.
     await app.register(fastifyRateLimit, {
       global: false,
-      store: sharedCounterStore(options.counters),
+      ...(counters && { store: sharedCounterStore(counters) }),
     });
     const check = app.createRateLimit({
       max: options.max,
@@ -100,11 +108,12 @@ export const apiRateLimit = fastifyPlugin(
       }, done);
     });
 
+    if (!counters) return;
     // Ended windows are dropped (by every replica; the deletes are
     // idempotent), so the table holds about one row per recent client.
     const timer = setInterval(
       () =>
-        void options.counters
+        void counters
           .purge()
           .catch((error: unknown) =>
             app.log.error(
