@@ -72,25 +72,21 @@ export function BroadAccessWarning({
   );
 }
 
+type OverlapProps = {
+  pool: RiskPool;
+  bindings: readonly RoleBinding[];
+  providerId: string;
+  loadProviderPools: LoadProviderPools;
+  names: AccessNames;
+};
+
 /**
  * Pools of the same provider that some token lands in together with this
  * one, where one gives more than the other: a client may get more than the
  * pool it was meant for. Asked for, as it reads every pool of the provider
  * and every binding of the organization (both cached).
  */
-export function OverlappingPools({
-  pool,
-  bindings,
-  providerId,
-  loadProviderPools,
-  names,
-}: {
-  pool: RiskPool;
-  bindings: readonly RoleBinding[];
-  providerId: string;
-  loadProviderPools: LoadProviderPools;
-  names: AccessNames;
-}) {
+export function OverlappingPools(props: OverlapProps) {
   const [isAsked, setIsAsked] = useState(false);
   const titleId = useId();
   return (
@@ -99,13 +95,7 @@ export function OverlappingPools({
         Overlapping pools
       </h3>
       {isAsked ? (
-        <OverlapAnswer
-          pool={pool}
-          bindings={bindings}
-          providerId={providerId}
-          loadProviderPools={loadProviderPools}
-          names={names}
-        />
+        <OverlapAnswer {...props} />
       ) : (
         <div className="flex flex-wrap items-center gap-3">
           <Button variant="secondary" onClick={() => setIsAsked(true)}>
@@ -127,13 +117,7 @@ function OverlapAnswer({
   providerId,
   loadProviderPools,
   names,
-}: {
-  pool: RiskPool;
-  bindings: readonly RoleBinding[];
-  providerId: string;
-  loadProviderPools: LoadProviderPools;
-  names: AccessNames;
-}) {
+}: OverlapProps) {
   const pools = useQuery({
     queryKey: [...accessQueries.all(), 'provider-pools', providerId],
     queryFn: ({ signal }) => loadProviderPools({ signal }),

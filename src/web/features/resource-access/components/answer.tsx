@@ -57,6 +57,50 @@ function roleScopes(
  * it, collapsed but never dropped: an administrator can check the catalogue's
  * judgement.
  */
+/** Bindings by principal: who, the role and what it gives, how it reaches, where it points. */
+function PrincipalTable({
+  caption,
+  rows,
+  scopes,
+  pools,
+}: {
+  caption: string;
+  rows: readonly {
+    binding: RoleBinding;
+    kind: Reach<RoleBinding>['kind'];
+    effect: string;
+  }[];
+  scopes: ReadonlyMap<string, string>;
+  pools: ReadonlyMap<string, KnownPool>;
+}) {
+  return (
+    <Table>
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <Th>Principal</Th>
+          <Th>Role</Th>
+          <Th>How it reaches</Th>
+          <Th>Binding</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ binding, kind, effect }) => (
+          <tr key={binding.id}>
+            <PrincipalCell principal={binding.principal} pools={pools} />
+            <RoleCell role={binding.role_name} effect={effect} />
+            <ReachCell kind={kind} />
+            <BindingCell
+              scope={scopes.get(binding.id)}
+              crnPattern={binding.crn_pattern}
+            />
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 function InertBindings({
   inert,
   many,
@@ -81,35 +125,16 @@ function InertBindings({
         {roleScopes(inert, names)}
       </summary>
       <div className="mt-2">
-        <Table>
-          <caption className="sr-only">
-            Bindings that reach {subject} with roles that give nothing on {many}
-          </caption>
-          <thead>
-            <tr>
-              <Th>Principal</Th>
-              <Th>Role</Th>
-              <Th>How it reaches</Th>
-              <Th>Binding</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {inert.map(({ binding, kind }) => (
-              <tr key={binding.id}>
-                <PrincipalCell principal={binding.principal} pools={pools} />
-                <RoleCell
-                  role={binding.role_name}
-                  effect={`nothing on ${many}`}
-                />
-                <ReachCell kind={kind} />
-                <BindingCell
-                  scope={scopes.get(binding.id)}
-                  crnPattern={binding.crn_pattern}
-                />
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <PrincipalTable
+          caption={`Bindings that reach ${subject} with roles that give nothing on ${many}`}
+          rows={inert.map(({ binding, kind }) => ({
+            binding,
+            kind,
+            effect: `nothing on ${many}`,
+          }))}
+          scopes={scopes}
+          pools={pools}
+        />
       </div>
     </details>
   );
@@ -223,32 +248,12 @@ export function Answer({
             on it.
           </p>
         ) : (
-          <Table>
-            <caption className="sr-only">
-              Other principals that can reach {subject}
-            </caption>
-            <thead>
-              <tr>
-                <Th>Principal</Th>
-                <Th>Role</Th>
-                <Th>How it reaches</Th>
-                <Th>Binding</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {others.map(({ binding, kind: reach, effect }) => (
-                <tr key={binding.id}>
-                  <PrincipalCell principal={binding.principal} pools={pools} />
-                  <RoleCell role={binding.role_name} effect={effect} />
-                  <ReachCell kind={reach} />
-                  <BindingCell
-                    scope={scopes.get(binding.id)}
-                    crnPattern={binding.crn_pattern}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <PrincipalTable
+            caption={`Other principals that can reach ${subject}`}
+            rows={others}
+            scopes={scopes}
+            pools={pools}
+          />
         )}
       </section>
       {inert.length > 0 && (
