@@ -75,6 +75,10 @@ export function useOrgBindings(source: OrgBindingSource) {
     () => (bindings.data ? indexBindings(bindings.data) : undefined),
     [bindings.data],
   );
+  const byPrincipal = useMemo(
+    () => (bindings.data ? groupByPrincipal(bindings.data) : undefined),
+    [bindings.data],
+  );
   const { queryKey } = options;
   const stop = useCallback(() => {
     setIsStopped(true);
@@ -91,9 +95,24 @@ export function useOrgBindings(source: OrgBindingSource) {
     organizationId,
     bindings,
     index,
+    /** The same bindings by principal (`User:pool-…`), once per fetch. */
+    byPrincipal,
     progress: bindings.isFetching ? progress : undefined,
     isStopped: isStopped && !bindings.isFetching,
     stop,
     fetchAgain,
   };
+}
+
+/** Bindings by principal, in the order listed. */
+export type BindingsByPrincipal = ReadonlyMap<string, readonly RoleBinding[]>;
+
+function groupByPrincipal(bindings: readonly RoleBinding[]) {
+  const byPrincipal = new Map<string, RoleBinding[]>();
+  for (const binding of bindings) {
+    const list = byPrincipal.get(binding.principal);
+    if (list) list.push(binding);
+    else byPrincipal.set(binding.principal, [binding]);
+  }
+  return byPrincipal as BindingsByPrincipal;
 }

@@ -123,16 +123,15 @@ function OverlapAnswer({
     queryFn: ({ signal }) => loadProviderPools({ signal }),
   });
   const org = useOrgBindings(orgBindingSource);
-  const orgBindings = org.bindings.data;
+  const { byPrincipal } = org;
   const risks = useMemo(() => {
-    if (!pools.data || !orgBindings) return undefined;
-    const byPrincipal = groupByPrincipal(orgBindings);
+    if (!pools.data || !byPrincipal) return undefined;
     const others = pools.data.map((other) => ({
       ...other,
       bindings: byPrincipal.get(`User:${other.id}`) ?? [],
     }));
     return overlapRisks({ ...pool, bindings }, others, { names });
-  }, [pools.data, orgBindings, pool, bindings, names]);
+  }, [pools.data, byPrincipal, pool, bindings, names]);
 
   const failure = pools.error ?? org.bindings.error;
   if (failure != null && !risks) {
@@ -200,14 +199,4 @@ function OverlapAnswer({
       ))}
     </ul>
   );
-}
-
-function groupByPrincipal(bindings: readonly RoleBinding[]) {
-  const byPrincipal = new Map<string, RoleBinding[]>();
-  for (const binding of bindings) {
-    const list = byPrincipal.get(binding.principal);
-    if (list) list.push(binding);
-    else byPrincipal.set(binding.principal, [binding]);
-  }
-  return byPrincipal;
 }

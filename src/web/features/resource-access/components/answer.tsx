@@ -6,7 +6,10 @@ import {
   type Reach,
 } from '#contract/effective-access.ts';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
-import type { RoleBinding } from '@/hooks/use-org-bindings.ts';
+import type {
+  BindingsByPrincipal,
+  RoleBinding,
+} from '@/hooks/use-org-bindings.ts';
 import { RESOURCE_KINDS, type ResourceKind } from '../question.ts';
 import { splitByEffect } from '../reach-effects.ts';
 import {
@@ -151,15 +154,15 @@ export function Answer({
   subject,
   names,
   pools,
-  bindings,
+  byPrincipal,
 }: {
   reaches: readonly Reach<RoleBinding>[];
   kind: ResourceKind;
   subject: string;
   names: AccessNames;
   pools: ReadonlyMap<string, KnownPool>;
-  /** Every binding of the organization, for the risks of the pools listed. */
-  bindings: readonly RoleBinding[];
+  /** Every binding of the organization by principal, for the risks of the pools listed. */
+  byPrincipal: BindingsByPrincipal;
 }) {
   const scopes = useMemo(() => bindingScopes(reaches, names), [reaches, names]);
   const { acting, inert } = useMemo(
@@ -237,7 +240,7 @@ export function Answer({
           </Table>
         )}
       </section>
-      <ReachRisks listed={listed} bindings={bindings} names={names} />
+      <ReachRisks listed={listed} byPrincipal={byPrincipal} names={names} />
       <section aria-labelledby="who-others" className="grid gap-2">
         <h3 id="who-others" className="font-semibold">
           Users and service accounts

@@ -9,7 +9,7 @@ import {
 } from '#filter/pool-risk.ts';
 import { Alert } from '@/components/ui/alert.tsx';
 import { paths } from '@/config/paths.ts';
-import type { RoleBinding } from '@/hooks/use-org-bindings.ts';
+import type { BindingsByPrincipal } from '@/hooks/use-org-bindings.ts';
 import type { KnownPool } from './binding-cells.tsx';
 
 type PoolRisk = {
@@ -22,37 +22,20 @@ type PoolRisk = {
 const NAMED_OVERLAPS = 5;
 const EXPLAINED_OVERLAPS = 10;
 
-function bindingsOf(
-  bindings: readonly RoleBinding[],
-  poolIds: ReadonlySet<string>,
-) {
-  const byPool = new Map<string, RoleBinding[]>();
-  for (const binding of bindings) {
-    const poolId = binding.principal.slice('User:'.length);
-    if (!binding.principal.startsWith('User:') || !poolIds.has(poolId)) {
-      continue;
-    }
-    byPool.set(poolId, [...(byPool.get(poolId) ?? []), binding]);
-  }
-  return byPool;
-}
-
 function risksOf(
   listed: readonly KnownPool[],
-  bindings: readonly RoleBinding[],
+  byPrincipal: BindingsByPrincipal,
   names: AccessNames,
 ): PoolRisk[] {
-  const byPool = bindingsOf(
-    bindings,
-    new Set(listed.map((known) => known.pool.id)),
-  );
+  const bindingsOf = (known: KnownPool) =>
+    byPrincipal.get(`User:${known.pool.id}`) ?? [];
   const withBindings = (known: KnownPool) => ({
     ...known.pool,
-    bindings: byPool.get(known.pool.id) ?? [],
+    bindings: bindingsOf(known),
   });
   const risks: PoolRisk[] = [];
   for (const known of listed) {
-    const broad = broadAccessRisk(known.pool, byPool.get(known.pool.id) ?? [], {
+    const broad = broadAccessRisk(known.pool, bindingsOf(known), {
       issuer: known.providerIssuer,
       sharedIssuer: isSharedIssuer(known.providerIssuer),
       names,
@@ -100,16 +83,16 @@ function overlapSentence(overlaps: readonly OverlapRisk[]): string {
  */
 export function ReachRisks({
   listed,
-  bindings,
+  byPrincipal,
   names,
 }: {
   listed: readonly KnownPool[];
-  bindings: readonly RoleBinding[];
+  byPrincipal: BindingsByPrincipal;
   names: AccessNames;
 }) {
   const risks = useMemo(
-    () => risksOf(listed, bindings, names),
-    [listed, bindings, names],
+    () => risksOf(listed, byPrincipal, names),
+    [listed, byPrincipal, names],
   );
   if (risks.length === 0) return null;
   return (

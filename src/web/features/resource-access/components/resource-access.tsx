@@ -136,7 +136,7 @@ export function ResourceAccess({
             subject={subject}
             names={names}
             pools={pools}
-            bindings={bindings.data ?? []}
+            byPrincipal={org.byPrincipal ?? new Map()}
           />
         </>
       ) : (
