@@ -28,6 +28,20 @@ export type AuditAction =
    */
   | 'delete-pool-with-provider'
   | 'refresh-provider-keys'
+  | 'create-group-mapping'
+  | 'update-group-mapping'
+  | 'delete-group-mapping'
+  | 'create-certificate-authority'
+  | 'update-certificate-authority'
+  | 'delete-certificate-authority'
+  | 'create-certificate-pool'
+  | 'update-certificate-pool'
+  | 'delete-certificate-pool'
+  /**
+   * A certificate pool that went with its certificate authority's delete,
+   * as `delete-pool-with-provider` is for identity pools.
+   */
+  | 'delete-certificate-pool-with-authority'
   /** A role binding created (`principal`, `role_name`, `crn_pattern`). */
   | 'grant-role'
   /** A role binding deleted. */
@@ -55,7 +69,13 @@ export type AuditEntry = {
   /** The path the console called, e.g. /api/iam/v2/identity-providers/op-1/identity-pools/pool-2. */
   target: string;
   action: AuditAction;
+  /**
+   * The object's parent: an identity pool's provider, a certificate pool's
+   * certificate authority, or the provider or authority itself when the
+   * entry is about one. Null for a group mapping (it has no parent).
+   */
   providerId: string | null;
+  /** The object: an identity pool, a certificate pool or a group mapping. */
   poolId: string | null;
   /** The server's own id for the request (in its log and sent upstream). */
   requestId: string;
@@ -91,8 +111,9 @@ export type AuditQuery = {
 };
 
 /**
- * Reading: a pool's history (provider_id and pool_id both given) is open to
- * every signed-in user; anything wider, and the export, to admins only.
+ * Reading: one object's history (`pool_id` given: an identity pool, a
+ * certificate pool or a group mapping) is open to every signed-in user;
+ * anything wider, and the export, to admins only.
  */
 export const AUDIT_API = {
   list: '/api/lifeguard/audit',

@@ -73,7 +73,7 @@ export interface paths {
     };
     /**
      * One page of the audit log, newest first
-     * @description Every signed-in user may read one pool's history (`provider_id` and `pool_id` both given); anything wider is for admins. A pool's history also holds the grants and revocations of its role bindings, whose entries name the pool (the binding's principal) and no provider.
+     * @description Every signed-in user may read one object's history (`pool_id` given: an identity pool, a certificate pool or a group mapping, with or without its `provider_id`); anything wider is for admins. An object's history also holds the grants and revocations of its role bindings, whose entries name it (the binding's principal) and no provider.
      */
     get: operations['listAuditEntries'];
     put?: never;
@@ -224,6 +224,16 @@ export interface components {
       | 'delete-provider'
       | 'delete-pool-with-provider'
       | 'refresh-provider-keys'
+      | 'create-group-mapping'
+      | 'update-group-mapping'
+      | 'delete-group-mapping'
+      | 'create-certificate-authority'
+      | 'update-certificate-authority'
+      | 'delete-certificate-authority'
+      | 'create-certificate-pool'
+      | 'update-certificate-pool'
+      | 'delete-certificate-pool'
+      | 'delete-certificate-pool-with-authority'
       | 'grant-role'
       | 'revoke-role'
       | 'create-test-case'
@@ -418,9 +428,9 @@ export interface components {
     ProviderId: components['schemas']['Id'];
     /** @description Id of the identity pool, e.g. `pool-AzXR`. */
     PoolId: components['schemas']['Id'];
-    /** @description Only entries about this provider (or its pools). */
+    /** @description Only entries about this identity provider or certificate authority (or its pools). */
     AuditProviderId: components['schemas']['Id'];
-    /** @description Only entries about this pool. */
+    /** @description Only entries about this identity pool, certificate pool or group mapping. */
     AuditPoolId: components['schemas']['Id'];
     /** @description Entries at or after this time (ISO 8601 with an offset). */
     AuditSince: string;
@@ -548,9 +558,9 @@ export interface operations {
   listAuditEntries: {
     parameters: {
       query?: {
-        /** @description Only entries about this provider (or its pools). */
+        /** @description Only entries about this identity provider or certificate authority (or its pools). */
         provider_id?: components['parameters']['AuditProviderId'];
-        /** @description Only entries about this pool. */
+        /** @description Only entries about this identity pool, certificate pool or group mapping. */
         pool_id?: components['parameters']['AuditPoolId'];
         /** @description Entries at or after this time (ISO 8601 with an offset). */
         since?: components['parameters']['AuditSince'];
@@ -593,9 +603,9 @@ export interface operations {
   exportAuditEntries: {
     parameters: {
       query?: {
-        /** @description Only entries about this provider (or its pools). */
+        /** @description Only entries about this identity provider or certificate authority (or its pools). */
         provider_id?: components['parameters']['AuditProviderId'];
-        /** @description Only entries about this pool. */
+        /** @description Only entries about this identity pool, certificate pool or group mapping. */
         pool_id?: components['parameters']['AuditPoolId'];
         /** @description Entries at or after this time (ISO 8601 with an offset). */
         since?: components['parameters']['AuditSince'];

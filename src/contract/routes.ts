@@ -4,7 +4,7 @@ import type { operations, paths } from './schema.d.ts';
 export type UpstreamOperationId = keyof operations;
 
 /** HTTP methods used by the upstream routes Lifeguard calls. */
-export type UpstreamMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type UpstreamMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One Confluent Cloud route Lifeguard calls, as declared in `openapi.yaml`.
@@ -84,6 +84,86 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
     method: 'DELETE',
     path: '/iam/v2/identity-providers/{provider_id}/identity-pools/{id}',
     operationId: 'deleteIamV2IdentityPool',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/sso/group-mappings',
+    operationId: 'listIamV2SsoGroupMappings',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/sso/group-mappings',
+    operationId: 'createIamV2SsoGroupMapping',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/sso/group-mappings/{id}',
+    operationId: 'getIamV2SsoGroupMapping',
+  },
+  {
+    method: 'PATCH',
+    path: '/iam/v2/sso/group-mappings/{id}',
+    operationId: 'updateIamV2SsoGroupMapping',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/sso/group-mappings/{id}',
+    operationId: 'deleteIamV2SsoGroupMapping',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/certificate-authorities',
+    operationId: 'listIamV2CertificateAuthorities',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/certificate-authorities',
+    operationId: 'createIamV2CertificateAuthority',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/certificate-authorities/{id}',
+    operationId: 'getIamV2CertificateAuthority',
+  },
+  {
+    method: 'PUT',
+    path: '/iam/v2/certificate-authorities/{id}',
+    operationId: 'updateIamV2CertificateAuthority',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/certificate-authorities/{id}',
+    operationId: 'deleteIamV2CertificateAuthority',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools',
+    operationId: 'listIamV2CertificateIdentityPools',
+  },
+  {
+    method: 'POST',
+    path: '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools',
+    operationId: 'createIamV2CertificateIdentityPool',
+  },
+  {
+    method: 'GET',
+    path: '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools/{id}',
+    operationId: 'getIamV2CertificateIdentityPool',
+  },
+  {
+    method: 'PUT',
+    path: '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools/{id}',
+    operationId: 'updateIamV2CertificateIdentityPool',
+  },
+  {
+    method: 'DELETE',
+    path: '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools/{id}',
+    operationId: 'deleteIamV2CertificateIdentityPool',
+  },
+  {
+    method: 'GET',
+    path: '/service-quota/v1/applied-quotas',
+    operationId: 'listServiceQuotaV1AppliedQuotas',
   },
   {
     method: 'GET',

@@ -136,6 +136,178 @@ export interface paths {
     patch: operations['updateIamV2IdentityPool'];
     trace?: never;
   };
+  '/iam/v2/sso/group-mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the organization's SSO group mappings */
+    get: operations['listIamV2SsoGroupMappings'];
+    put?: never;
+    /**
+     * Create an SSO group mapping
+     * @description Creates a mapping whose filter, over the SAML `groups` of a signed-in user, decides which users act as its principal. Past the `group_mappings_per_org` quota the service answers 402.
+     */
+    post: operations['createIamV2SsoGroupMapping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/sso/group-mappings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the SSO group mapping, e.g. `group-w4vP`. */
+        id: components['parameters']['GroupMappingId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Read an SSO group mapping
+     * @description A mapping that does not exist may answer 403 rather than 404 (Terraform treats both as gone).
+     */
+    get: operations['getIamV2SsoGroupMapping'];
+    put?: never;
+    post?: never;
+    /** Delete an SSO group mapping */
+    delete: operations['deleteIamV2SsoGroupMapping'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an SSO group mapping
+     * @description Partial update of `display_name`, `description` and `filter`. The Confluent CLI also sends `id` (ignored) and, unless told otherwise, `"filter": "true"`, which opens the mapping to every SSO user.
+     */
+    patch: operations['updateIamV2SsoGroupMapping'];
+    trace?: never;
+  };
+  '/iam/v2/certificate-authorities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the organization's certificate authorities */
+    get: operations['listIamV2CertificateAuthorities'];
+    put?: never;
+    /**
+     * Register a certificate authority
+     * @description Registers the PEM chain (one to four CA certificates) that client certificates are verified against. The chain is never returned; its fingerprints, serial numbers and expiry dates are. Past the `certificate_authorities_per_org` quota the service answers 402.
+     */
+    post: operations['createIamV2CertificateAuthority'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/certificate-authorities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123` (it shares the identity providers' prefix). Named `id` on the authority's own routes and `certificate_authority_id` on its pools' routes. */
+        id: components['parameters']['CertificateAuthorityIdAsId'];
+      };
+      cookie?: never;
+    };
+    /** Read a certificate authority */
+    get: operations['getIamV2CertificateAuthority'];
+    /**
+     * Replace a certificate authority
+     * @description A full update (there is no PATCH). A body without `certificate_chain`, as the Confluent CLI sends it, keeps the stored chain; `certificate_chain_filename` must come with a new chain.
+     */
+    put: operations['updateIamV2CertificateAuthority'];
+    post?: never;
+    /**
+     * Delete a certificate authority
+     * @description Answers 200 with the deleted certificate authority ("is being deleted").
+     */
+    delete: operations['deleteIamV2CertificateAuthority'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+      };
+      cookie?: never;
+    };
+    /** List a certificate authority's identity pools */
+    get: operations['listIamV2CertificateIdentityPools'];
+    put?: never;
+    /**
+     * Create a certificate identity pool
+     * @description Creates a pool under the certificate authority. Past the `identity_pools_per_certificate_authority` quota the service answers 402.
+     */
+    post: operations['createIamV2CertificateIdentityPool'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/iam/v2/certificate-authorities/{certificate_authority_id}/identity-pools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+        /** @description Id of the identity pool, e.g. `pool-AzXR`. */
+        id: components['parameters']['PoolId'];
+      };
+      cookie?: never;
+    };
+    /** Read a certificate identity pool */
+    get: operations['getIamV2CertificateIdentityPool'];
+    /**
+     * Replace a certificate identity pool
+     * @description A full update of the four writable fields (there is no PATCH).
+     */
+    put: operations['updateIamV2CertificateIdentityPool'];
+    post?: never;
+    /**
+     * Delete a certificate identity pool
+     * @description Answers 200 with the deleted pool.
+     */
+    delete: operations['deleteIamV2CertificateIdentityPool'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service-quota/v1/applied-quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List applied quotas
+     * @description The limits in force at one scope and, where the service knows it, their usage. `scope` is required; the Confluent CLI sends it in lower case and sends every filter, empty when not given.
+     */
+    get: operations['listServiceQuotaV1AppliedQuotas'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/org/v2/organizations': {
     parameters: {
       query?: never;
@@ -860,6 +1032,197 @@ export interface components {
       data?:
         WithRequired<components['schemas']['RoleBinding'], 'metadata'>[] | null;
     };
+    /** @description An SSO group mapping: organisation users signed in through SSO whose SAML groups satisfy `filter` act as this mapping's principal, so role bindings to `User:<id>` apply to them. List items carry `metadata`; single answers add `api_version` and `kind`. */
+    GroupMapping: {
+      /** @description `iam/v2` in recorded answers (the vendor's enum says `iam.v2/sso`); clients should not read it. */
+      readonly api_version?: string;
+      /** @constant */
+      readonly kind?: 'GroupMapping';
+      /**
+       * @description Opaque id, currently `group-` plus a short base62 string.
+       * @example group-w4vP
+       */
+      readonly id: string;
+      metadata?: components['schemas']['ObjectMeta'];
+      /** @description Human-readable name; not unique. */
+      display_name: string;
+      /** @description What the mapping is for; may be empty. */
+      description: string;
+      /**
+       * @description CEL over `groups`, the list of the user's SAML groups, e.g. `"engineering" in groups`. `true` maps every SSO user. At most 300 characters unless the organisation's limit was raised.
+       * @example "engineering" in groups
+       */
+      filter: string;
+      /** @description Equal to the id; role bindings name it `User:<principal>`. */
+      readonly principal: string;
+      readonly state: string;
+    };
+    /** @description A single mapping as returned by create, read and update. */
+    GroupMappingResponse: WithRequired<
+      components['schemas']['GroupMapping'],
+      'api_version' | 'kind'
+    >;
+    /** @description Body for creating a mapping. `description` may be empty (the CLI and Terraform send `""` when none is given). */
+    GroupMappingCreate: {
+      display_name: string;
+      description: string;
+      filter: string;
+    };
+    /** @description Body for a partial update; include only what changes. Read-only fields (the CLI sends `id`) are ignored. */
+    GroupMappingUpdate: {
+      display_name?: string;
+      description?: string;
+      filter?: string;
+    };
+    /** @description One page of group mappings (recorded pages are terse). */
+    GroupMappingList: {
+      readonly api_version?: string;
+      /** @constant */
+      readonly kind: 'GroupMappingList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?:
+        | WithRequired<components['schemas']['GroupMapping'], 'metadata'>[]
+        | null;
+    };
+    /** @description A certificate authority registered for mTLS: client certificates it issued may act through its certificate identity pools. The chain itself is never returned. */
+    CertificateAuthority: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind?: 'CertificateAuthority';
+      /** @description Opaque id with the identity providers' prefix, e.g. `op-abc123`. */
+      readonly id: string;
+      metadata?: components['schemas']['ObjectMeta'];
+      display_name: string;
+      description: string;
+      /** @description SHA-1 of each certificate of the chain, 40 hex digits. */
+      readonly fingerprints: string[];
+      /** @description When each certificate of the chain expires (`notAfter`). */
+      readonly expiration_dates: string[];
+      /** @description Each certificate's serial number in hex. */
+      readonly serial_numbers: string[];
+      /** @description The file name the chain was uploaded as. */
+      certificate_chain_filename: string;
+      /** @description Where the revocation list comes from, when there is one. */
+      readonly crl_source?: string;
+      /** @description The revocation list's URL, or the text `Local file uploaded` when it was uploaded as `crl_chain`. */
+      crl_url?: string;
+      /** Format: date-time */
+      readonly crl_updated_at?: string;
+      /** @description Refuse client certificates when no revocation list can be checked. */
+      require_crl_on_client_certificate?: boolean;
+      readonly state: string;
+    };
+    /** @description Body for registering (POST) or replacing (PUT) a certificate authority. The vendor declares no required list; the service needs a name, a description, and on create the chain with its file name. Empty `crl_url`/`crl_chain` mean none (the CLI always sends both). */
+    CertificateAuthorityWrite: {
+      display_name?: string;
+      description?: string;
+      /** @description PEM text of one to four CA certificates. */
+      certificate_chain?: string;
+      certificate_chain_filename?: string;
+      crl_url?: string;
+      /** @description PEM text of a certificate revocation list. */
+      crl_chain?: string;
+      require_crl_on_client_certificate?: boolean;
+    };
+    /** @description One page of certificate authorities. */
+    CertificateAuthorityList: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind: 'CertificateAuthorityList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?:
+        | WithRequired<
+            components['schemas']['CertificateAuthority'],
+            'metadata'
+          >[]
+        | null;
+    };
+    /** @description A pool of client certificates: certificates issued under the pool's certificate authority whose subject satisfies `filter` act as its principal. */
+    CertificateIdentityPool: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind?: 'CertificateIdentityPool';
+      /** @example pool-abc123 */
+      readonly id: string;
+      metadata?: components['schemas']['ObjectMeta'];
+      display_name: string;
+      description: string;
+      /** @description The certificate field that names the client in audit logs, e.g. `CN` or `UID`. */
+      external_identifier: string;
+      /** @description CEL over the certificate's subject attributes (`CN`, `O`, `OU`, `C`…), e.g. `O == 'Acme' && CN.startsWith('orders-')`. `true` admits every certificate the authority issued; an empty filter admits none. */
+      filter: string;
+      /** @description Equal to the id; role bindings name it `User:<principal>`. */
+      readonly principal: string;
+      readonly state: string;
+    };
+    /** @description Body for creating (POST) or replacing (PUT) a certificate pool. Read-only fields (the CLI sends `id`) are ignored. */
+    CertificateIdentityPoolWrite: {
+      display_name: string;
+      description: string;
+      external_identifier: string;
+      filter: string;
+    };
+    /** @description One page of certificate identity pools. */
+    CertificateIdentityPoolList: {
+      /** @constant */
+      readonly api_version?: 'iam/v2';
+      /** @constant */
+      readonly kind: 'CertificateIdentityPoolList';
+      metadata: components['schemas']['ListMeta'];
+      /** @description Null or absent means an empty page. */
+      data?:
+        | WithRequired<
+            components['schemas']['CertificateIdentityPool'],
+            'metadata'
+          >[]
+        | null;
+    };
+    /** @description The resource a quota applies to. */
+    QuotaReference: {
+      id: string;
+      related?: string;
+      resource_name?: string;
+    };
+    /** @description A limit in force. `usage` is present only when the service knows it (live answers often omit it). */
+    AppliedQuota: {
+      /** @constant */
+      readonly api_version?: 'service-quota/v1';
+      /** @constant */
+      readonly kind?: 'AppliedQuota';
+      /** @description The quota code, e.g. `iam.max_identity_pools.per_identity_provider`. */
+      id: string;
+      metadata?: components['schemas']['ObjectMeta'];
+      /** @description The scope, upper or lower case. */
+      scope: string;
+      display_name: string;
+      /** Format: int32 */
+      default_limit: number;
+      /**
+       * Format: int32
+       * @description The limit after any adjustment for this organisation.
+       */
+      applied_limit: number;
+      /** Format: int32 */
+      usage?: number;
+      organization?: components['schemas']['QuotaReference'];
+      environment?: components['schemas']['QuotaReference'];
+      identity_provider?: components['schemas']['QuotaReference'];
+      certificate_authority?: components['schemas']['QuotaReference'];
+    };
+    /** @description One page of applied quotas. */
+    AppliedQuotaList: {
+      /** @constant */
+      readonly api_version?: 'service-quota/v1';
+      /** @constant */
+      readonly kind: 'AppliedQuotaList';
+      metadata: components['schemas']['ListMeta'];
+      data?: components['schemas']['AppliedQuota'][] | null;
+    };
   };
   responses: {
     /** @description The request is malformed, e.g. a bad `page_size` or `page_token` (`source.parameter` names it) or an unparsable filter. Known quirk: some quota-exceeded errors use 400 instead of 402; tell them apart by the error detail. */
@@ -996,6 +1359,24 @@ export interface components {
     PoolId: string;
     /** @description Resource id of a principal to make ResourceOwner of the new pool: a user (`u-...`), service account (`sa-...`), group mapping (`group-...`) or identity pool (`pool-...`). */
     AssignedResourceOwner: string;
+    /** @description Id of the SSO group mapping, e.g. `group-w4vP`. */
+    GroupMappingId: string;
+    /** @description Id of the certificate authority, e.g. `op-abc123` (it shares the identity providers' prefix). Named `id` on the authority's own routes and `certificate_authority_id` on its pools' routes. */
+    CertificateAuthorityIdAsId: string;
+    /** @description Id of the certificate authority, e.g. `op-abc123`. */
+    CertificateAuthorityId: string;
+    /** @description Which level's quotas to list. The vendor's values are upper case; the Confluent CLI sends them in lower case (`identity_provider`), and live answers carry lower-case scopes, so compare without case. */
+    QuotaScope: string;
+    /** @description Only the quotas of this identity provider; empty means no filter. */
+    QuotaIdentityProvider: string;
+    /** @description Only the quotas of this certificate authority; empty means no filter. */
+    QuotaCertificateAuthority: string;
+    /** @description Only the quotas of this environment; empty means no filter. */
+    QuotaEnvironment: string;
+    /** @description Only this quota code, e.g. `iam.max_identity_pools.per_identity_provider`; empty means no filter. */
+    QuotaCode: string;
+    /** @description Items per page; the quota list allows up to 200. */
+    QuotaPageSize: number;
     /** @description Id of the environment whose clusters to list, e.g. `env-1jrymj`. Required; the CLI and Terraform always send it. */
     EnvironmentFilter: string;
     /** @description Only bindings of this principal, compared exactly, e.g. `User:pool-AzXR` for an identity pool or `User:u-1jjv21` for a user. */
@@ -1434,6 +1815,596 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listIamV2SsoGroupMappings: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of group mappings. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMappingList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createIamV2SsoGroupMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GroupMappingCreate'];
+      };
+    };
+    responses: {
+      /** @description The mapping was created. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          Location: components['headers']['CreatedLocation'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMappingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getIamV2SsoGroupMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the SSO group mapping, e.g. `group-w4vP`. */
+        id: components['parameters']['GroupMappingId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The group mapping. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMappingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteIamV2SsoGroupMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the SSO group mapping, e.g. `group-w4vP`. */
+        id: components['parameters']['GroupMappingId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The mapping was deleted; there is no body. */
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateIamV2SsoGroupMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the SSO group mapping, e.g. `group-w4vP`. */
+        id: components['parameters']['GroupMappingId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GroupMappingUpdate'];
+      };
+    };
+    responses: {
+      /** @description The mapping after the change. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMappingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listIamV2CertificateAuthorities: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of certificate authorities. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateAuthorityList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createIamV2CertificateAuthority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateAuthorityWrite'];
+      };
+    };
+    responses: {
+      /** @description The certificate authority was registered. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          Location: components['headers']['CreatedLocation'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getIamV2CertificateAuthority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123` (it shares the identity providers' prefix). Named `id` on the authority's own routes and `certificate_authority_id` on its pools' routes. */
+        id: components['parameters']['CertificateAuthorityIdAsId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate authority. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateIamV2CertificateAuthority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123` (it shares the identity providers' prefix). Named `id` on the authority's own routes and `certificate_authority_id` on its pools' routes. */
+        id: components['parameters']['CertificateAuthorityIdAsId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateAuthorityWrite'];
+      };
+    };
+    responses: {
+      /** @description The certificate authority after the change. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteIamV2CertificateAuthority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123` (it shares the identity providers' prefix). Named `id` on the authority's own routes and `certificate_authority_id` on its pools' routes. */
+        id: components['parameters']['CertificateAuthorityIdAsId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate authority being deleted. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listIamV2CertificateIdentityPools: {
+    parameters: {
+      query?: {
+        /** @description Items per page. Only the first request of a listing uses it; later pages are fetched through `page_token`. The Confluent CLI asks for 100. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of certificate identity pools. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateIdentityPoolList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createIamV2CertificateIdentityPool: {
+    parameters: {
+      query?: {
+        /** @description Resource id of a principal to make ResourceOwner of the new pool: a user (`u-...`), service account (`sa-...`), group mapping (`group-...`) or identity pool (`pool-...`). */
+        assigned_resource_owner?: components['parameters']['AssignedResourceOwner'];
+      };
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateIdentityPoolWrite'];
+      };
+    };
+    responses: {
+      /** @description The pool was created. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          Location: components['headers']['CreatedLocation'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateIdentityPool'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getIamV2CertificateIdentityPool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+        /** @description Id of the identity pool, e.g. `pool-AzXR`. */
+        id: components['parameters']['PoolId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate identity pool. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateIdentityPool'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateIamV2CertificateIdentityPool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+        /** @description Id of the identity pool, e.g. `pool-AzXR`. */
+        id: components['parameters']['PoolId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateIdentityPoolWrite'];
+      };
+    };
+    responses: {
+      /** @description The pool after the change. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateIdentityPool'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      402: components['responses']['OverQuota'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ValidationFailed'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteIamV2CertificateIdentityPool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of the certificate authority, e.g. `op-abc123`. */
+        certificate_authority_id: components['parameters']['CertificateAuthorityId'];
+        /** @description Id of the identity pool, e.g. `pool-AzXR`. */
+        id: components['parameters']['PoolId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pool being deleted. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateIdentityPool'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listServiceQuotaV1AppliedQuotas: {
+    parameters: {
+      query: {
+        /** @description Which level's quotas to list. The vendor's values are upper case; the Confluent CLI sends them in lower case (`identity_provider`), and live answers carry lower-case scopes, so compare without case. */
+        scope: components['parameters']['QuotaScope'];
+        /** @description Only the quotas of this identity provider; empty means no filter. */
+        identity_provider?: components['parameters']['QuotaIdentityProvider'];
+        /** @description Only the quotas of this certificate authority; empty means no filter. */
+        certificate_authority?: components['parameters']['QuotaCertificateAuthority'];
+        /** @description Only the quotas of this environment; empty means no filter. */
+        environment?: components['parameters']['QuotaEnvironment'];
+        /** @description Only this quota code, e.g. `iam.max_identity_pools.per_identity_provider`; empty means no filter. */
+        id?: components['parameters']['QuotaCode'];
+        /** @description Items per page; the quota list allows up to 200. */
+        page_size?: components['parameters']['QuotaPageSize'];
+        /** @description Opaque cursor taken from the `page_token` query parameter of `metadata.next`. Never build or modify one. */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of applied quotas. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppliedQuotaList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
     };

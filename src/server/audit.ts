@@ -30,12 +30,43 @@ import {
 } from './upstream-read.ts';
 
 /**
- * The audit declaration of a forwarded upstream write: the provider and
- * pool it is about, from the path's ids (a provider's own path names it
- * `id`, or `provider_id` below it; a pool's names its provider
- * `provider_id` and itself `id`) or, for a role binding, from its
- * principal once the binding is known (see principalPool).
+ * Where an entry's parent and object ids come from in a write's path
+ * params, by what the write is about (docs/decisions/019): the parent is
+ * an identity provider or certificate authority, the object an identity
+ * pool, certificate pool or group mapping. A role binding's come from its
+ * principal once the binding is known (see principalObject).
  */
+const IDS_FROM_PATH: Record<
+  WriteAudit['about'],
+  (params: Record<string, string>) => {
+    providerId: string | null;
+    poolId: string | null;
+  }
+> = {
+  provider: (params) => ({
+    providerId: params.provider_id ?? params.id ?? null,
+    poolId: null,
+  }),
+  pool: (params) => ({
+    providerId: params.provider_id ?? null,
+    poolId: params.id ?? null,
+  }),
+  'group-mapping': (params) => ({
+    providerId: null,
+    poolId: params.id ?? null,
+  }),
+  'certificate-authority': (params) => ({
+    providerId: params.id ?? null,
+    poolId: null,
+  }),
+  'certificate-pool': (params) => ({
+    providerId: params.certificate_authority_id ?? null,
+    poolId: params.id ?? null,
+  }),
+  'role-binding': () => ({ providerId: null, poolId: null }),
+};
+
+/** The audit declaration of a forwarded upstream write. */
 export function forwardedWriteAudit(
   declared: WriteAudit,
 ): NonNullable<RoutePolicy['audit']> {
@@ -46,16 +77,8 @@ export function forwardedWriteAudit(
     ...(removesWith ? { removesWith } : {}),
     ...(about === 'role-binding' ? { poolFromPrincipal: true } : {}),
   };
-  return (_method, params) => ({
-    ...fixed,
-    providerId:
-      about === 'provider'
-        ? (params.provider_id ?? params.id ?? null)
-        : about === 'pool'
-          ? (params.provider_id ?? null)
-          : null,
-    poolId: about === 'pool' ? (params.id ?? null) : null,
-  });
+  const idsOf = IDS_FROM_PATH[about];
+  return (_method, params) => ({ ...fixed, ...idsOf(params) });
 }
 
 /** The audit declaration of a test-case write. */
@@ -246,31 +269,48 @@ function requestedFields(body: unknown): unknown {
   }
 }
 
-function createdId(audit: WriteState, action: AuditAction): string | undefined {
+function createdId(
+  audit: WriteState,
+  actions: readonly AuditAction[],
+): string | undefined {
   const id = record(audit.after).id;
-  return audit.action === action && typeof id === 'string' ? id : undefined;
+  return actions.includes(audit.action) && typeof id === 'string'
+    ? id
+    : undefined;
 }
 
-// A pool as a role binding's principal (`User:pool-…`).
-const POOL_PRINCIPAL = /^User:(pool-[A-Za-z0-9_-]{1,250})$/;
+// Creates whose new id is the entry's parent, and those whose is its object.
+const CREATES_PARENT: readonly AuditAction[] = [
+  'create-provider',
+  'create-certificate-authority',
+];
+const CREATES_OBJECT: readonly AuditAction[] = [
+  'create-pool',
+  'create-certificate-pool',
+  'create-group-mapping',
+];
+
+// A pool (identity or certificate) or a group mapping as a role binding's
+// principal (`User:pool-…`, `User:group-…`).
+const OBJECT_PRINCIPAL = /^User:((?:pool|group)-[A-Za-z0-9_-]{1,250})$/;
 
 /**
- * For a role binding's grant or revoke: the pool it gives or takes access
- * from, read from the binding asked for, answered or read before, so the
- * pool's history can show it.
+ * For a role binding's grant or revoke: the pool or group mapping it gives
+ * or takes access from, read from the binding asked for, answered or read
+ * before, so that object's history can show it.
  */
-function principalPool(
+function principalObject(
   audit: WriteState,
   requested: unknown,
 ): string | undefined {
   if (!audit.poolFromPrincipal) return undefined;
   for (const binding of [requested, audit.after, audit.before]) {
     const principal = record(binding).principal;
-    const pool =
+    const object =
       typeof principal === 'string'
-        ? POOL_PRINCIPAL.exec(principal)?.[1]
+        ? OBJECT_PRINCIPAL.exec(principal)?.[1]
         : undefined;
-    if (pool) return pool;
+    if (object) return object;
   }
   return undefined;
 }
@@ -412,11 +452,11 @@ async function recordWrite(
     target: targetOf(request),
     action: audit.action,
     // A create's id is known once the upstream has answered.
-    providerId: audit.providerId ?? createdId(audit, 'create-provider') ?? null,
+    providerId: audit.providerId ?? createdId(audit, CREATES_PARENT) ?? null,
     poolId:
       audit.poolId ??
-      createdId(audit, 'create-pool') ??
-      principalPool(audit, requestedFields(request.body)) ??
+      createdId(audit, CREATES_OBJECT) ??
+      principalObject(audit, requestedFields(request.body)) ??
       null,
     requestId: request.id,
     clientRequestId: request.clientRequestId ?? null,
@@ -448,6 +488,10 @@ async function recordWrite(
  * the log filtered by a pool's id finds how it ended.
  */
 function withCascade(provider: NewAuditEntry, walk: ListWalk) {
+  const cascadeAction: AuditAction =
+    provider.action === 'delete-certificate-authority'
+      ? 'delete-certificate-pool-with-authority'
+      : 'delete-pool-with-provider';
   const ids = walk.items
     .map((pool) => record(pool).id)
     .filter((id): id is string => typeof id === 'string');
@@ -467,9 +511,9 @@ function withCascade(provider: NewAuditEntry, walk: ListWalk) {
     if (typeof id !== 'string') continue;
     entries.push({
       ...provider,
-      action: 'delete-pool-with-provider',
+      action: cascadeAction,
       poolId: id,
-      changes: auditChanges('delete-pool-with-provider', 'applied', {
+      changes: auditChanges(cascadeAction, 'applied', {
         requested: undefined,
         before: pool,
       }),
@@ -565,15 +609,14 @@ function parseQuery(
     return undefined;
   }
   const query = normalised(parsed.data);
-  const poolHistory = query.provider_id && query.pool_id;
   // The export's policy is for admins already; the list is open to every
-  // signed-in user for one pool's history only.
-  if (!poolHistory && !canWrite(request.user?.role)) {
+  // signed-in user for one object's history only.
+  if (!query.pool_id && !canWrite(request.user?.role)) {
     void fail(request, reply, 403, {
       code: 'forbidden_role',
       title: 'Forbidden',
       detail:
-        "The organisation's audit log is for admins; any signed-in user can read a pool's history.",
+        "The organisation's audit log is for admins; any signed-in user can read one pool's or group mapping's history.",
     });
     return undefined;
   }

@@ -27,6 +27,10 @@ async function setup(
 
 const BASIC = `Basic ${Buffer.from(`${TEST_KEY}:${TEST_SECRET}`).toString('base64')}`;
 const POOLS = '/api/iam/v2/identity-providers/op-1/identity-pools';
+const JSON_WRITE = {
+  'content-type': 'application/json',
+  'x-lifeguard-csrf': '1',
+};
 
 test('an allowlisted call reaches the upstream path unchanged, with the server’s API key', async () => {
   const { upstream, server } = await setup();
@@ -76,9 +80,25 @@ test('every contract operation is forwarded', async () => {
     ['POST', '/iam/v2/role-bindings'],
     ['GET', '/iam/v2/role-bindings/rb-3'],
     ['DELETE', '/iam/v2/role-bindings/rb-3'],
+    ['GET', '/iam/v2/sso/group-mappings'],
+    ['POST', '/iam/v2/sso/group-mappings'],
+    ['GET', '/iam/v2/sso/group-mappings/group-1'],
+    ['PATCH', '/iam/v2/sso/group-mappings/group-1'],
+    ['DELETE', '/iam/v2/sso/group-mappings/group-1'],
+    ['GET', '/iam/v2/certificate-authorities'],
+    ['POST', '/iam/v2/certificate-authorities'],
+    ['GET', '/iam/v2/certificate-authorities/op-9'],
+    ['PUT', '/iam/v2/certificate-authorities/op-9'],
+    ['DELETE', '/iam/v2/certificate-authorities/op-9'],
+    ['GET', '/iam/v2/certificate-authorities/op-9/identity-pools'],
+    ['POST', '/iam/v2/certificate-authorities/op-9/identity-pools'],
+    ['GET', '/iam/v2/certificate-authorities/op-9/identity-pools/pool-8'],
+    ['PUT', '/iam/v2/certificate-authorities/op-9/identity-pools/pool-8'],
+    ['DELETE', '/iam/v2/certificate-authorities/op-9/identity-pools/pool-8'],
+    ['GET', '/service-quota/v1/applied-quotas?scope=identity_provider'],
   ];
   for (const [method, path] of calls) {
-    const hasBody = method === 'POST' || method === 'PATCH';
+    const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     const response = await fetch(`${server.url}/api${path}`, {
       method,
       headers: {
@@ -92,14 +112,20 @@ test('every contract operation is forwarded', async () => {
   // Updates and deletes read the resource first, for the audit log; a
   // provider delete its pools too (one page here: this upstream's answer
   // is no list).
+  const removesPools = new Set([
+    '/iam/v2/identity-providers/op-1',
+    '/iam/v2/certificate-authorities/op-9',
+  ]);
   const withReads = calls.flatMap(([method, path]): [string, string][] =>
-    method === 'DELETE' && path === '/iam/v2/identity-providers/op-1'
+    method === 'DELETE' && removesPools.has(path)
       ? [
           ['GET', path],
           ['GET', `${path}/identity-pools?page_size=100`],
           [method, path],
         ]
-      : method === 'DELETE' || (method === 'PATCH' && !path.endsWith('/jwks'))
+      : method === 'DELETE' ||
+          method === 'PUT' ||
+          (method === 'PATCH' && !path.endsWith('/jwks'))
         ? [
             ['GET', path],
             [method, path],
@@ -139,6 +165,49 @@ const HOSTILE: [
   ['GET', '/api/cmk/v2/clusters', {}, 400],
   ['GET', '/api/cmk/v2/clusters?environment=env-1&environment=env-2', {}, 400],
   ['GET', '/api/iam/v2/api-keys', {}, 404],
+  // Each federation object has one update method: PATCH for group
+  // mappings, PUT for certificate authorities and certificate pools.
+  [
+    'PUT',
+    '/api/iam/v2/sso/group-mappings/group-1',
+    { headers: JSON_WRITE, body: '{}' },
+    404,
+  ],
+  [
+    'PATCH',
+    '/api/iam/v2/certificate-authorities/op-9',
+    { headers: JSON_WRITE, body: '{}' },
+    404,
+  ],
+  [
+    'PATCH',
+    '/api/iam/v2/certificate-authorities/op-9/identity-pools/pool-8',
+    { headers: JSON_WRITE, body: '{}' },
+    404,
+  ],
+  // A certificate pool exists only under its authority's path.
+  ['GET', '/api/iam/v2/certificate-pools/pool-8', {}, 404],
+  ['GET', '/api/iam/v2/sso/group-mappings/group-1/..', {}, 400],
+  ['GET', '/api/iam/v2/sso/group-mappings/group-1%2F..%2F', {}, 400],
+  ['GET', '/api/iam/v2/SSO/group-mappings', {}, 404],
+  ['GET', '/api/iam/v2/sso/group-mappings/', {}, 404],
+  ['GET', '/api/iam/v2/certificate-authorities/op-9/identity-pools/', {}, 404],
+  // The quota list's scope is required, and its filters are checked.
+  ['GET', '/api/service-quota/v1/applied-quotas', {}, 400],
+  [
+    'GET',
+    '/api/service-quota/v1/applied-quotas?scope=identity_provider&identity_provider=../op-1',
+    {},
+    400,
+  ],
+  [
+    'GET',
+    '/api/service-quota/v1/applied-quotas?scope=ORGANIZATION&scope=ENVIRONMENT',
+    {},
+    400,
+  ],
+  ['GET', '/api/service-quota/v1/applied-quotas/iam.max_x', {}, 404],
+  ['GET', '/api/service-quota/v1/scopes', {}, 404],
   ['GET', '/api/org/v2/environments/env-1', {}, 404],
   [
     'DELETE',
@@ -393,6 +462,24 @@ test('only the allowlisted query parameters pass, and only where they belong', a
     '/iam/v2/identity-providers/op-1/identity-pools?page_size=5&page_token=abc.DEF-1',
     '/iam/v2/identity-providers/op-1/identity-pools/pool-2',
     '/iam/v2/identity-providers/op-1/identity-pools?assigned_resource_owner=u-a83k9b',
+  ]);
+});
+
+test('the quota list takes the scope in any case and drops the empty filters the Confluent CLI sends', async () => {
+  const { upstream, server } = await setup();
+  await rawRequest(
+    server.port,
+    'GET',
+    '/api/service-quota/v1/applied-quotas?scope=certificate_authority&environment=&network=&kafka_cluster=&id=&certificate_authority=op-9',
+  );
+  await rawRequest(
+    server.port,
+    'GET',
+    '/api/service-quota/v1/applied-quotas?scope=ORGANIZATION&id=iam.max_group_mappings.per_org&page_size=200',
+  );
+  expect(upstream.requests.map((r) => r.url)).toEqual([
+    '/service-quota/v1/applied-quotas?scope=certificate_authority&certificate_authority=op-9',
+    '/service-quota/v1/applied-quotas?scope=ORGANIZATION&id=iam.max_group_mappings.per_org&page_size=200',
   ]);
 });
 

@@ -47,7 +47,9 @@ test('reads are open to every signed-in user and record nothing; every write nee
     }
     // A body goes with creates and updates only.
     expect(Boolean(operation.body), route.operationId).toBe(
-      route.method === 'POST' || route.method === 'PATCH',
+      route.method === 'POST' ||
+        route.method === 'PUT' ||
+        route.method === 'PATCH',
     );
   }
 });

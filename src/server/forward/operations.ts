@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditAction } from '#contract/audit.ts';
 import type { UpstreamOperationId } from '#contract/routes.ts';
 import {
+  APPLIED_QUOTA_FILTERS,
   ENVIRONMENT,
   PAGING,
   RESOURCE_OWNER,
@@ -22,12 +23,21 @@ export type WriteAudit = {
   /** The sub-collection (a path segment) the write also removes, read whole first. */
   removesWith?: string;
   /**
-   * What it writes, which says where the entry's provider and pool come
-   * from: a provider's path (`{id}` or `{provider_id}`), a pool's path
-   * (`{provider_id}`, `{id}`), or a role binding's principal when that is
-   * a pool (`User:pool-…`).
+   * What it writes, which says where the entry's two ids come from (the
+   * audit log keeps a parent and an object id, `providerId` and `poolId`;
+   * docs/decisions/019): a provider's path (`{id}` or `{provider_id}`),
+   * a pool's path (`{provider_id}`, `{id}`), a group mapping's (`{id}`,
+   * no parent), a certificate authority's (`{id}` as the parent), a
+   * certificate pool's (`{certificate_authority_id}`, `{id}`), or a role
+   * binding's principal when that is a pool or a group mapping.
    */
-  about: 'provider' | 'pool' | 'role-binding';
+  about:
+    | 'provider'
+    | 'pool'
+    | 'group-mapping'
+    | 'certificate-authority'
+    | 'certificate-pool'
+    | 'role-binding';
 };
 
 /** How Lifeguard forwards one upstream operation of the contract. */
@@ -112,6 +122,56 @@ export const FORWARDED_OPERATIONS: {
     readsBefore: true,
   }),
   deleteIamV2IdentityPool: write('delete-pool', 'pool', { readsBefore: true }),
+  listIamV2SsoGroupMappings: LIST,
+  createIamV2SsoGroupMapping: write('create-group-mapping', 'group-mapping', {
+    body: true,
+  }),
+  getIamV2SsoGroupMapping: READ,
+  updateIamV2SsoGroupMapping: write('update-group-mapping', 'group-mapping', {
+    body: true,
+    readsBefore: true,
+  }),
+  deleteIamV2SsoGroupMapping: write('delete-group-mapping', 'group-mapping', {
+    readsBefore: true,
+  }),
+  listIamV2CertificateAuthorities: LIST,
+  createIamV2CertificateAuthority: write(
+    'create-certificate-authority',
+    'certificate-authority',
+    { body: true },
+  ),
+  getIamV2CertificateAuthority: READ,
+  updateIamV2CertificateAuthority: write(
+    'update-certificate-authority',
+    'certificate-authority',
+    { body: true, readsBefore: true },
+  ),
+  deleteIamV2CertificateAuthority: write(
+    'delete-certificate-authority',
+    'certificate-authority',
+    { readsBefore: true, removesWith: 'identity-pools' },
+  ),
+  listIamV2CertificateIdentityPools: LIST,
+  createIamV2CertificateIdentityPool: write(
+    'create-certificate-pool',
+    'certificate-pool',
+    { body: true, query: [RESOURCE_OWNER] },
+  ),
+  getIamV2CertificateIdentityPool: READ,
+  updateIamV2CertificateIdentityPool: write(
+    'update-certificate-pool',
+    'certificate-pool',
+    { body: true, readsBefore: true },
+  ),
+  deleteIamV2CertificateIdentityPool: write(
+    'delete-certificate-pool',
+    'certificate-pool',
+    { readsBefore: true },
+  ),
+  listServiceQuotaV1AppliedQuotas: {
+    access: 'signed-in',
+    query: [...APPLIED_QUOTA_FILTERS, ...PAGING],
+  },
   listOrgV2Organizations: LIST,
   listOrgV2Environments: LIST,
   listCmkV2Clusters: { access: 'signed-in', query: [ENVIRONMENT, ...PAGING] },

@@ -107,3 +107,44 @@ export const ROLE_BINDING_FILTERS: readonly QueryRule[] = [
     required: true,
   },
 ];
+
+const QUOTA_ID_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * The applied-quota list's filters. `scope` is required upstream and taken
+ * in either case (Confluent's CLI sends it in lower case); the others are
+ * optional, and the CLI sends them empty when not given.
+ */
+export const APPLIED_QUOTA_FILTERS: readonly QueryRule[] = [
+  {
+    name: 'scope',
+    pattern: /^[A-Za-z_]{1,64}$/,
+    meaning: 'a quota scope such as ORGANIZATION or IDENTITY_PROVIDER',
+    required: true,
+  },
+  {
+    name: 'identity_provider',
+    pattern: QUOTA_ID_PATTERN,
+    meaning: 'an identity provider id such as op-4EY',
+    emptyIsAbsent: true,
+  },
+  {
+    name: 'certificate_authority',
+    pattern: QUOTA_ID_PATTERN,
+    meaning: 'a certificate authority id such as op-abc123',
+    emptyIsAbsent: true,
+  },
+  {
+    name: 'environment',
+    pattern: QUOTA_ID_PATTERN,
+    meaning: 'an environment id such as env-a1b2c3',
+    emptyIsAbsent: true,
+  },
+  {
+    name: 'id',
+    pattern: /^[a-z0-9_.]{1,255}$/,
+    meaning:
+      'a quota code such as iam.max_identity_pools.per_identity_provider',
+    emptyIsAbsent: true,
+  },
+];

@@ -33,7 +33,7 @@ function parseJson(body: Buffer): unknown {
 
 /** What to send upstream: the path and query, and the exact bytes received. */
 export type WriteCall = {
-  method: 'POST' | 'PATCH' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   target: string;
   body: Buffer | undefined;
   authorization: string;
