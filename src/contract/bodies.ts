@@ -9,6 +9,8 @@ export const TEXT_LIMITS = {
   description: 1024,
   identityClaim: 255,
   url: 2048,
+  externalIdentifier: 255,
+  fileName: 255,
 } as const;
 
 /** The filter length limit the upstream applies unless a tenant's flag raises it. */
@@ -47,6 +49,104 @@ export type PoolCreateBody = z.infer<typeof poolCreateBodySchema>;
 /** Body of PATCH …/identity-pools/{id}: only the four writable fields, each optional. */
 export const poolUpdateBodySchema = poolCreateBodySchema.partial();
 export type PoolUpdateBody = z.infer<typeof poolUpdateBodySchema>;
+
+/** Body of POST /iam/v2/sso/group-mappings. `description` may be empty: the CLI and Terraform send `""`. */
+export const groupMappingCreateBodySchema = z.object({
+  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+  description: text('description', TEXT_LIMITS.description),
+  // Kept byte for byte; its length and dialect are checked against the
+  // configured limit, as for pools.
+  filter: text('filter', Number.MAX_SAFE_INTEGER),
+});
+export type GroupMappingCreateBody = z.infer<
+  typeof groupMappingCreateBodySchema
+>;
+
+/**
+ * Body of PATCH /iam/v2/sso/group-mappings/{id}: the three writable
+ * fields, each optional. The CLI also sends `id`, which drops out.
+ */
+export const groupMappingUpdateBodySchema =
+  groupMappingCreateBodySchema.partial();
+export type GroupMappingUpdateBody = z.infer<
+  typeof groupMappingUpdateBodySchema
+>;
+
+/**
+ * What a certificate authority answers as `crl_url` when its CRL was
+ * uploaded as `crl_chain`; the Confluent CLI sends it back on update.
+ */
+export const CRL_UPLOADED_PLACEHOLDER = 'Local file uploaded';
+
+const certificateAuthorityFields = {
+  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+  description: text('description', TEXT_LIMITS.description),
+  certificate_chain: text('certificate_chain', Number.MAX_SAFE_INTEGER),
+  certificate_chain_filename: nonBlankText(
+    'certificate_chain_filename',
+    TEXT_LIMITS.fileName,
+  ),
+  // Empty means none: the CLI sends both on every create.
+  crl_url: text('crl_url', TEXT_LIMITS.url).optional(),
+  crl_chain: text('crl_chain', Number.MAX_SAFE_INTEGER).optional(),
+  require_crl_on_client_certificate: z
+    .boolean({ error: 'require_crl_on_client_certificate must be a boolean' })
+    .optional(),
+};
+
+/**
+ * Body of POST /iam/v2/certificate-authorities. The vendor declares no
+ * required fields; these are what the service needs to register a chain.
+ * The PEM texts are checked by the emulator, not here.
+ */
+export const certificateAuthorityCreateBodySchema = z.object(
+  certificateAuthorityFields,
+);
+export type CertificateAuthorityCreateBody = z.infer<
+  typeof certificateAuthorityCreateBodySchema
+>;
+
+/**
+ * Body of PUT /iam/v2/certificate-authorities/{id}. A full update, except
+ * that without `certificate_chain` (the CLI cannot read it back, so it
+ * leaves it out) the stored chain stays; a new chain needs its file name.
+ */
+export const certificateAuthorityUpdateBodySchema = z
+  .object({
+    ...certificateAuthorityFields,
+    certificate_chain: certificateAuthorityFields.certificate_chain.optional(),
+    certificate_chain_filename:
+      certificateAuthorityFields.certificate_chain_filename.optional(),
+  })
+  .refine(
+    (body) =>
+      body.certificate_chain === undefined ||
+      body.certificate_chain_filename !== undefined,
+    {
+      path: ['certificate_chain_filename'],
+      error:
+        'certificate_chain_filename is required with a new certificate_chain',
+    },
+  );
+export type CertificateAuthorityUpdateBody = z.infer<
+  typeof certificateAuthorityUpdateBodySchema
+>;
+
+/**
+ * Body of POST and PUT …/certificate-authorities/{id}/identity-pools: all
+ * four fields, a PUT included (both real clients send them all). An empty
+ * `filter` is allowed: it matches no certificate.
+ */
+export const certificatePoolBodySchema = z.object({
+  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+  description: text('description', TEXT_LIMITS.description),
+  external_identifier: nonBlankText(
+    'external_identifier',
+    TEXT_LIMITS.externalIdentifier,
+  ),
+  filter: text('filter', Number.MAX_SAFE_INTEGER),
+});
+export type CertificatePoolBody = z.infer<typeof certificatePoolBodySchema>;
 
 function url(field: string) {
   return nonBlankText(field, TEXT_LIMITS.url).refine(
@@ -118,8 +218,11 @@ export type PageSizeLimits = {
   readonly max: number;
 };
 
-/** `page_size` of every list but the role bindings'. */
+/** `page_size` of every list but the role bindings' and the quotas'. */
 export const PAGE_SIZE = { default: 10, min: 1, max: 100 } as const;
+
+/** `page_size` of the applied-quota list: up to 200 (the SDK's spec). */
+export const QUOTA_PAGE_SIZE = { default: 10, min: 1, max: 200 } as const;
 
 /**
  * `page_size` of the role-binding list. Confluent's SDK spec says default

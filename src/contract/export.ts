@@ -192,12 +192,16 @@ export function uniqueIdentifiers(
   });
 }
 
-// For a comment line: nothing that could end the comment or hide text.
-function commentText(value: string): string {
+/** For a comment line: nothing that could end the comment or hide text. */
+export function commentText(value: string): string {
   return value.replace(new RegExp(HCL_ESCAPED.source, 'gu'), ' ');
 }
 
-function attributes(indent: string, entries: [string, string][]): string[] {
+/** `key = value` lines, their `=` aligned as `terraform fmt` does. */
+export function attributes(
+  indent: string,
+  entries: [string, string][],
+): string[] {
   // `terraform fmt` aligns the `=` of consecutive one-line attributes.
   const width = Math.max(...entries.map(([key]) => key.length));
   return entries.map(
@@ -213,7 +217,8 @@ export const CONFLUENT_PROVIDER_VERSION = '~> 2.83';
 
 const PROVIDER_RELEASE = CONFLUENT_PROVIDER_VERSION.replace('~> ', '');
 
-const TERRAFORM_BLOCK = [
+/** The `terraform { required_providers … }` block of a standalone export. */
+export const TERRAFORM_BLOCK = [
   'terraform {',
   '  # import blocks need Terraform 1.5 or later.',
   '  required_version = ">= 1.5.0"',
@@ -231,12 +236,13 @@ const TERRAFORM_BLOCK = [
 // Instead of the block above, where the file joins a configuration that has
 // one already: a second `required_providers` for confluent fails `terraform
 // init` ("Duplicate required providers configuration").
-const RESOURCES_ONLY_NOTE = [
+export const RESOURCES_ONLY_NOTE = [
   '# Resources and import blocks only, to add to a configuration that already',
   `# requires confluentinc/confluent ${PROVIDER_RELEASE} or later, and Terraform 1.5 or later.`,
 ];
 
-function importBlock(address: string, id: string): string[] {
+/** `import { to = <address> id = "<id>" }`. */
+export function importBlock(address: string, id: string): string[] {
   return ['import {', `  to = ${address}`, `  id = ${hclString(id)}`, '}'];
 }
 
@@ -278,10 +284,11 @@ function providerResource(name: string, provider: ExportProvider): string[] {
 }
 
 // Half of a UTF-16 surrogate pair on its own: no UTF-8 file can hold it.
-const LONE_SURROGATE =
+export const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function nfcWarnings(
+/** Warnings for field values Terraform would change (not NFC) or cannot hold. */
+export function nfcWarnings(
   what: string,
   fields: Record<string, string | undefined>,
 ): string[] {
@@ -325,11 +332,15 @@ export function poolPrincipal(pool: Pick<ExportPool, 'id'>): string {
   return `User:${pool.id}`;
 }
 
-function bindingLabel(binding: ExportRoleBinding): string {
+/** "role binding rb-1 (DeveloperRead on crn://…)", for warnings. */
+export function bindingLabel(binding: ExportRoleBinding): string {
   return `role binding ${commentText(binding.id)} (${commentText(binding.role_name)} on ${commentText(binding.crn_pattern)})`;
 }
 
-function bindingWarnings(bindings: readonly ExportRoleBinding[]): string[] {
+/** {@link nfcWarnings} for role bindings. */
+export function bindingWarnings(
+  bindings: readonly ExportRoleBinding[],
+): string[] {
   return bindings.flatMap((binding) =>
     nfcWarnings(bindingLabel(binding), {
       principal: binding.principal,
@@ -370,21 +381,34 @@ export function roleBindingIdentifiers(
   );
 }
 
-// `confluent_role_binding` resources with their import blocks (`rb-…`). The
-// principal refers to the pool's resource, so the bindings follow the pool
-// wherever it is created, and `terraform plan` still sees no change after
-// the import (it evaluates to the same `User:pool-…`).
-function roleBindingBlocks(
-  poolName: string,
-  pool: ExportPool,
-  bindings: readonly ExportRoleBinding[],
-): string[] {
-  if (bindings.length === 0) return ['', '# The pool holds no role bindings.'];
-  const names = roleBindingIdentifiers(pool, bindings, [poolName]);
-  const principal = `"User:\${confluent_identity_pool.${poolName}.id}"`;
+/**
+ * `confluent_role_binding` resources with their import blocks (`rb-…`) for
+ * the bindings an object holds. The principal refers to the object's
+ * resource (`resourceAddress`, e.g. `confluent_identity_pool.payments`), so
+ * the bindings follow it wherever it is created, and `terraform plan` still
+ * sees no change after the import (it evaluates to the same `User:<id>`).
+ * `noun` names the object in the comments ("pool", "group mapping").
+ */
+export function objectRoleBindingBlocks({
+  resourceAddress,
+  object,
+  bindings,
+  noun,
+}: {
+  resourceAddress: string;
+  object: { id: string; display_name: string };
+  bindings: readonly ExportRoleBinding[];
+  noun: string;
+}): string[] {
+  if (bindings.length === 0) {
+    return ['', `# The ${noun} holds no role bindings.`];
+  }
+  const taken = resourceAddress.split('.').slice(1);
+  const names = roleBindingIdentifiers(object, bindings, taken);
+  const principal = `"User:\${${resourceAddress}.id}"`;
   const lines = [
     '',
-    `# What the pool may do: its ${bindings.length} role ${bindings.length === 1 ? 'binding' : 'bindings'}, each imported by its id.`,
+    `# What the ${noun} may do: its ${bindings.length} role ${bindings.length === 1 ? 'binding' : 'bindings'}, each imported by its id.`,
   ];
   bindings.forEach((binding, index) => {
     const name = names[index]!;
@@ -396,7 +420,7 @@ function roleBindingBlocks(
       ...attributes('  ', [
         [
           'principal',
-          binding.principal === poolPrincipal(pool)
+          binding.principal === poolPrincipal(object)
             ? principal
             : hclString(binding.principal),
         ],
@@ -407,6 +431,19 @@ function roleBindingBlocks(
     );
   });
   return lines;
+}
+
+function roleBindingBlocks(
+  poolName: string,
+  pool: ExportPool,
+  bindings: readonly ExportRoleBinding[],
+): string[] {
+  return objectRoleBindingBlocks({
+    resourceAddress: `confluent_identity_pool.${poolName}`,
+    object: pool,
+    bindings,
+    noun: 'pool',
+  });
 }
 
 // Before 2.81.4 the provider refused an empty pool description; the pinned
@@ -569,25 +606,29 @@ export function shellQuote(value: string): string {
 
 // For a path segment inside double quotes: no `$`, backquote, `\`, `"` or the
 // `!` of interactive history expansion survives encodeURIComponent plus this.
-function pathSegment(value: string): string {
+export function pathSegment(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 
-// A value to quote, or a shell word written as it is (a variable reference);
-// no value for a boolean flag.
-type Option = [flag: string, value?: string | { word: string }];
+/**
+ * A CLI option: a value to quote, or a shell word written as it is (a
+ * variable reference); no value for a boolean flag.
+ */
+export type Option = [flag: string, value?: string | { word: string }];
 
 // `confluent <command> <name> --flag value …`, one option per line as people
 // write long commands. Cobra would read a name or value starting with `-` as
 // an option: such a value is joined as `--flag=value`, such a name follows
 // `--` after the options. A command without a name (undefined) has none.
-function cliCommand(
+export function cliCommand(
   commandWords: string,
   name: string | undefined,
   options: readonly Option[],
+  /** Put before every line after the first (a command inside a block). */
+  indent = '',
 ): string {
   const optionLines = options.map(([flag, value]) =>
     value === undefined
@@ -604,10 +645,14 @@ function cliCommand(
       : name.startsWith('-')
         ? [commandWords, ...optionLines, `-- ${shellQuote(name)}`]
         : [`${commandWords} ${shellQuote(name)}`, ...optionLines];
-  return lines.join(' \\\n  ');
+  return lines.join(` \\\n  ${indent}`);
 }
 
-function nulWarnings(what: string, values: Record<string, string>): string[] {
+/** Warnings for values no shell argument can carry (NUL, lone surrogates). */
+export function nulWarnings(
+  what: string,
+  values: Record<string, string>,
+): string[] {
   return Object.entries(values).flatMap(([field, value]) => [
     ...(value.includes('\0')
       ? [
@@ -671,7 +716,7 @@ export function providerCliCommand(
   );
 }
 
-const SHELL_NOTE =
+export const SHELL_NOTE =
   '# Every value is quoted for POSIX shells (sh, bash, zsh): paste or run as is.';
 
 function providerIdSection(providerId: string, recreated: string): string[] {
@@ -700,7 +745,7 @@ export function cliJsonLine(field: string, value: string): string {
 
 // Shell functions of the CLI scripts, which read the CLI's JSON with awk and
 // sed (POSIX) rather than jq, which not every machine has.
-const IDS_WITH_FUNCTION = [
+export const IDS_WITH_FUNCTION = [
   '# `confluent … --output json` prints one "key": value a line; this prints the',
   '# id of each object holding the line given, as the CLI writes it (issuers',
   '# without trailing slashes, which the service ignores), or of every object.',
@@ -924,13 +969,14 @@ export function roleBindingCliCommand(
 
 const POOL_ID_VARIABLE = 'POOL_ID';
 
-function bindingCount(count: number): string {
+/** "3 role bindings". */
+export function bindingCount(count: number): string {
   return `${count} role ${count === 1 ? 'binding' : 'bindings'}`;
 }
 
 // The organizations the bindings are in: the CLI writes the one it is logged
 // in to instead.
-function bindingOrganizations(
+export function bindingOrganizations(
   bindings: readonly ExportRoleBinding[],
 ): string[] {
   return [
@@ -1143,14 +1189,14 @@ function roleBindingCurl(binding: ExportRoleBinding, pool: ExportPool): string {
   );
 }
 
-const CURL_PREAMBLE = [
+export const CURL_PREAMBLE = [
   '# The Cloud API key comes from CONFLUENT_CLOUD_API_KEY and',
   '# CONFLUENT_CLOUD_API_SECRET (never written here); CONFLUENT_CLOUD_ENDPOINT',
   `# replaces ${CONFLUENT_API_URL}, e.g. to call Lifeguard's emulator.`,
   SHELL_NOTE,
 ];
 
-const API_LINE = `${API_VARIABLE}="\${CONFLUENT_CLOUD_ENDPOINT:-${CONFLUENT_API_URL}}"`;
+export const API_LINE = `${API_VARIABLE}="\${CONFLUENT_CLOUD_ENDPOINT:-${CONFLUENT_API_URL}}"`;
 
 /**
  * curl calls to the Confluent Cloud API that create the pool(s) (and the

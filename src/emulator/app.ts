@@ -17,10 +17,14 @@ import { PageTokens } from './page-token.ts';
 import { failureBody, type FailureItem } from '#contract/errors.ts';
 import { ApiProblem, badRequest, FailureProblem } from './problems.ts';
 import { RateLimiter, type RateLimitState } from './rate-limiter.ts';
+import { certificateAuthorityRoutes } from './routes/certificate-authorities.ts';
+import { certificatePoolRoutes } from './routes/certificate-pools.ts';
 import { controlRoutes } from './routes/control.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { groupMappingRoutes } from './routes/group-mappings.ts';
 import { poolRoutes } from './routes/pools.ts';
 import { providerRoutes } from './routes/providers.ts';
+import { quotaRoutes } from './routes/quotas.ts';
 import { roleBindingRoutes } from './routes/role-bindings.ts';
 import { applyMissingSeed } from './seed.ts';
 import { Store } from './store.ts';
@@ -50,7 +54,8 @@ function isApiPath(url: string): boolean {
   return (
     url.startsWith('/iam/') ||
     url.startsWith('/org/') ||
-    url.startsWith('/cmk/')
+    url.startsWith('/cmk/') ||
+    url.startsWith('/service-quota/')
   );
 }
 
@@ -81,13 +86,17 @@ function sendFailure(
 }
 
 // Fastify's own errors (bad JSON, body too large, wrong media type) in the
-// upstream's error shape, with a sentence a person can act on.
-function frameworkProblem(error: FastifyError): FailureProblem | undefined {
+// upstream's error shape, with a sentence a person can act on. `bodyLimit`
+// is the route's own, where it has one (certificate authorities do).
+function frameworkProblem(
+  error: FastifyError,
+  bodyLimit: number,
+): FailureProblem | undefined {
   const status = error.statusCode ?? 500;
   if (status >= 500) return undefined;
   const detail =
     error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-      ? `The request body is larger than ${BODY_LIMIT / 1024} KiB.`
+      ? `The request body is larger than ${bodyLimit / 1024} KiB.`
       : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? 'Send the request body as application/json.'
         : error.message;
@@ -231,7 +240,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
     const problem =
-      error instanceof ApiProblem ? error : frameworkProblem(error);
+      error instanceof ApiProblem
+        ? error
+        : frameworkProblem(error, request.routeOptions.bodyLimit ?? BODY_LIMIT);
     if (!problem) {
       request.log.error({ err: error }, 'emulator route failed');
       return sendFailure(request, reply, 500, [
@@ -271,6 +282,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   poolRoutes(app, context);
   directoryRoutes(app, context);
   roleBindingRoutes(app, context);
+  groupMappingRoutes(app, context);
+  certificateAuthorityRoutes(app, context);
+  certificatePoolRoutes(app, context);
+  quotaRoutes(app, context);
   if (config.control) controlRoutes(app, context);
   app.addHook('onClose', async () => store.close());
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseEmulatorConfig } from './config.ts';
+import { defaultEmulatorConfig, parseEmulatorConfig } from './config.ts';
 
 test('with no variables the emulator gets documented defaults', () => {
   const result = parseEmulatorConfig({});
@@ -64,4 +64,31 @@ test('a secret is never echoed back in an error message', () => {
   });
   expect(result.ok).toBe(false);
   expect(JSON.stringify(result)).not.toContain('tiny');
+});
+
+test('each quota has a variable; unset, the documented default applies', () => {
+  const defaults = parseEmulatorConfig({});
+  expect(defaults.ok && defaults.config.quotas).toEqual({
+    poolsPerProvider: 1000,
+    providersPerOrg: 10,
+    groupMappingsPerOrg: 12,
+    certificateAuthoritiesPerOrg: 10,
+    poolsPerCertificateAuthority: 1000,
+  });
+  const set = parseEmulatorConfig({
+    EMULATOR_MAX_GROUP_MAPPINGS: '40',
+    EMULATOR_MAX_CERTIFICATE_AUTHORITIES: '3',
+    EMULATOR_MAX_POOLS_PER_CERTIFICATE_AUTHORITY: '25',
+  });
+  expect(set.ok && set.config.quotas).toMatchObject({
+    groupMappingsPerOrg: 40,
+    certificateAuthoritiesPerOrg: 3,
+    poolsPerCertificateAuthority: 25,
+  });
+});
+
+test('defaultEmulatorConfig changes only the quotas it is given', () => {
+  expect(
+    defaultEmulatorConfig({ quotas: { groupMappingsPerOrg: 2 } }).quotas,
+  ).toMatchObject({ groupMappingsPerOrg: 2, providersPerOrg: 10 });
 });

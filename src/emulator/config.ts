@@ -12,6 +12,34 @@ import {
   type EnvResult,
 } from '#contract/env.ts';
 
+/** The emulator's limits, each a quota of the live service (docs/confluent-api.md §10). */
+export type EmulatorQuotas = {
+  /** `identity_pools_per_provider` */
+  poolsPerProvider: number;
+  /** `identity_providers_per_org` */
+  providersPerOrg: number;
+  /** `group_mappings_per_org` */
+  groupMappingsPerOrg: number;
+  /** `certificate_authorities_per_org` */
+  certificateAuthoritiesPerOrg: number;
+  /** `identity_pools_per_certificate_authority` */
+  poolsPerCertificateAuthority: number;
+};
+
+/**
+ * The limits without an override: the quota list reports them as
+ * `default_limit`, the configured ones as `applied_limit`. Confluent
+ * documents none of these defaults; 12 group mappings is one
+ * organisation's applied limit (docs/confluent-api.md §30).
+ */
+export const DEFAULT_QUOTAS: Readonly<EmulatorQuotas> = {
+  poolsPerProvider: 1000,
+  providersPerOrg: 10,
+  groupMappingsPerOrg: 12,
+  certificateAuthoritiesPerOrg: 10,
+  poolsPerCertificateAuthority: 1000,
+};
+
 /** Every variable the emulator reads, with its default and meaning (README's table). */
 const envSchema = z.object({
   EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
@@ -38,8 +66,21 @@ const envSchema = z.object({
   EMULATOR_STRICT_IDENTITY_CLAIM: flag.default(true),
   EMULATOR_RATE_LIMIT: int(1, 1_000_000).default(10_000),
   EMULATOR_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
-  EMULATOR_MAX_POOLS_PER_PROVIDER: int(0, 1_000_000).default(1000),
-  EMULATOR_MAX_PROVIDERS: int(0, 10_000).default(10),
+  EMULATOR_MAX_POOLS_PER_PROVIDER: int(0, 1_000_000).default(
+    DEFAULT_QUOTAS.poolsPerProvider,
+  ),
+  EMULATOR_MAX_PROVIDERS: int(0, 10_000).default(
+    DEFAULT_QUOTAS.providersPerOrg,
+  ),
+  EMULATOR_MAX_GROUP_MAPPINGS: int(0, 10_000).default(
+    DEFAULT_QUOTAS.groupMappingsPerOrg,
+  ),
+  EMULATOR_MAX_CERTIFICATE_AUTHORITIES: int(0, 10_000).default(
+    DEFAULT_QUOTAS.certificateAuthoritiesPerOrg,
+  ),
+  EMULATOR_MAX_POOLS_PER_CERTIFICATE_AUTHORITY: int(0, 1_000_000).default(
+    DEFAULT_QUOTAS.poolsPerCertificateAuthority,
+  ),
   EMULATOR_SHARED_ISSUERS: list.default([...DEFAULT_SHARED_ISSUERS]),
   EMULATOR_JWKS_DENY_HOSTS: list.default(['invalid']),
   EMULATOR_ORG_ID: z
@@ -66,7 +107,7 @@ export type EmulatorConfig = {
   filterMaxLength: number;
   strictIdentityClaim: boolean;
   rateLimit: { limit: number; windowSeconds: number };
-  quotas: { poolsPerProvider: number; providersPerOrg: number };
+  quotas: EmulatorQuotas;
   sharedIssuers: string[];
   jwksDenyHosts: string[];
   orgId: string;
@@ -103,6 +144,10 @@ export function parseEmulatorConfig(
       quotas: {
         poolsPerProvider: e.EMULATOR_MAX_POOLS_PER_PROVIDER,
         providersPerOrg: e.EMULATOR_MAX_PROVIDERS,
+        groupMappingsPerOrg: e.EMULATOR_MAX_GROUP_MAPPINGS,
+        certificateAuthoritiesPerOrg: e.EMULATOR_MAX_CERTIFICATE_AUTHORITIES,
+        poolsPerCertificateAuthority:
+          e.EMULATOR_MAX_POOLS_PER_CERTIFICATE_AUTHORITY,
       },
       sharedIssuers: e.EMULATOR_SHARED_ISSUERS,
       jwksDenyHosts: e.EMULATOR_JWKS_DENY_HOSTS,
@@ -113,11 +158,21 @@ export function parseEmulatorConfig(
   };
 }
 
+/** Changes to the defaults; `quotas` names only the limits it changes. */
+export type EmulatorConfigOverrides = Partial<
+  Omit<EmulatorConfig, 'quotas'>
+> & { quotas?: Partial<EmulatorQuotas> };
+
 /** The defaults, for tests and for the server's embedded emulator. */
 export function defaultEmulatorConfig(
-  overrides: Partial<EmulatorConfig> = {},
+  overrides: EmulatorConfigOverrides = {},
 ): EmulatorConfig {
   const result = parseEmulatorConfig({});
   if (!result.ok) throw new Error(result.errors.join('\n'));
-  return { ...result.config, ...overrides };
+  const { quotas, ...rest } = overrides;
+  return {
+    ...result.config,
+    ...rest,
+    quotas: { ...result.config.quotas, ...quotas },
+  };
 }

@@ -5,12 +5,17 @@
 import { expect, test } from 'vitest';
 import { pageTokenOf } from '#contract/page-token.ts';
 import {
+  makeCertificateAuthority,
+  makeChain,
+} from '#filter/testing/certificates.ts';
+import {
   demoDirectory,
   emulatorForTest,
   json,
   providerIdByIssuer,
   ROLE_BINDINGS,
 } from './test-fixture.ts';
+import { makeCrl, makeIntermediateAuthority } from './testing/certificates.ts';
 
 const PROVIDERS = '/iam/v2/identity-providers';
 // The Go SDK's own headers; the emulator must not depend on them either way.
@@ -371,4 +376,341 @@ test('the directory lists as the CLI reads them: page_size=100, clusters with th
   });
   expect(users.status).toBe(200);
   expect((await json(users)).data).toHaveLength(6);
+});
+
+// SSO group mappings, certificate authorities and certificate pools, as
+// the CLI's `iam group-mapping`, `iam certificate-authority` and `iam
+// certificate-pool` commands and Terraform's resources send them
+// (docs/confluent-api.md §27–§30).
+
+const GROUP_MAPPINGS = '/iam/v2/sso/group-mappings';
+const AUTHORITIES = '/iam/v2/certificate-authorities';
+
+async function caChain(): Promise<string> {
+  const [, ...authorities] = await makeChain(3);
+  return authorities.join('\n');
+}
+
+test('`confluent iam group-mapping create` without --description, then `update --description` with the --filter default: id ignored, the filter reset to true as the CLI asks', async () => {
+  const emulator = await emulatorForTest();
+  const created = await emulator.call('POST', GROUP_MAPPINGS, {
+    headers: SDK_HEADERS,
+    body: { display_name: 'demo', description: '', filter: '"demo" in groups' },
+  });
+  expect(created.status).toBe(201);
+  const mapping = await json(created);
+  const path = `${GROUP_MAPPINGS}/${String(mapping.id)}`;
+  // `confluent iam group-mapping update group-… --description "SREs"`
+  const updated = await emulator.call('PATCH', path, {
+    headers: SDK_HEADERS,
+    body: { id: mapping.id, description: 'SREs', filter: 'true' },
+  });
+  expect(updated.status).toBe(200);
+  expect(await json(updated)).toMatchObject({
+    id: mapping.id,
+    display_name: 'demo',
+    description: 'SREs',
+    filter: 'true',
+  });
+});
+
+test('`confluent iam group-mapping list`: page_size=100, then page_size and page_token together until next is gone', async () => {
+  const emulator = await emulatorForTest({
+    quotas: { groupMappingsPerOrg: 300 },
+  });
+  for (let i = 0; i < 150; i += 1) {
+    await emulator.call('POST', GROUP_MAPPINGS, {
+      body: { display_name: `m-${i}`, description: '', filter: 'true' },
+    });
+  }
+  const seen: string[] = [];
+  let token: string | undefined;
+  do {
+    const response = await emulator.call(
+      'GET',
+      `${GROUP_MAPPINGS}?${goQuery(token ? { page_size: '100', page_token: token } : { page_size: '100' })}`,
+      { headers: SDK_HEADERS },
+    );
+    expect(response.status).toBe(200);
+    const page = await json(response);
+    seen.push(...(page.data as { id: string }[]).map((each) => each.id));
+    token = pageTokenOf((page.metadata as { next?: string }).next);
+  } while (token);
+  expect(seen).toHaveLength(154);
+  expect(new Set(seen).size).toBe(154);
+});
+
+test("Terraform's confluent_group_mapping: create, a PATCH of the changed fields, destroy (204), then a read that finds it gone", async () => {
+  const emulator = await emulatorForTest();
+  const created = await json(
+    await emulator.call('POST', GROUP_MAPPINGS, {
+      headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+      // description is Optional+Computed: sent as "" when unset.
+      body: {
+        display_name: 'Default',
+        description: '',
+        filter: '"engineering" in groups',
+      },
+    }),
+  );
+  const path = `${GROUP_MAPPINGS}/${String(created.id)}`;
+  const patched = await emulator.call('PATCH', path, {
+    body: { filter: '"devops" in groups' },
+  });
+  expect(await json(patched)).toMatchObject({
+    display_name: 'Default',
+    filter: '"devops" in groups',
+  });
+  // principal = "User:${confluent_group_mapping.x.id}"
+  const directory = await demoDirectory(emulator);
+  const binding = await emulator.call('POST', ROLE_BINDINGS, {
+    body: {
+      principal: `User:${String(created.id)}`,
+      role_name: 'DataDiscovery',
+      crn_pattern: directory.environment('production'),
+    },
+  });
+  expect(binding.status).toBe(201);
+  expect((await emulator.call('DELETE', path)).status).toBe(204);
+  expect([403, 404]).toContain((await emulator.call('GET', path)).status);
+});
+
+test('`confluent iam certificate-authority create` without CRL flags: empty crl_url and crl_chain mean no CRL', async () => {
+  const emulator = await emulatorForTest();
+  const created = await emulator.call('POST', AUTHORITIES, {
+    headers: SDK_HEADERS,
+    body: {
+      display_name: 'my-ca',
+      description: 'example',
+      certificate_chain: await caChain(),
+      certificate_chain_filename: 'certificate.pem',
+      crl_url: '',
+      crl_chain: '',
+      require_crl_on_client_certificate: false,
+    },
+  });
+  expect(created.status).toBe(201);
+  const authority = await json(created);
+  expect(authority).toMatchObject({ require_crl_on_client_certificate: false });
+  expect(authority).not.toHaveProperty('crl_source');
+});
+
+test('`confluent iam certificate-authority update --name`: a PUT of what it read, without certificate_chain, keeps the chain; turning the flag off sends crl_url "" and drops the CRL', async () => {
+  const emulator = await emulatorForTest();
+  const created = await json(
+    await emulator.call('POST', AUTHORITIES, {
+      body: {
+        display_name: 'my-ca',
+        description: 'example',
+        certificate_chain: await caChain(),
+        certificate_chain_filename: 'certificate.pem',
+        crl_url: 'https://pki.example.com/ca.crl',
+        crl_chain: '',
+        require_crl_on_client_certificate: true,
+      },
+    }),
+  );
+  const path = `${AUTHORITIES}/${String(created.id)}`;
+  const current = await json(await emulator.call('GET', path));
+  const renamed = await emulator.call('PUT', path, {
+    headers: SDK_HEADERS,
+    body: {
+      id: current.id,
+      display_name: 'renamed-ca',
+      description: current.description,
+      certificate_chain_filename: current.certificate_chain_filename,
+      crl_url: current.crl_url,
+      require_crl_on_client_certificate:
+        current.require_crl_on_client_certificate,
+    },
+  });
+  expect(renamed.status).toBe(200);
+  expect(await json(renamed)).toMatchObject({
+    display_name: 'renamed-ca',
+    fingerprints: created.fingerprints,
+    crl_source: 'URL',
+    crl_url: 'https://pki.example.com/ca.crl',
+  });
+  // `… update op-… --require-crl-on-client-certificate=false`
+  const off = await json(
+    await emulator.call('PUT', path, {
+      headers: SDK_HEADERS,
+      body: {
+        id: current.id,
+        display_name: 'renamed-ca',
+        description: current.description,
+        certificate_chain_filename: current.certificate_chain_filename,
+        crl_url: '',
+        require_crl_on_client_certificate: false,
+      },
+    }),
+  );
+  expect(off).toMatchObject({
+    fingerprints: created.fingerprints,
+    require_crl_on_client_certificate: false,
+  });
+  expect(off).not.toHaveProperty('crl_source');
+});
+
+test("Terraform's confluent_certificate_authority: the whole body on create and on every update, CRL fields only while require_crl_on_client_certificate is true", async () => {
+  const emulator = await emulatorForTest();
+  const root = await makeCertificateAuthority();
+  const issuing = await makeIntermediateAuthority(root);
+  const chain = `${issuing.pem}\n${root.pem}`;
+  const base = {
+    display_name: 'my-ca',
+    description: 'example-description',
+    certificate_chain: chain,
+    certificate_chain_filename: 'certificate.pem',
+  };
+  const created = await emulator.call('POST', AUTHORITIES, {
+    headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+    body: {
+      ...base,
+      require_crl_on_client_certificate: true,
+      crl_chain: await makeCrl(issuing),
+    },
+  });
+  expect(created.status).toBe(201);
+  const authority = await json(created);
+  expect(authority).toMatchObject({
+    crl_source: 'LOCAL',
+    crl_url: 'Local file uploaded',
+  });
+  const path = `${AUTHORITIES}/${String(authority.id)}`;
+  // require_crl_on_client_certificate = false: no CRL fields sent, and
+  // Terraform expects crl_source and crl_url to be empty afterwards.
+  const updated = await json(
+    await emulator.call('PUT', path, {
+      body: {
+        ...base,
+        description: 'example-description-new',
+        require_crl_on_client_certificate: false,
+      },
+    }),
+  );
+  expect(updated).toMatchObject({
+    description: 'example-description-new',
+    fingerprints: authority.fingerprints,
+    require_crl_on_client_certificate: false,
+  });
+  expect(updated).not.toHaveProperty('crl_source');
+  expect((await emulator.call('DELETE', path)).status).toBe(200);
+  expect([403, 404]).toContain((await emulator.call('GET', path)).status);
+});
+
+test('`confluent iam certificate-pool create --provider op-…` and `update`: an empty assigned_resource_owner, an empty description, then a PUT of what it read with the id', async () => {
+  const emulator = await emulatorForTest();
+  const authority = await json(
+    await emulator.call('POST', AUTHORITIES, {
+      body: {
+        display_name: 'ca',
+        description: '',
+        certificate_chain: await caChain(),
+        certificate_chain_filename: 'ca.pem',
+      },
+    }),
+  );
+  const pools = `${AUTHORITIES}/${String(authority.id)}/identity-pools`;
+  const created = await emulator.call(
+    'POST',
+    `${pools}?assigned_resource_owner=`,
+    {
+      headers: SDK_HEADERS,
+      body: {
+        display_name: 'cli-pool',
+        description: '',
+        external_identifier: 'CN',
+        filter: 'true',
+      },
+    },
+  );
+  expect(created.status).toBe(201);
+  const pool = await json(created);
+  // Without --external-identifier the CLI sends "", which is refused.
+  const unnamed = await emulator.call('POST', pools, {
+    headers: SDK_HEADERS,
+    body: {
+      display_name: 'cli-pool',
+      description: '',
+      external_identifier: '',
+      filter: 'true',
+    },
+  });
+  expect(unnamed.status).toBe(422);
+  // `… update pool-… --provider op-… --filter "CN == 'svc'"`
+  const path = `${pools}/${String(pool.id)}`;
+  const current = await json(await emulator.call('GET', path));
+  const updated = await emulator.call('PUT', path, {
+    headers: SDK_HEADERS,
+    body: {
+      id: current.id,
+      display_name: current.display_name,
+      description: current.description,
+      external_identifier: current.external_identifier,
+      filter: "CN == 'svc'",
+    },
+  });
+  expect(updated.status).toBe(200);
+  expect(await json(updated)).toMatchObject({
+    id: pool.id,
+    display_name: 'cli-pool',
+    filter: "CN == 'svc'",
+  });
+});
+
+test("Terraform's confluent_certificate_pool: the four fields on create and update, imported as <CA id>/<pool id>, destroyed with 200", async () => {
+  const emulator = await emulatorForTest();
+  const authority = await json(
+    await emulator.call('POST', AUTHORITIES, {
+      body: {
+        display_name: 'ca',
+        description: 'd',
+        certificate_chain: await caChain(),
+        certificate_chain_filename: 'ca.pem',
+      },
+    }),
+  );
+  const pools = `${AUTHORITIES}/${String(authority.id)}/identity-pools`;
+  const fields = {
+    display_name: 'my-pool',
+    description: 'example',
+    external_identifier: 'UID',
+    filter: "C=='Canada' && O=='Confluent'",
+  };
+  const pool = await json(
+    await emulator.call('POST', pools, {
+      headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+      body: fields,
+    }),
+  );
+  const path = `${pools}/${String(pool.id)}`;
+  const updated = await emulator.call('PUT', path, {
+    body: { ...fields, filter: "ST=='Spain' || O=='Confluent'" },
+  });
+  expect(updated.status).toBe(200);
+  // `terraform import confluent_certificate_pool.x op-…/pool-…` reads the
+  // pool under the authority the import id names.
+  const imported = await emulator.call('GET', path);
+  expect(await json(imported)).toMatchObject({
+    ...fields,
+    filter: "ST=='Spain' || O=='Confluent'",
+  });
+  expect((await emulator.call('DELETE', path)).status).toBe(200);
+  expect([403, 404]).toContain((await emulator.call('GET', path)).status);
+});
+
+test('`confluent service-quota list identity-provider`: the scope in lower case, every filter sent empty', async () => {
+  const emulator = await emulatorForTest();
+  for (const scope of ['identity_provider', 'certificate_authority']) {
+    const response = await emulator.call(
+      'GET',
+      `/service-quota/v1/applied-quotas?${goQuery({ environment: '', id: '', kafka_cluster: '', network: '', scope })}`,
+      { headers: SDK_HEADERS },
+    );
+    expect(response.status, scope).toBe(200);
+    const quotas = (await json(response)).data as { scope: string }[];
+    expect(quotas.length, scope).toBeGreaterThan(0);
+    expect(quotas.every((quota) => quota.scope === scope)).toBe(true);
+  }
 });

@@ -3,7 +3,8 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { matchUpstreamRoute } from '#contract/routes.ts';
+import { matchUpstreamRoute, UPSTREAM_ROUTES } from '#contract/routes.ts';
+import { makeChain } from '#filter/testing/certificates.ts';
 import { emulatorForTest, providerIdByIssuer } from './test-fixture.ts';
 import type { TestEmulator } from './test-server.ts';
 
@@ -242,6 +243,148 @@ test('every answer of the access routes matches the contract: directory lists an
   await conforms(emulator, 'POST', roleBindings, 429, {
     body: { principal, role_name: 'DeveloperRead', crn_pattern: topic },
   });
+});
+
+test('every answer of the federation routes matches the contract: group mappings, certificate authorities and pools, quotas', async () => {
+  const emulator = await emulatorForTest({
+    quotas: {
+      groupMappingsPerOrg: 5,
+      certificateAuthoritiesPerOrg: 2,
+      poolsPerCertificateAuthority: 4,
+    },
+  });
+  const mappings = '/iam/v2/sso/group-mappings';
+  await conforms(emulator, 'GET', mappings, 200);
+  await conforms(emulator, 'GET', `${mappings}?page_size=2`, 200);
+  await conforms(emulator, 'GET', `${mappings}?page_size=0`, 400);
+  await conforms(emulator, 'GET', mappings, 401, { auth: null });
+  const mapping = (await conforms(emulator, 'POST', mappings, 201, {
+    body: { display_name: 'm', description: '', filter: '"a" in groups' },
+  })) as { id: string };
+  await conforms(emulator, 'POST', mappings, 402, {
+    body: { display_name: 'n', description: '', filter: 'true' },
+  });
+  await conforms(emulator, 'POST', mappings, 422, { body: { filter: 'x' } });
+  await conforms(emulator, 'GET', `${mappings}/${mapping.id}`, 200);
+  await conforms(emulator, 'GET', `${mappings}/group-none`, 404);
+  await conforms(emulator, 'PATCH', `${mappings}/${mapping.id}`, 200, {
+    body: { id: mapping.id, filter: 'true' },
+  });
+  await conforms(emulator, 'PATCH', `${mappings}/${mapping.id}`, 422, {
+    body: { filter: 'claims.sub == "x"' },
+  });
+  await conforms(emulator, 'PATCH', `${mappings}/group-none`, 404, {
+    body: { filter: 'true' },
+  });
+  await conforms(emulator, 'DELETE', `${mappings}/${mapping.id}`, 204);
+  await conforms(emulator, 'DELETE', `${mappings}/${mapping.id}`, 404);
+
+  const authorities = '/iam/v2/certificate-authorities';
+  const [, ...chain] = await makeChain(3);
+  const authorityBody = {
+    display_name: 'ca',
+    description: '',
+    certificate_chain: chain.join('\n'),
+    certificate_chain_filename: 'chain.pem',
+    crl_url: '',
+    crl_chain: '',
+    require_crl_on_client_certificate: false,
+  };
+  await conforms(emulator, 'GET', authorities, 200);
+  await conforms(emulator, 'GET', `${authorities}?page_token=x`, 400);
+  const authority = (await conforms(emulator, 'POST', authorities, 201, {
+    body: authorityBody,
+  })) as { id: string };
+  await conforms(emulator, 'POST', authorities, 402, { body: authorityBody });
+  await conforms(emulator, 'POST', authorities, 422, {
+    body: { ...authorityBody, certificate_chain: 'not PEM' },
+  });
+  await conforms(emulator, 'GET', `${authorities}/${authority.id}`, 200);
+  await conforms(emulator, 'GET', `${authorities}/op-none`, 404);
+  await conforms(emulator, 'PUT', `${authorities}/${authority.id}`, 200, {
+    body: {
+      display_name: 'renamed',
+      description: '',
+      crl_url: 'https://pki.example.com/ca.crl',
+      require_crl_on_client_certificate: true,
+    },
+  });
+  await conforms(emulator, 'PUT', `${authorities}/${authority.id}`, 422, {
+    body: { display_name: '', description: '' },
+  });
+  await conforms(emulator, 'PUT', `${authorities}/op-none`, 404, {
+    body: authorityBody,
+  });
+
+  const pools = `${authorities}/${authority.id}/identity-pools`;
+  const poolBody = {
+    display_name: 'p',
+    description: '',
+    external_identifier: 'CN',
+    filter: "CN.startsWith('svc-')",
+  };
+  await conforms(emulator, 'GET', pools, 200);
+  await conforms(emulator, 'GET', `${authorities}/op-none/identity-pools`, 404);
+  const pool = (await conforms(emulator, 'POST', pools, 201, {
+    body: poolBody,
+  })) as { id: string };
+  await conforms(emulator, 'POST', `${pools}?assigned_resource_owner=x`, 400, {
+    body: poolBody,
+  });
+  await conforms(emulator, 'POST', pools, 422, {
+    body: { ...poolBody, external_identifier: '' },
+  });
+  for (let i = 0; i < 3; i += 1) {
+    await conforms(emulator, 'POST', pools, 201, { body: poolBody });
+  }
+  await conforms(emulator, 'POST', pools, 402, { body: poolBody });
+  await conforms(emulator, 'GET', `${pools}?page_size=2`, 200);
+  await conforms(emulator, 'GET', `${pools}/${pool.id}`, 200);
+  await conforms(emulator, 'GET', `${pools}/pool-none`, 404);
+  await conforms(emulator, 'PUT', `${pools}/${pool.id}`, 200, {
+    body: { id: pool.id, ...poolBody, filter: '' },
+  });
+  await conforms(emulator, 'PUT', `${pools}/${pool.id}`, 422, {
+    body: { display_name: 'p' },
+  });
+  await conforms(emulator, 'DELETE', `${pools}/${pool.id}`, 200);
+  await conforms(emulator, 'DELETE', `${pools}/${pool.id}`, 404);
+  await conforms(emulator, 'DELETE', `${authorities}/${authority.id}`, 200);
+
+  const quotas = '/service-quota/v1/applied-quotas';
+  for (const scope of [
+    'organization',
+    'IDENTITY_PROVIDER',
+    'certificate_authority',
+  ]) {
+    await conforms(emulator, 'GET', `${quotas}?scope=${scope}`, 200);
+  }
+  await conforms(emulator, 'GET', quotas, 400);
+  await conforms(emulator, 'GET', quotas, 401, { auth: null });
+  await emulator.call('POST', '/_emulator/faults', {
+    body: {
+      match: { path: '^/service-quota/' },
+      respond: { status: 429, retryAfter: 1 },
+      times: 1,
+    },
+  });
+  await conforms(emulator, 'GET', `${quotas}?scope=organization`, 429);
+});
+
+test('the emulator serves every operation of the contract', async () => {
+  const emulator = await emulatorForTest();
+  const missing: string[] = [];
+  for (const route of UPSTREAM_ROUTES) {
+    // Any id fills a path parameter; a 404 Failure from the route itself
+    // differs from the "No route" answer of an unregistered one.
+    const path = route.path.replaceAll(/\{[^}]+\}/g, 'x-1');
+    const response = await emulator.call(route.method, path, {
+      body: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined,
+    });
+    const text = await response.text();
+    if (text.includes('No route')) missing.push(`${route.method} ${path}`);
+  }
+  expect(missing).toEqual([]);
 });
 
 test('the contract check itself catches a body that drifts from the schema', () => {

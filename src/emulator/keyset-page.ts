@@ -12,7 +12,10 @@ export type PagedTable =
   | 'environments'
   | 'clusters'
   | 'users'
-  | 'role_bindings';
+  | 'role_bindings'
+  | 'group_mappings'
+  | 'certificate_authorities'
+  | 'certificate_pools';
 
 /**
  * The statements behind one page of a list (exported so a test can ask
@@ -87,4 +90,32 @@ export function countInScope(
     .prepare<unknown[], { n: number }>(pageQueries(table, scope).count)
     .get(...scopeParams);
   return row?.n ?? 0;
+}
+
+/**
+ * One page of a list computed in memory (the applied quotas, which no
+ * table holds): each item's `seq` is its position from 1, so the same
+ * cursors and page tokens work as for a table.
+ */
+export function arrayPage<T>(
+  items: readonly T[],
+  cursor: Cursor,
+  limit: number,
+): Page<T & { seq: number }> {
+  const numbered = items.map((item, index) => ({ ...item, seq: index + 1 }));
+  if ('after' in cursor) {
+    const start = Math.min(cursor.after, numbered.length);
+    return {
+      rows: numbered.slice(start, start + limit),
+      hasPrevious: start > 0,
+      hasNext: start + limit < numbered.length,
+    };
+  }
+  const end = Math.min(Math.max(cursor.before - 1, 0), numbered.length);
+  const start = Math.max(end - limit, 0);
+  return {
+    rows: numbered.slice(start, end),
+    hasPrevious: start > 0,
+    hasNext: end < numbered.length,
+  };
 }

@@ -71,7 +71,7 @@ export function readPaging(
 export function listEnvelope<T extends { seq: number }, R>(
   context: EmulatorContext,
   options: {
-    apiVersion?: 'iam/v2' | 'org/v2' | 'cmk/v2';
+    apiVersion?: 'iam/v2' | 'org/v2' | 'cmk/v2' | 'service-quota/v1';
     kind: string;
     baseUrl: string;
     path: string;
@@ -107,6 +107,40 @@ export function listEnvelope<T extends { seq: number }, R>(
       ...(page.hasPrevious ? { prev: link({ before: firstSeq }) } : {}),
       ...(page.hasNext ? { next: link({ after: lastSeq }) } : {}),
       total_size: options.total,
+    },
+    data: page.rows.map(options.render),
+  };
+}
+
+/**
+ * The envelope recorded for the group-mapping list: `kind`, `metadata`
+ * with `self` (the collection) and `next` only when there is a next page,
+ * and `data`; no `api_version`, `first`, `prev` or `total_size`
+ * (docs/confluent-api.md §27.1). The console must page with `next` alone.
+ */
+export function terseListEnvelope<T extends { seq: number }, R>(
+  context: EmulatorContext,
+  options: {
+    kind: string;
+    baseUrl: string;
+    path: string;
+    scope: string;
+    size: number;
+    page: Page<T>;
+    render: (row: T) => R;
+  },
+) {
+  const { page, size, scope } = options;
+  const last = page.rows.at(-1);
+  return {
+    kind: options.kind,
+    metadata: {
+      self: `${options.baseUrl}${options.path}`,
+      ...(page.hasNext && last
+        ? {
+            next: `${options.baseUrl}${options.path}?page_token=${context.tokens.encode({ scope, size, cursor: { after: last.seq } })}`,
+          }
+        : {}),
     },
     data: page.rows.map(options.render),
   };

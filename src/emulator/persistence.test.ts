@@ -209,3 +209,48 @@ test('a database an older emulator wrote gets the directory and the demo binding
     })),
   );
 });
+
+test('a database from before group mappings and certificate authorities gets the demo ones and their bindings on start, once', async () => {
+  const dataDir = tempDir();
+  const first = await startTestEmulator({}, { dataDir, keepData: true });
+  const org = `crn://confluent.cloud/organization=${first.config.orgId}`;
+  const everything = `/iam/v2/role-bindings?page_size=1000&crn_pattern=${encodeURIComponent(`${org}/*`)}`;
+  await first.close();
+  // What a file from before the federation tables looks like.
+  const db = new Database(join(dataDir, 'emulator.sqlite'));
+  db.exec(`DELETE FROM role_bindings WHERE principal LIKE 'User:group-%'
+      OR EXISTS (SELECT 1 FROM certificate_pools p
+        WHERE role_bindings.principal = 'User:' || p.id
+           OR role_bindings.crn_pattern LIKE '%/identity-pool=' || p.id);
+    DROP TABLE certificate_pools; DROP TABLE certificate_authorities;
+    DROP TABLE group_mappings; DELETE FROM meta WHERE key = 'federation_seed';`);
+  const bindingsBefore = db
+    .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM role_bindings')
+    .get()!.n;
+  db.close();
+
+  const second = await startTestEmulator({}, { dataDir, keepData: true });
+  onTestFinished(() => second.close());
+  const mappings = await json(
+    await second.call('GET', '/iam/v2/sso/group-mappings'),
+  );
+  expect(mappings.data).toHaveLength(4);
+  const authorities = await json(
+    await second.call('GET', '/iam/v2/certificate-authorities'),
+  );
+  expect(authorities.data).toHaveLength(1);
+  const bindings = (await json(await second.call('GET', everything)))
+    .data as unknown[];
+  expect(bindings.length).toBeGreaterThan(bindingsBefore);
+  await second.close();
+
+  const third = await startTestEmulator({}, { dataDir, keepData: true });
+  onTestFinished(() => third.close());
+  expect(
+    (await json(await third.call('GET', '/iam/v2/sso/group-mappings'))).data,
+  ).toHaveLength(4);
+  expect(
+    ((await json(await third.call('GET', everything))).data as unknown[])
+      .length,
+  ).toBe(bindings.length);
+});

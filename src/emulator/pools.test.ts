@@ -4,6 +4,7 @@ import {
   detailsByPointer,
   emulatorForTest,
   GOOGLE_ISSUER,
+  groupMappingIdByName,
   json,
   providerIdByIssuer,
   ROLE_BINDINGS,
@@ -402,7 +403,7 @@ test('a pool created with an owner gets a ResourceOwner binding for it on the po
   const owners = [
     directory.userId('bruno.costa@acme.example'),
     'sa-9d8k2',
-    'group-Ab1',
+    await groupMappingIdByName(emulator, 'Platform engineers'),
   ];
   const owningPool = await json(
     await emulator.call('POST', base, { body: VALID_POOL }),

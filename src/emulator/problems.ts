@@ -71,6 +71,18 @@ export function notFound(message: string): ApiProblem {
 }
 
 /**
+ * A 404 in the declared shape (`{"errors":[…]}`), which the newer IAM
+ * APIs answer where pools and providers answer shape B; `code` and `title`
+ * default to "not_found" and "Not Found".
+ */
+export function notFoundFailure(
+  detail: string,
+  { code = 'not_found', title = 'Not Found' } = {},
+): FailureProblem {
+  return new FailureProblem(404, [{ code, title, detail }]);
+}
+
+/**
  * Shape B with a finer code, as the role-binding service answers: 40002 for
  * a grant it refuses, 40301 for a binding that is gone or hidden.
  */

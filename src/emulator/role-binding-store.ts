@@ -203,13 +203,35 @@ export class RoleBindingStore {
    * while its pools are still there to be named.
    */
   deleteForProvider(providerId: string, crnQuery: string): number {
+    return this.#deleteForParent('pools', 'provider_id', providerId, crnQuery);
+  }
+
+  /**
+   * {@link deleteForProvider} for a certificate authority and its
+   * certificate pools, before the authority's row goes.
+   */
+  deleteForCertificateAuthority(authorityId: string, crnQuery: string): number {
+    return this.#deleteForParent(
+      'certificate_pools',
+      'certificate_authority_id',
+      authorityId,
+      crnQuery,
+    );
+  }
+
+  #deleteForParent(
+    poolTable: 'pools' | 'certificate_pools',
+    parentColumn: 'provider_id' | 'certificate_authority_id',
+    parentId: string,
+    crnQuery: string,
+  ): number {
     return this.#db
       .prepare(
         `DELETE FROM role_bindings
-         WHERE principal IN (SELECT 'User:' || id FROM pools WHERE provider_id = ?)
+         WHERE principal IN (SELECT 'User:' || id FROM ${poolTable} WHERE ${parentColumn} = ?)
             OR ${MATCHES}(?, crn_key)`,
       )
-      .run(providerId, crnQuery).changes;
+      .run(parentId, crnQuery).changes;
   }
 
   #uniqueId(): string {

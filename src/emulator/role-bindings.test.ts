@@ -6,6 +6,7 @@ import {
   providerIdByIssuer,
   ROLE_BINDINGS,
   type Json,
+  groupMappingIdByName,
 } from './test-fixture.ts';
 import type { TestEmulator } from './test-server.ts';
 
@@ -255,6 +256,7 @@ test('what a grant names must exist where the credential sees it: otherwise 403'
     ],
     ['User:u-nobody', directory.org, /principal User:u-nobody is not a user/],
     ['User:pool-gone', directory.org, /principal User:pool-gone is not/],
+    ['User:group-gone', directory.org, /principal User:group-gone is not/],
     ['User:alice', directory.org, /principal User:alice is not/],
   ];
   for (const [who, crn, detail] of cases) {
@@ -280,8 +282,9 @@ test('what a grant names must exist where the credential sees it: otherwise 403'
   );
   expect(mismatched.status).toBe(400);
   expect((await json(mismatched)).error_code).toBe(40002);
-  // Service accounts and group mappings are taken on trust.
-  for (const who of ['User:sa-9d8k2', 'User:group-Ab1', 'Group:ops']) {
+  // Service accounts are taken on trust; group mappings are looked up.
+  const mapping = await groupMappingIdByName(emulator, 'Data analysts');
+  for (const who of ['User:sa-9d8k2', `User:${mapping}`, 'Group:ops']) {
     expect(
       (await grant(emulator, who, 'MetricsViewer', directory.org)).status,
     ).toBe(201);

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { parseCrn } from '#contract/crn.ts';
 import { bindingRefusal } from '#contract/role-catalogue.ts';
 import { checkFilter } from '#filter/check.ts';
+import { certificatePoolCrn } from './federation-resources.ts';
 import { filterConstrains } from '#filter/constraints.ts';
 import { seededRandom } from './ids.ts';
 import { isKnownPrincipalId } from './principals.ts';
@@ -229,5 +230,102 @@ test('the empty seed has the directory, which the API cannot create, and no bind
       crnQuery: `crn://confluent.cloud/organization=${ORG_ID}/*`,
     }),
   ).toBe(0);
+  store.close();
+});
+
+function demoFederation() {
+  const store = Store.open(':memory:', { random: seededRandom(1) });
+  applySeed(store, 'demo', ORG_ID);
+  const mappings = store.groupMappings.list({ after: 0 }, 100).rows;
+  const authorities = store.certificateAuthorities.list({ after: 0 }, 100).rows;
+  const pools = authorities.flatMap(
+    (authority) =>
+      store.certificatePools.list(authority.id, { after: 0 }, 100).rows,
+  );
+  const bindings = store.roleBindings.list(
+    { crnQuery: `crn://confluent.cloud/organization=${ORG_ID}/*` },
+    { after: 0 },
+    100_000,
+  ).rows;
+  store.close();
+  return { mappings, authorities, pools, bindings };
+}
+
+test('the demo group mappings, certificate authority and certificate pools are identical every time', () => {
+  expect(demoFederation()).toEqual(demoFederation());
+});
+
+test('the demo federation objects: four group mappings, a real two-certificate chain with its CRL distribution point, three certificate pools', () => {
+  const { mappings, authorities, pools } = demoFederation();
+  expect(mappings.map((m) => m.displayName)).toEqual([
+    'Platform engineers',
+    'Everyone',
+    'Data analysts',
+    'SRE on call',
+  ]);
+  expect(mappings.map((m) => m.filter)).toContain('true');
+  for (const mapping of mappings) {
+    expect(mapping.id).toMatch(/^group-/);
+    expect(
+      checkFilter(mapping.filter, 'group-mapping'),
+      mapping.filter,
+    ).toEqual({ valid: true });
+  }
+  expect(authorities).toHaveLength(1);
+  const [authority] = authorities;
+  expect(authority!.id).toMatch(/^op-/);
+  expect(authority!.certificates).toHaveLength(2);
+  for (const certificate of authority!.certificates) {
+    expect(certificate.fingerprint).toMatch(/^[0-9A-F]{40}$/);
+    expect(certificate.expiresAt).toMatch(/^2056-/);
+  }
+  expect(authority!.crl).toEqual({
+    source: 'URL',
+    url: 'http://pki.acme.example/crl/acme-root-ca.crl',
+  });
+  expect(authority!.requireCrl).toBe(true);
+  expect(pools).toHaveLength(3);
+  for (const pool of pools) {
+    expect(pool.id).toMatch(/^pool-/);
+    expect(checkFilter(pool.filter, 'certificate-pool'), pool.filter).toEqual({
+      valid: true,
+    });
+  }
+});
+
+test('demo bindings reach group mappings and certificate pools, some of which are owned', () => {
+  const { mappings, authorities, pools, bindings } = demoFederation();
+  const held = (id: string) =>
+    bindings.filter((binding) => binding.principal === `User:${id}`);
+  expect(mappings.filter((m) => held(m.id).length > 0)).toHaveLength(4);
+  expect(pools.map((pool) => held(pool.id).length > 0)).toEqual([
+    true,
+    true,
+    false,
+  ]);
+  const owned = pools.filter((pool) =>
+    bindings.some(
+      (binding) =>
+        binding.roleName === 'ResourceOwner' &&
+        binding.crnPattern ===
+          certificatePoolCrn(ORG_ID, authorities[0]!.id, pool.id),
+    ),
+  );
+  expect(owned).toHaveLength(2);
+  expect(
+    bindings.some(
+      (binding) =>
+        binding.roleName === 'ResourceOwner' &&
+        binding.principal.startsWith('User:group-'),
+    ),
+  ).toBe(true);
+});
+
+test('the empty seed has no group mappings or certificate authorities', () => {
+  const store = Store.open(':memory:');
+  applySeed(store, 'demo', ORG_ID);
+  applySeed(store, 'empty', ORG_ID);
+  expect(store.groupMappings.count()).toBe(0);
+  expect(store.certificateAuthorities.count()).toBe(0);
   store.close();
 });

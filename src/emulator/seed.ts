@@ -2,6 +2,7 @@ import type { Micros } from './clock.ts';
 import { base62, seededRandom, type Random } from './ids.ts';
 import { syntheticKey } from './keys.ts';
 import { seedAccess } from './seed-access.ts';
+import { seedFederation } from './seed-federation.ts';
 import type { PoolFields, ProviderFields, Store } from './store.ts';
 
 export const SEED_NAMES = ['demo', 'empty'] as const;
@@ -293,19 +294,25 @@ function seedDemo(store: Store): void {
 // Set once the directory and role bindings are seeded: a database written
 // before they existed has `seed` but not this.
 const ACCESS_SEEDED = 'access_seed';
+// Set once group mappings and certificate authorities are seeded, for the
+// same reason.
+const FEDERATION_SEEDED = 'federation_seed';
 
 /**
- * Replaces everything (providers, pools, the directory, role bindings)
- * with the named data set, atomically. `orgId` is the organization the
- * seeded role bindings' CRNs name.
+ * Replaces everything (providers, pools, the directory, role bindings,
+ * group mappings, certificate authorities and their pools) with the named
+ * data set, atomically. `orgId` is the organization the seeded role
+ * bindings' CRNs name.
  */
 export function applySeed(store: Store, name: SeedName, orgId: string): void {
   store.transaction(() => {
     store.clear();
     if (name === 'demo') seedDemo(store);
     seedAccess(store, name, orgId);
+    if (name === 'demo') seedFederation(store, orgId);
     store.setMeta('seed', name);
     store.setMeta(ACCESS_SEEDED, name);
+    store.setMeta(FEDERATION_SEEDED, name);
   });
 }
 
@@ -315,9 +322,10 @@ function isSeedName(value: string | undefined): value is SeedName {
 
 /**
  * Seeds what a store lacks: everything on first start; on a database an
- * older emulator wrote (providers and pools, no access tables), the
- * directory and, for demo data, the role bindings of the pools it still
- * has, leaving those pools as they are.
+ * older emulator wrote, what came after it: the directory and, for demo
+ * data, the role bindings of the pools it still has (no access tables
+ * yet), then the demo's group mappings and certificate authority (no
+ * federation tables yet), leaving what is there as it is.
  */
 export function applyMissingSeed(
   store: Store,
@@ -329,9 +337,14 @@ export function applyMissingSeed(
     applySeed(store, name, orgId);
     return;
   }
-  if (store.getMeta(ACCESS_SEEDED) !== undefined) return;
   store.transaction(() => {
-    seedAccess(store, seeded, orgId);
-    store.setMeta(ACCESS_SEEDED, seeded);
+    if (store.getMeta(ACCESS_SEEDED) === undefined) {
+      seedAccess(store, seeded, orgId);
+      store.setMeta(ACCESS_SEEDED, seeded);
+    }
+    if (store.getMeta(FEDERATION_SEEDED) === undefined) {
+      if (seeded === 'demo') seedFederation(store, orgId);
+      store.setMeta(FEDERATION_SEEDED, seeded);
+    }
   });
 }

@@ -15,6 +15,18 @@ import {
   type Page,
 } from './keyset-page.ts';
 import { syntheticKey, type JwksKey } from './keys.ts';
+import {
+  CERTIFICATE_AUTHORITY_SCHEMA,
+  CertificateAuthorityStore,
+} from './certificate-authority-store.ts';
+import {
+  CERTIFICATE_POOL_SCHEMA,
+  CertificatePoolStore,
+} from './certificate-pool-store.ts';
+import {
+  GROUP_MAPPING_SCHEMA,
+  GroupMappingStore,
+} from './group-mapping-store.ts';
 import { ROLE_BINDING_SCHEMA, RoleBindingStore } from './role-binding-store.ts';
 
 export type JwksStatus =
@@ -118,12 +130,33 @@ CREATE TABLE IF NOT EXISTS pools (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pools_by_provider ON pools (provider_id, seq);
-${DIRECTORY_SCHEMA}${ROLE_BINDING_SCHEMA}`;
+${DIRECTORY_SCHEMA}${ROLE_BINDING_SCHEMA}${GROUP_MAPPING_SCHEMA}${CERTIFICATE_AUTHORITY_SCHEMA}${CERTIFICATE_POOL_SCHEMA}`;
 
 // Every table, children before parents; tables are only ever added, and
 // CREATE TABLE IF NOT EXISTS adds a new one to a database written by an
 // older emulator (the seed fills it: see applyMissingSeed in seed.ts).
-const TABLES = ['role_bindings', 'pools', 'providers', ...DIRECTORY_TABLES];
+const TABLES = [
+  'role_bindings',
+  'certificate_pools',
+  'certificate_authorities',
+  'group_mappings',
+  'pools',
+  'providers',
+  ...DIRECTORY_TABLES,
+];
+
+/**
+ * The tables each id prefix is unique across. Certificate authorities
+ * share `op-` with identity providers and certificate pools share `pool-`
+ * with identity pools, as on the live service, so one id never names two
+ * things (a principal `User:pool-…` is either kind of pool).
+ */
+const ID_TABLES = {
+  op: ['providers', 'certificate_authorities'],
+  pool: ['pools', 'certificate_pools'],
+  group: ['group_mappings'],
+} as const;
+export type IdPrefix = keyof typeof ID_TABLES;
 
 function toProvider(row: ProviderRow): ProviderRecord {
   return {
@@ -175,6 +208,12 @@ export class Store {
   /** The organization, its environments, clusters and users. */
   readonly directory: DirectoryStore;
   readonly roleBindings: RoleBindingStore;
+  /** SSO group mappings. */
+  readonly groupMappings: GroupMappingStore;
+  /** Certificate authorities for mTLS. */
+  readonly certificateAuthorities: CertificateAuthorityStore;
+  /** Certificate identity pools, under their certificate authority. */
+  readonly certificatePools: CertificatePoolStore;
 
   private constructor(db: Database.Database, options: StoreOptions) {
     this.#db = db;
@@ -184,6 +223,19 @@ export class Store {
     this.roleBindings = new RoleBindingStore(db, {
       newId: () => `rb-${base62(this.#random, 6)}`,
       now: () => this.now(),
+    });
+    const now = () => this.now();
+    this.groupMappings = new GroupMappingStore(db, {
+      newId: () => this.newId('group', 4),
+      now,
+    });
+    this.certificateAuthorities = new CertificateAuthorityStore(db, {
+      newId: () => this.newId('op', 4),
+      now,
+    });
+    this.certificatePools = new CertificatePoolStore(db, {
+      newId: () => this.newId('pool', 4),
+      now,
     });
   }
 
@@ -254,12 +306,17 @@ export class Store {
     });
   }
 
-  newId(prefix: 'op' | 'pool', length: number): string {
-    const table = prefix === 'op' ? 'providers' : 'pools';
-    const exists = this.#db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
+  /** A fresh `<prefix>-<base62>` id, unused in every table of its prefix. */
+  newId(prefix: IdPrefix, length: number): string {
+    const tables = ID_TABLES[prefix];
+    const exists = this.#db.prepare(
+      tables
+        .map((table) => `SELECT 1 FROM ${table} WHERE id = ?`)
+        .join(' UNION ALL '),
+    );
     for (;;) {
       const id = `${prefix}-${base62(this.#random, length)}`;
-      if (!exists.get(id)) return id;
+      if (!exists.get(...tables.map(() => id))) return id;
     }
   }
 

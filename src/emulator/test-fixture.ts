@@ -1,10 +1,10 @@
 import { onTestFinished } from 'vitest';
-import type { EmulatorConfig } from './config.ts';
+import type { EmulatorConfigOverrides } from './config.ts';
 import { startTestEmulator, type TestEmulator } from './test-server.ts';
 
 /** An emulator that lives exactly as long as the current test. */
 export async function emulatorForTest(
-  overrides: Partial<EmulatorConfig> = {},
+  overrides: EmulatorConfigOverrides = {},
 ): Promise<TestEmulator> {
   const emulator = await startTestEmulator(overrides);
   onTestFinished(() => emulator.close());
@@ -38,6 +38,20 @@ export async function providerIdByIssuer(
   const provider = data.find((p) => p.issuer.includes(issuerPart));
   if (!provider) throw new Error(`no demo provider with issuer ${issuerPart}`);
   return provider.id;
+}
+
+/** The id of the demo seed's group mapping with this display name. */
+export async function groupMappingIdByName(
+  emulator: TestEmulator,
+  displayName: string,
+): Promise<string> {
+  const list = await json(
+    await emulator.call('GET', '/iam/v2/sso/group-mappings?page_size=100'),
+  );
+  const data = list.data as { id: string; display_name: string }[];
+  const mapping = data.find((each) => each.display_name === displayName);
+  if (!mapping) throw new Error(`no demo group mapping ${displayName}`);
+  return mapping.id;
 }
 
 /** metadata.updated_at of a resource; RFC 3339 in UTC, so strings order like times. */

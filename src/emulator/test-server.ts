@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator } from './app.ts';
-import { defaultEmulatorConfig, type EmulatorConfig } from './config.ts';
+import {
+  defaultEmulatorConfig,
+  type EmulatorConfig,
+  type EmulatorConfigOverrides,
+} from './config.ts';
 import { seededRandom } from './ids.ts';
 import type { Store } from './store.ts';
 
@@ -30,7 +34,7 @@ export function basicAuth(key: string, secret: string): string {
 
 /** A real emulator on 127.0.0.1 with a random port and its own data directory. */
 export async function startTestEmulator(
-  overrides: Partial<EmulatorConfig> = {},
+  overrides: EmulatorConfigOverrides = {},
   options: { dataDir?: string; keepData?: boolean } = {},
 ): Promise<TestEmulator> {
   const dataDir =

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { IDENTITY_CLAIM_PATTERN, isSharedIssuer } from '#contract/bodies.ts';
 import { checkFilter } from '#filter/check.ts';
+import type { FilterDialect } from '#filter/dialect.ts';
 import { filterConstrains } from '#filter/constraints.ts';
 import type { EmulatorConfig } from './config.ts';
 import { badRequest, validationFailed } from './problems.ts';
 
-type FieldError = { pointer: string; detail: string };
+export type FieldError = { pointer: string; detail: string };
 
 /**
  * Parses a JSON body with a contract schema; unknown and read-only fields
@@ -56,11 +57,15 @@ function range(from: number, to: number): string {
     : `at characters ${from + 1}–${to}`;
 }
 
-/** The upstream's filter rules: length, Confluent's CEL subset, shared issuers. */
-export function filterErrors(
+/**
+ * A filter's length (the configured limit, shared by every kind of filter)
+ * and its syntax in `dialect`, in the words the live service uses for
+ * pools ("Invalid syntax in policy expression").
+ */
+export function dialectFilterErrors(
   config: EmulatorConfig,
   filter: string | undefined,
-  providerIssuer: string,
+  dialect: FilterDialect,
 ): FieldError[] {
   if (filter === undefined) return [];
   if (filter.length > config.filterMaxLength) {
@@ -71,13 +76,24 @@ export function filterErrors(
       },
     ];
   }
-  const check = checkFilter(filter);
-  if (!check.valid) {
-    return check.errors.map((error) => ({
-      pointer: '/filter',
-      detail: `Invalid syntax in policy expression: ${error.message} (${range(error.from, error.to)})`,
-    }));
-  }
+  const check = checkFilter(filter, dialect);
+  return check.valid
+    ? []
+    : check.errors.map((error) => ({
+        pointer: '/filter',
+        detail: `Invalid syntax in policy expression: ${error.message} (${range(error.from, error.to)})`,
+      }));
+}
+
+/** The upstream's rules for an identity pool's filter: length, Confluent's CEL subset, shared issuers. */
+export function filterErrors(
+  config: EmulatorConfig,
+  filter: string | undefined,
+  providerIssuer: string,
+): FieldError[] {
+  if (filter === undefined) return [];
+  const errors = dialectFilterErrors(config, filter, 'identity-pool');
+  if (errors.length > 0) return errors;
   if (
     isSharedIssuer(providerIssuer, config.sharedIssuers) &&
     !filterConstrains(filter, ['sub', 'aud'])

@@ -1,9 +1,18 @@
 import { parseFilterAst } from './ast.ts';
 import type { FilterNode } from './ast.ts';
-import { checkFilter } from './check.ts';
-import { CLAIMS_ROOT, claimPath } from './claim-path.ts';
+import { checkFilter, isEmptyFilter } from './check.ts';
+import { CLAIMS_ROOT } from './claim-path.ts';
+import {
+  CERTIFICATE_ATTRIBUTES,
+  DEFAULT_DIALECT,
+  DIALECTS,
+  isCertificateAttribute,
+  type FilterDialect,
+} from './dialect.ts';
 import { code } from './display.ts';
+import { GROUPS_VARIABLE } from './group-mapping-subset.ts';
 import { maskSource } from './source-mask.ts';
+import { variablePath } from './variables.ts';
 
 /**
  * What a builder row tests. Each positive operator has a negated twin, so
@@ -42,7 +51,10 @@ export type BuilderOperator =
   | 'present'
   | 'absent';
 
-/** Every {@link BuilderOperator}, positive and negated twins side by side. */
+/**
+ * Every {@link BuilderOperator}, positive and negated twins side by side:
+ * the operators of an identity pool's builder.
+ */
 export const BUILDER_OPERATORS: readonly BuilderOperator[] = [
   'equals',
   'not-equals',
@@ -63,7 +75,11 @@ export const BUILDER_OPERATORS: readonly BuilderOperator[] = [
 /**
  * One builder row.
  *
- * `claim` is the claim's name as a person types it, without `claims.`:
+ * In a group mapping `claim` is always `groups` and the operator
+ * `contains-value` ("member of group `value`") or `not-contains-value`; in
+ * a certificate pool `claim` is a subject attribute (`CN`, `OU`…). In an
+ * identity pool `claim` is the claim's name as a person types it, without
+ * `claims.`:
  * - `sub`, or `ext.uid` for a nested claim (a dotted path of identifiers);
  * - any other text is one claim name, so `https://example.com/roles` and
  *   `tenant-id` need no quoting;
@@ -125,6 +141,40 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 const MAX_GROUP_DEPTH = 32;
 
+// Group mappings test membership only; certificate pools have no `has()`
+// and no list-valued attributes.
+const GROUP_MAPPING_OPERATORS: readonly BuilderOperator[] = [
+  'contains-value',
+  'not-contains-value',
+];
+
+const CERTIFICATE_OPERATORS: readonly BuilderOperator[] = [
+  'equals',
+  'not-equals',
+  'in',
+  'not-in',
+  'starts-with',
+  'not-starts-with',
+  'ends-with',
+  'not-ends-with',
+  'contains',
+  'not-contains',
+];
+
+/** The operators a builder row may use in `dialect`, in display order. */
+export function builderOperators(
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): readonly BuilderOperator[] {
+  switch (dialect) {
+    case 'identity-pool':
+      return BUILDER_OPERATORS;
+    case 'group-mapping':
+      return GROUP_MAPPING_OPERATORS;
+    case 'certificate-pool':
+      return CERTIFICATE_OPERATORS;
+  }
+}
+
 /** Whether `operator` takes one string, a list of strings or no value. */
 export function builderValueKind(operator: BuilderOperator): BuilderValueKind {
   switch (operator) {
@@ -140,12 +190,30 @@ export function builderValueKind(operator: BuilderOperator): BuilderValueKind {
 }
 
 /** A builder with one empty row, the starting point for a new filter. */
-export function emptyBuilder(): BuilderGroup {
-  return {
-    kind: 'group',
-    join: 'all',
-    items: [{ kind: 'condition', claim: '', operator: 'equals', value: '' }],
-  };
+export function emptyBuilder(
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): BuilderGroup {
+  return { kind: 'group', join: 'all', items: [emptyCondition(dialect)] };
+}
+
+/** A row with nothing filled in but what the dialect fixes or suggests. */
+export function emptyCondition(
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): BuilderCondition {
+  switch (dialect) {
+    case 'identity-pool':
+      return { kind: 'condition', claim: '', operator: 'equals', value: '' };
+    case 'group-mapping':
+      return {
+        kind: 'condition',
+        claim: GROUPS_VARIABLE,
+        operator: 'contains-value',
+        value: '',
+      };
+    case 'certificate-pool':
+      // The client's identity: the attribute a pool most needs.
+      return { kind: 'condition', claim: 'CN', operator: 'equals', value: '' };
+  }
 }
 
 /**
@@ -199,11 +267,18 @@ export function claimNameFromPath(path: readonly string[]): string {
  *   one-item list (none if empty); validateBuilder reports both.
  *
  * Never throws; a model too deep to print (or containing itself) gives
- * `''`, which checkFilter rejects as empty.
+ * `''`, which checkFilter rejects as empty (in a certificate pool, where
+ * empty is valid, it matches nothing rather than too much).
+ *
+ * In a group mapping a row prints as `"v" in groups` (or its negation), in a
+ * certificate pool as `CN == "v"` and so on, with the attribute as written.
  */
-export function builderToFilter(model: BuilderGroup): string {
+export function builderToFilter(
+  model: BuilderGroup,
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): string {
   try {
-    const printed = printGroup(model);
+    const printed = printGroup(model, dialect);
     return printed.precedence === 'empty' ? 'true' : printed.text;
   } catch {
     return '';
@@ -231,14 +306,21 @@ export function builderToFilter(model: BuilderGroup): string {
  * comments, `false`, `true` inside a larger filter, claim-to-claim
  * comparisons, `!` over a group, and double negations such as
  * `!(claims.x != "v")` or `!!has(claims.x)`. Never throws.
+ *
+ * Other dialects read the same way with their own operators (see
+ * {@link builderOperators}); an empty certificate-pool filter, valid but
+ * matching nothing, is refused, since an empty builder stands for `true`.
  */
-export function filterToBuilder(source: string): FilterToBuilderResult {
+export function filterToBuilder(
+  source: string,
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): FilterToBuilderResult {
   try {
-    const first = readFilter(source);
+    const first = readFilter(source, dialect);
     if (!first.ok) return first;
     // A bug in the printer must not pass a changed filter off as the same
     // one: the canonical text has to read back to itself.
-    const again = readFilter(first.canonical);
+    const again = readFilter(first.canonical, dialect);
     if (!again.ok || again.canonical !== first.canonical) {
       return { ok: false, reason: 'The builder cannot show this filter' };
     }
@@ -253,8 +335,11 @@ export function filterToBuilder(source: string): FilterToBuilderResult {
  * switching to the builder and back changes nothing. False for text the
  * builder cannot show. Never throws.
  */
-export function isCanonical(source: string): boolean {
-  const result = filterToBuilder(source);
+export function isCanonical(
+  source: string,
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): boolean {
+  const result = filterToBuilder(source, dialect);
   return result.ok && result.canonical === source;
 }
 
@@ -266,11 +351,18 @@ export function isCanonical(source: string): boolean {
  * empty parts between dots, `has()` on a name it cannot take, a missing or
  * wrongly shaped value, empty lists and list items, lone UTF-16 surrogates,
  * empty nested groups and groups nested too deeply. Never throws.
+ *
+ * In a group mapping a row must test `groups` for membership; in a
+ * certificate pool its claim must be a subject attribute (case-sensitive)
+ * and its operator one of {@link builderOperators}.
  */
-export function validateBuilder(model: BuilderGroup): BuilderProblem[] {
+export function validateBuilder(
+  model: BuilderGroup,
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): BuilderProblem[] {
   const problems: BuilderProblem[] = [];
   try {
-    validateGroup(model, [], new Set(), problems);
+    validateGroup(model, [], new Set(), problems, dialect);
   } catch {
     problems.push({ path: [], message: 'The builder is malformed' });
   }
@@ -388,14 +480,14 @@ function unicodeEscape(ch: string): string {
 /** Printed text and the loosest operator at its top level. */
 type Printed = { text: string; precedence: 'empty' | 'atom' | 'all' | 'any' };
 
-function printGroup(group: BuilderGroup): Printed {
+function printGroup(group: BuilderGroup, dialect: FilterDialect): Printed {
   const join = group.join === 'any' ? 'any' : 'all';
   const parts: Printed[] = [];
   for (const item of group.items) {
     const printed =
       item.kind === 'group'
-        ? printGroup(item)
-        : { text: printCondition(item), precedence: 'atom' as const };
+        ? printGroup(item, dialect)
+        : { text: printCondition(item, dialect), precedence: 'atom' as const };
     if (printed.precedence !== 'empty') parts.push(printed);
   }
   const [only] = parts;
@@ -411,8 +503,24 @@ function printGroup(group: BuilderGroup): Printed {
   };
 }
 
-function printCondition(condition: BuilderCondition): string {
-  const claim = claimReference(claimNameToPath(condition.claim));
+/** The variable a row tests, as the filter writes it. */
+function variableReference(claim: string, dialect: FilterDialect): string {
+  switch (dialect) {
+    case 'identity-pool':
+      return claimReference(claimNameToPath(claim));
+    case 'group-mapping':
+      return GROUPS_VARIABLE;
+    case 'certificate-pool':
+      // validateBuilder refuses anything but an attribute's keyword.
+      return claim;
+  }
+}
+
+function printCondition(
+  condition: BuilderCondition,
+  dialect: FilterDialect,
+): string {
+  const claim = variableReference(condition.claim, dialect);
   const value = celString(singleValue(condition.value));
   switch (condition.operator) {
     case 'not-equals':
@@ -468,11 +576,23 @@ function refuse(reason: string): never {
   throw new Unrepresentable(reason);
 }
 
-function readFilter(source: string): FilterToBuilderResult {
-  const check = checkFilter(source);
+/** How a dialect's variables read back into a row's `claim`. */
+type Reading = { dialect: FilterDialect; source: string };
+
+function readFilter(
+  source: string,
+  dialect: FilterDialect,
+): FilterToBuilderResult {
+  const check = checkFilter(source, dialect);
   if (!check.valid) {
     const [first] = check.errors;
     return { ok: false, reason: first?.message ?? 'The filter is not valid' };
+  }
+  if (isEmptyFilter(source)) {
+    return {
+      ok: false,
+      reason: `${DIALECTS[dialect].emptyMessage}, and the builder has no rows for that`,
+    };
   }
   if (hasComment(source)) {
     return {
@@ -484,8 +604,8 @@ function readFilter(source: string): FilterToBuilderResult {
   const parsed = parseFilterAst(source);
   if (!parsed.ok) return { ok: false, reason: 'The filter is not valid' };
   try {
-    const model = readRoot(parsed.root, source);
-    return { ok: true, model, canonical: builderToFilter(model) };
+    const model = readRoot(parsed.root, { dialect, source });
+    return { ok: true, model, canonical: builderToFilter(model, dialect) };
   } catch (error) {
     if (error instanceof Unrepresentable) {
       return { ok: false, reason: error.message };
@@ -504,12 +624,12 @@ function hasComment(source: string): boolean {
   return false;
 }
 
-function readRoot(root: FilterNode, source: string): BuilderGroup {
+function readRoot(root: FilterNode, reading: Reading): BuilderGroup {
   if (root.kind === 'bool' && root.value) {
     return { kind: 'group', join: 'all', items: [] };
   }
-  if (isJoin(root)) return readGroup(root, source);
-  return { kind: 'group', join: 'all', items: [readCondition(root, source)] };
+  if (isJoin(root)) return readGroup(root, reading);
+  return { kind: 'group', join: 'all', items: [readCondition(root, reading)] };
 }
 
 function isJoin(
@@ -520,7 +640,7 @@ function isJoin(
 
 function readGroup(
   node: Extract<FilterNode, { kind: 'binary' }>,
-  source: string,
+  reading: Reading,
 ): BuilderGroup {
   const operands: FilterNode[] = [];
   collectOperands(node, node.op, operands);
@@ -529,8 +649,8 @@ function readGroup(
     join: node.op === '&&' ? 'all' : 'any',
     items: operands.map((operand) =>
       isJoin(operand)
-        ? readGroup(operand, source)
-        : readCondition(operand, source),
+        ? readGroup(operand, reading)
+        : readCondition(operand, reading),
     ),
   };
 }
@@ -549,8 +669,8 @@ function collectOperands(
   }
 }
 
-function readCondition(node: FilterNode, source: string): BuilderCondition {
-  const text = source.slice(node.from, node.to);
+function readCondition(node: FilterNode, reading: Reading): BuilderCondition {
+  const text = reading.source.slice(node.from, node.to);
   if (node.kind === 'bool') {
     refuse(
       node.value
@@ -559,9 +679,9 @@ function readCondition(node: FilterNode, source: string): BuilderCondition {
     );
   }
   if (node.kind === 'unary' && node.op === '!') {
-    return readNegated(node.operand, text, source);
+    return readNegated(node.operand, text, reading);
   }
-  const condition = readPositive(node, text);
+  const condition = readPositive(node, text, reading.dialect);
   if (condition === undefined) refuse(`${code(text)} has no builder row`);
   return condition;
 }
@@ -569,7 +689,7 @@ function readCondition(node: FilterNode, source: string): BuilderCondition {
 function readNegated(
   operand: FilterNode,
   text: string,
-  source: string,
+  reading: Reading,
 ): BuilderCondition {
   if (
     (operand.kind === 'unary' && operand.op === '!') ||
@@ -587,8 +707,8 @@ function readNegated(
   if (operand.kind === 'bool') {
     refuse(`${code(text)} is a constant and has no builder row`);
   }
-  const inner = source.slice(operand.from, operand.to);
-  const positive = readPositive(operand, inner);
+  const inner = reading.source.slice(operand.from, operand.to);
+  const positive = readPositive(operand, inner, reading.dialect);
   if (positive === undefined) refuse(`${code(text)} has no builder row`);
   return { ...positive, operator: NEGATED[positive.operator] };
 }
@@ -622,11 +742,18 @@ const METHOD_OPERATORS: Record<string, BuilderOperator> = {
 function readPositive(
   node: FilterNode,
   text: string,
+  dialect: FilterDialect,
 ): BuilderCondition | undefined {
+  const pathOf = (operand: FilterNode) => variablePath(operand, dialect);
+  const condition = (
+    path: string[],
+    operator: BuilderOperator,
+    value: string | string[],
+  ) => row(path, operator, value, dialect);
   if (node.kind === 'binary' && (node.op === '==' || node.op === '!=')) {
     const operator = node.op === '==' ? 'equals' : 'not-equals';
-    const left = claimPath(node.left);
-    const right = claimPath(node.right);
+    const left = pathOf(node.left);
+    const right = pathOf(node.right);
     if (left && right) {
       refuse(`Comparing two claims (${code(text)}) has no builder row`);
     }
@@ -639,8 +766,8 @@ function readPositive(
     return;
   }
   if (node.kind === 'binary' && node.op === 'in') {
-    const left = claimPath(node.left);
-    const right = claimPath(node.right);
+    const left = pathOf(node.left);
+    const right = pathOf(node.right);
     if (left && right) {
       refuse(
         `Testing a claim against another claim (${code(text)}) has no builder row`,
@@ -661,7 +788,7 @@ function readPositive(
   }
   if (node.kind === 'method') {
     const operator = METHOD_OPERATORS[node.name];
-    const path = claimPath(node.target);
+    const path = pathOf(node.target);
     const [argument] = node.args;
     if (
       operator === undefined ||
@@ -675,18 +802,21 @@ function readPositive(
   }
   if (node.kind === 'call' && node.name === 'has' && node.args.length === 1) {
     const [argument] = node.args;
-    const path = argument && claimPath(argument);
+    const path = argument && pathOf(argument);
     return path && condition(path, 'present', '');
   }
   return;
 }
 
-function condition(
+function row(
   path: string[],
   operator: BuilderOperator,
   value: string | string[],
+  dialect: FilterDialect,
 ): BuilderCondition {
-  return { kind: 'condition', claim: claimNameFromPath(path), operator, value };
+  const claim =
+    dialect === 'identity-pool' ? claimNameFromPath(path) : path.join('.');
+  return { kind: 'condition', claim, operator, value };
 }
 
 // ---------------------------------------------------------------------------
@@ -697,6 +827,7 @@ function validateGroup(
   path: number[],
   open: Set<BuilderGroup>,
   problems: BuilderProblem[],
+  dialect: FilterDialect,
 ): void {
   if (open.has(group)) {
     problems.push({ path, message: 'This group contains itself' });
@@ -722,9 +853,10 @@ function validateGroup(
   open.add(group);
   group.items.forEach((item, i) => {
     const itemPath = [...path, i];
-    if (item?.kind === 'group') validateGroup(item, itemPath, open, problems);
-    else if (item?.kind === 'condition') {
-      for (const message of conditionProblems(item)) {
+    if (item?.kind === 'group') {
+      validateGroup(item, itemPath, open, problems, dialect);
+    } else if (item?.kind === 'condition') {
+      for (const message of conditionProblems(item, dialect)) {
         problems.push({ path: itemPath, message });
       }
     } else {
@@ -737,14 +869,21 @@ function validateGroup(
   open.delete(group);
 }
 
-function conditionProblems(condition: BuilderCondition): string[] {
+function conditionProblems(
+  condition: BuilderCondition,
+  dialect: FilterDialect,
+): string[] {
   const messages: string[] = [];
   const claim = typeof condition.claim === 'string' ? condition.claim : '';
-  const claimProblem = claimNameProblem(claim);
+  const claimProblem = variableProblem(claim, dialect);
   if (claimProblem !== undefined) messages.push(claimProblem);
 
-  if (!BUILDER_OPERATORS.includes(condition.operator)) {
-    messages.push('Choose an operator');
+  if (!builderOperators(dialect).includes(condition.operator)) {
+    messages.push(
+      dialect === 'group-mapping'
+        ? 'Choose whether the user must or must not be a member of the group'
+        : 'Choose an operator',
+    );
     return messages;
   }
   const kind = builderValueKind(condition.operator);
@@ -763,6 +902,35 @@ function conditionProblems(condition: BuilderCondition): string[] {
       : singleProblem(condition.value);
   if (valueProblem !== undefined) messages.push(valueProblem);
   return messages;
+}
+
+/** What is wrong with a row's variable in `dialect`, if anything. */
+function variableProblem(
+  claim: string,
+  dialect: FilterDialect,
+): string | undefined {
+  switch (dialect) {
+    case 'identity-pool':
+      return claimNameProblem(claim);
+    case 'group-mapping':
+      return claim === GROUPS_VARIABLE
+        ? undefined
+        : 'Group mapping conditions test the user’s `groups`';
+    case 'certificate-pool':
+      return attributeProblem(claim);
+  }
+}
+
+function attributeProblem(claim: string): string | undefined {
+  if (isCertificateAttribute(claim)) return;
+  if (claim.trim() === '') return 'Choose a subject attribute, e.g. `CN`';
+  const sameLetters = CERTIFICATE_ATTRIBUTES.find(
+    (attribute) => attribute.toLowerCase() === claim.trim().toLowerCase(),
+  );
+  if (sameLetters !== undefined) {
+    return `Attribute names are case-sensitive: write \`${sameLetters}\``;
+  }
+  return `Choose one of the subject attributes ${CERTIFICATE_ATTRIBUTES.join(', ')}`;
 }
 
 /** What is wrong with a claim name as typed, if anything. */

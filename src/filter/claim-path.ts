@@ -26,3 +26,46 @@ export function claimPath(node: FilterNode): string[] | undefined {
   if (path.length === 0) return;
   return path.reverse();
 }
+
+/**
+ * Writes a claim path the way a filter would, e.g. `claims.ext.uid` or
+ * `claims["tenant-id"]`.
+ */
+export function formatClaimPath(path: readonly string[]): string {
+  let text = CLAIMS_ROOT;
+  for (const segment of path) {
+    text +=
+      IDENTIFIER.test(segment) && !RESERVED_WORDS.has(segment)
+        ? `.${segment}`
+        : `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+// CEL's reserved words cannot follow a dot, so a path through one is shown
+// with brackets.
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'false',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'null',
+  'return',
+  'true',
+  'var',
+  'void',
+  'while',
+]);

@@ -1,7 +1,8 @@
 import { parseFilterAst } from './ast.ts';
 import type { FilterNode } from './ast.ts';
 import { checkFilter } from './check.ts';
-import { claimPath } from './claim-path.ts';
+import { DEFAULT_DIALECT, type FilterDialect } from './dialect.ts';
+import { variablePath } from './variables.ts';
 
 /**
  * Whether every way of satisfying the filter includes a positive condition
@@ -14,26 +15,35 @@ import { claimPath } from './claim-path.ts';
  * This backs Confluent's rule (since 2026-04-30) that a pool under a provider
  * with a shared issuer must constrain `sub` or `aud`. Returns false for an
  * invalid filter. Never throws.
+ *
+ * In another `dialect` the names are its variables: `['groups']` asks
+ * whether every way of matching a group-mapping filter needs membership of
+ * some group (`"v" in groups`), `['CN', 'UID']` whether a certificate-pool
+ * filter pins the client's identity.
  */
 export function filterConstrains(
   source: string,
   claimNames: readonly string[],
+  dialect: FilterDialect = DEFAULT_DIALECT,
 ): boolean {
   try {
-    if (!checkFilter(source).valid) return false;
+    if (!checkFilter(source, dialect).valid) return false;
     const parsed = parseFilterAst(source);
-    return (
-      parsed.ok && everyPathConstrains(parsed.root, false, new Set(claimNames))
-    );
+    if (!parsed.ok) return false;
+    const names: Names = { names: new Set(claimNames), dialect };
+    return everyPathConstrains(parsed.root, false, names);
   } catch {
     return false;
   }
 }
 
+/** The variables that count, and the dialect that says how they are written. */
+type Names = { names: ReadonlySet<string>; dialect: FilterDialect };
+
 function everyPathConstrains(
   node: FilterNode,
   negated: boolean,
-  names: ReadonlySet<string>,
+  names: Names,
 ): boolean {
   if (node.kind === 'unary' && node.op === '!') {
     return everyPathConstrains(node.operand, !negated, names);
@@ -53,7 +63,7 @@ function everyPathConstrains(
 function isPositiveConstraint(
   node: FilterNode,
   negated: boolean,
-  names: ReadonlySet<string>,
+  names: Names,
 ): boolean {
   if (node.kind === 'binary') {
     const { op, left, right } = node;
@@ -86,7 +96,7 @@ function isPositiveConstraint(
   return false;
 }
 
-function isNamedClaim(node: FilterNode, names: ReadonlySet<string>): boolean {
-  const path = claimPath(node);
+function isNamedClaim(node: FilterNode, { names, dialect }: Names): boolean {
+  const path = variablePath(node, dialect);
   return path?.length === 1 && names.has(path[0] ?? '');
 }

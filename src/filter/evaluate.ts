@@ -1,19 +1,38 @@
 import { parseFilterAst } from './ast.ts';
 import type { FilterNode, Span } from './ast.ts';
-import { checkFilter } from './check.ts';
-import { CLAIMS_ROOT, claimPath } from './claim-path.ts';
+import { checkFilter, isEmptyFilter } from './check.ts';
+import { claimPath, formatClaimPath } from './claim-path.ts';
+import { DEFAULT_DIALECT, DIALECTS, type FilterDialect } from './dialect.ts';
 import type { FilterProblem } from './problem.ts';
 import { maskSource } from './source-mask.ts';
+import { formatVariable, variablePath } from './variables.ts';
+
+// Part of this module's API since before claim paths had their own module.
+export { formatClaimPath } from './claim-path.ts';
 
 /**
  * How one top-level condition of a filter fared against a set of claims.
  * `from`/`to` cover the condition in the source, with any parentheses around
  * it, and `text` is that slice. `error` says, for a person, why the condition
  * has no true/false value (a missing claim, a claim of the wrong type).
+ * `note` explains a result that no condition produced: an empty
+ * certificate-pool filter is one `false` result over the empty text, with
+ * the note that an empty filter matches no certificate.
  */
 export type ConditionResult = Span & { text: string } & (
-    { result: 'true' | 'false' } | { result: 'error'; error: string }
+    | { result: 'true' | 'false'; note?: string }
+    | { result: 'error'; error: string }
   );
+
+/** What a group-mapping filter is evaluated against: the user's SAML groups. */
+export type GroupMappingInput = { groups: readonly string[] };
+
+/**
+ * What a certificate-pool filter is evaluated against: the client
+ * certificate's subject attributes by RFC 4514 keyword, one value each
+ * (see `decodeCertificate` in certificate.ts for repeated attributes).
+ */
+export type CertificateSubject = Readonly<Record<string, string>>;
 
 /**
  * The outcome of evaluating a filter. `ok: false` means the filter itself is
@@ -26,8 +45,12 @@ export type FilterEvaluation =
   | { ok: true; matches: boolean; conditions: ConditionResult[] }
   | { ok: false; problems: FilterProblem[] };
 
-/** A filter parsed once, ready to be evaluated against many sets of claims. */
-export type CompiledFilter = (claims: unknown) => FilterEvaluation;
+/**
+ * A filter parsed once, ready to be evaluated against many inputs: a
+ * token's claims, a {@link GroupMappingInput} or a
+ * {@link CertificateSubject}, as its dialect reads.
+ */
+export type CompiledFilter = (input: unknown) => FilterEvaluation;
 
 /**
  * Where a claim path leads in a set of claims. When it leads nowhere,
@@ -49,13 +72,20 @@ export type ClaimLookup =
  * `has()` tests only the last claim of its path: it is false when that
  * claim is missing or its parent is not an object, and an error when an
  * earlier part of the path is missing or not an object.
+ *
+ * Other dialects evaluate the same way over their own input: for
+ * `group-mapping` a {@link GroupMappingInput} (`"a" in groups` is an error
+ * when the input has no `groups` list), for `certificate-pool` a
+ * {@link CertificateSubject} (a condition on an attribute the certificate
+ * lacks is an error; an empty filter matches nothing).
  * Never throws.
  */
 export function evaluateFilter(
   source: string,
-  claims: unknown,
+  input: unknown,
+  dialect: FilterDialect = DEFAULT_DIALECT,
 ): FilterEvaluation {
-  return compileFilter(source)(claims);
+  return compileFilter(source, dialect)(input);
 }
 
 // Enough for every pool of a large organisation plus the drafts typed in
@@ -65,24 +95,29 @@ const cache = new Map<string, CompiledFilter>();
 
 /**
  * Parses and checks `source` once and returns a function that evaluates it
- * against claims as {@link evaluateFilter} does. Compiled filters are cached
- * by source, so calling this again for the same text is cheap. Neither this
+ * as {@link evaluateFilter} does. Compiled filters are cached by dialect and
+ * source, so calling this again for the same text is cheap. Neither this
  * nor the returned function throws.
  */
-export function compileFilter(source: string): CompiledFilter {
-  const cached = cache.get(source);
+export function compileFilter(
+  source: string,
+  dialect: FilterDialect = DEFAULT_DIALECT,
+): CompiledFilter {
+  // Dialect names hold no newline, so the key is unambiguous.
+  const key = `${dialect}\n${source}`;
+  const cached = cache.get(key);
   if (cached !== undefined) {
     // Re-inserting keeps the map in least-recently-used order.
-    cache.delete(source);
-    cache.set(source, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
-  const compiled = compileUncached(source);
+  const compiled = compileUncached(source, dialect);
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next();
     if (oldest.done !== true) cache.delete(oldest.value);
   }
-  cache.set(source, compiled);
+  cache.set(key, compiled);
   return compiled;
 }
 
@@ -115,21 +150,6 @@ export function lookupClaim(
 }
 
 /**
- * Writes a claim path the way a filter would, e.g. `claims.ext.uid` or
- * `claims["tenant-id"]`.
- */
-export function formatClaimPath(path: readonly string[]): string {
-  let text = CLAIMS_ROOT;
-  for (const segment of path) {
-    text +=
-      IDENTIFIER.test(segment) && !RESERVED_WORDS.has(segment)
-        ? `.${segment}`
-        : `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-
-/**
  * Names the JSON type of a claim value with its article, for messages:
  * `a string`, `a number`, `a boolean`, `null`, `an array`, `an object`.
  */
@@ -152,34 +172,6 @@ export function describeClaimValue(value: unknown): string {
       return 'not a JSON value';
   }
 }
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-// CEL's reserved words cannot follow a dot, so a path through one is shown
-// with brackets.
-const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'as',
-  'break',
-  'const',
-  'continue',
-  'else',
-  'false',
-  'for',
-  'function',
-  'if',
-  'import',
-  'in',
-  'let',
-  'loop',
-  'package',
-  'namespace',
-  'null',
-  'return',
-  'true',
-  'var',
-  'void',
-  'while',
-]);
 
 /**
  * CEL's error value. Evaluation passes it along like any other value instead
@@ -211,6 +203,23 @@ class TooDeep extends Error {}
 
 type Evaluator = (claims: unknown) => unknown;
 
+/** What compiling needs to know about the dialect. */
+type Compiler = {
+  dialect: FilterDialect;
+  /** The variable a node reads, if it reads one. */
+  pathOf: (node: FilterNode) => string[] | undefined;
+  /** A variable as a filter writes it, for messages. */
+  label: (path: readonly string[]) => string;
+};
+
+function compilerFor(dialect: FilterDialect): Compiler {
+  return {
+    dialect,
+    pathOf: (node) => variablePath(node, dialect),
+    label: (path) => formatVariable(path, dialect),
+  };
+}
+
 type Condition = Span & { text: string; evaluate: Evaluator };
 
 type Combination = 'and' | 'or' | 'single';
@@ -222,10 +231,15 @@ const MAX_COMPARE_DEPTH = 200;
 const NOT_EVALUATED =
   'This condition could not be evaluated against these claims';
 
-function compileUncached(source: string): CompiledFilter {
+function compileUncached(
+  source: string,
+  dialect: FilterDialect,
+): CompiledFilter {
   try {
-    const check = checkFilter(source);
+    const check = checkFilter(source, dialect);
     if (!check.valid) return invalidFilter(check.errors);
+    // Only a dialect that allows an empty filter gets here with one.
+    if (isEmptyFilter(source)) return emptyFilter(source, dialect);
     const parsed = parseFilterAst(source);
     if (!parsed.ok) {
       return invalidFilter([
@@ -236,7 +250,7 @@ function compileUncached(source: string): CompiledFilter {
         },
       ]);
     }
-    return compileTree(source, parsed.root);
+    return compileTree(source, parsed.root, compilerFor(dialect));
   } catch {
     // A bug in the compiler must not take the page or the emulator down.
     return invalidFilter([
@@ -258,7 +272,26 @@ function invalidFilter(problems: FilterProblem[]): CompiledFilter {
   };
 }
 
-function compileTree(source: string, root: FilterNode): CompiledFilter {
+/**
+ * An empty certificate-pool filter: Confluent admits no certificate through
+ * it, and the one result says so, so a tester can show why nothing matched.
+ */
+function emptyFilter(source: string, dialect: FilterDialect): CompiledFilter {
+  const note = DIALECTS[dialect].emptyMessage;
+  return () => ({
+    ok: true,
+    matches: false,
+    conditions: [
+      { from: 0, to: source.length, text: source, result: 'false', note },
+    ],
+  });
+}
+
+function compileTree(
+  source: string,
+  root: FilterNode,
+  compiler: Compiler,
+): CompiledFilter {
   const masked = maskSource(source);
   const op =
     root.kind === 'binary' && (root.op === '&&' || root.op === '||')
@@ -279,7 +312,7 @@ function compileTree(source: string, root: FilterNode): CompiledFilter {
       from,
       to,
       text: source.slice(from, to),
-      evaluate: compileNode(node),
+      evaluate: compileNode(node, compiler),
     });
   }
 
@@ -373,61 +406,106 @@ function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
-function compileNode(node: FilterNode): Evaluator {
+function compileNode(node: FilterNode, c: Compiler): Evaluator {
   switch (node.kind) {
     case 'bool':
     case 'string': {
       const { value } = node;
       return () => value;
     }
+    case 'ident':
+      return compileVariable(node, c);
     case 'select':
     case 'index':
-      return compileClaim(node);
+      return c.dialect === 'identity-pool'
+        ? compileClaim(node)
+        : unsupported(c);
     case 'unary':
-      return node.op === '!' ? compileNot(node.operand) : unsupported();
+      return node.op === '!' ? compileNot(node.operand, c) : unsupported(c);
     case 'binary':
       switch (node.op) {
         case '&&':
-          return compileAnd(compileNode(node.left), compileNode(node.right));
+          return compileAnd(
+            compileNode(node.left, c),
+            compileNode(node.right, c),
+          );
         case '||':
-          return compileOr(compileNode(node.left), compileNode(node.right));
+          return compileOr(
+            compileNode(node.left, c),
+            compileNode(node.right, c),
+          );
         case '==':
-          return compileEquals(node.left, node.right, false);
+          return compileEquals(node.left, node.right, false, c);
         case '!=':
-          return compileEquals(node.left, node.right, true);
+          return compileEquals(node.left, node.right, true, c);
         case 'in':
-          return compileIn(node.left, node.right);
+          return compileIn(node.left, node.right, c);
         default:
-          return unsupported();
+          return unsupported(c);
       }
     case 'call': {
       const [argument] = node.args;
-      return node.name === 'has' && node.args.length === 1 && argument
+      return c.dialect === 'identity-pool' &&
+        node.name === 'has' &&
+        node.args.length === 1 &&
+        argument
         ? compileHas(argument)
-        : unsupported();
+        : unsupported(c);
     }
     case 'method':
-      return compileStringMethod(node);
+      return compileStringMethod(node, c);
     default:
-      return unsupported();
+      return unsupported(c);
   }
 }
 
 // checkFilter has already refused everything outside the subset; this only
 // keeps the evaluator total.
-function unsupported(): Evaluator {
-  const failure = new Failure('This is not supported in identity pool filters');
+function unsupported(c: Compiler): Evaluator {
+  const failure = new Failure(
+    `This is not supported in ${DIALECTS[c.dialect].name} filters`,
+  );
   return () => failure;
 }
 
 function compileClaim(node: FilterNode): Evaluator {
   const path = claimPath(node);
-  if (path === undefined) return unsupported();
+  if (path === undefined) return unsupportedIdentity;
   // The explanations are written only when a claim is missing: most
   // compiled filters never need one.
   return (claims) => {
     const value = resolve(claims, path);
     return value instanceof Miss ? missFailure(path, value) : value;
+  };
+}
+
+const unsupportedIdentity = unsupported(compilerFor('identity-pool'));
+
+/**
+ * A bare variable of the group-mapping or certificate-pool dialect: one
+ * own property of the input. Its absence is an error (CEL's "no such key"),
+ * explained for the dialect.
+ */
+function compileVariable(node: FilterNode, c: Compiler): Evaluator {
+  const path = c.pathOf(node);
+  const [name] = path ?? [];
+  if (c.dialect === 'identity-pool' || name === undefined) {
+    return unsupported(c);
+  }
+  const absent =
+    c.dialect === 'group-mapping'
+      ? new Failure('The user has no `groups` list')
+      : new Failure(`The certificate has no ${name}`);
+  return (input) => {
+    if (!isRecord(input)) {
+      return new Failure(
+        c.dialect === 'group-mapping'
+          ? `The user's details are ${describeClaimValue(input)}, not an object with \`groups\``
+          : `The certificate's subject is ${describeClaimValue(input)}, not a record of attributes`,
+      );
+    }
+    const value = Object.hasOwn(input, name) ? input[name] : undefined;
+    return value === undefined ? absent : value;
   };
 }
 
@@ -467,8 +545,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function compileNot(operand: FilterNode): Evaluator {
-  const evaluate = compileNode(operand);
+function compileNot(operand: FilterNode, c: Compiler): Evaluator {
+  const evaluate = compileNode(operand, c);
   return (claims) => {
     const value = evaluate(claims);
     return typeof value === 'boolean' ? !value : asFailure(value);
@@ -507,9 +585,10 @@ function compileEquals(
   leftNode: FilterNode,
   rightNode: FilterNode,
   negate: boolean,
+  c: Compiler,
 ): Evaluator {
-  const left = compileNode(leftNode);
-  const right = compileNode(rightNode);
+  const left = compileNode(leftNode, c);
+  const right = compileNode(rightNode, c);
   return (claims) => {
     const a = left(claims);
     if (a instanceof Failure) return a;
@@ -521,15 +600,15 @@ function compileEquals(
     try {
       return celEquals(a, b, 0) !== negate;
     } catch (error) {
-      if (error instanceof TooDeep) return tooDeep(leftNode, rightNode);
+      if (error instanceof TooDeep) return tooDeep(c, leftNode, rightNode);
       throw error;
     }
   };
 }
 
-function tooDeep(...nodes: FilterNode[]): Failure {
-  const path = nodes.map(claimPath).find((found) => found !== undefined);
-  const what = path === undefined ? 'A claim' : formatClaimPath(path);
+function tooDeep(c: Compiler, ...nodes: FilterNode[]): Failure {
+  const path = nodes.map(c.pathOf).find((found) => found !== undefined);
+  const what = path === undefined ? 'A claim' : c.label(path);
   return new Failure(`${what} is nested too deeply to compare`);
 }
 
@@ -576,13 +655,17 @@ function definedKeys(record: object): string[] {
   );
 }
 
-function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
-  const left = compileNode(leftNode);
+function compileIn(
+  leftNode: FilterNode,
+  rightNode: FilterNode,
+  c: Compiler,
+): Evaluator {
+  const left = compileNode(leftNode, c);
   if (rightNode.kind === 'list') {
     // The subset allows only string literals in a list.
     const items = new Set<string>();
     for (const item of rightNode.items) {
-      if (item.kind !== 'string') return unsupported();
+      if (item.kind !== 'string') return unsupported(c);
       items.add(item.value);
     }
     return (claims) => {
@@ -591,8 +674,8 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
       return typeof a === 'string' && items.has(a);
     };
   }
-  const right = compileNode(rightNode);
-  const path = claimPath(rightNode);
+  const right = compileNode(rightNode, c);
+  const path = c.pathOf(rightNode);
   return (claims) => {
     const a = left(claims);
     if (a instanceof Failure) return a;
@@ -602,7 +685,7 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
       try {
         return b.some((item) => celEquals(a, item, 0));
       } catch (error) {
-        if (error instanceof TooDeep) return tooDeep(rightNode);
+        if (error instanceof TooDeep) return tooDeep(c, rightNode);
         throw error;
       }
     }
@@ -610,15 +693,14 @@ function compileIn(leftNode: FilterNode, rightNode: FilterNode): Evaluator {
       // CEL's `in` on a map tests its keys.
       return typeof a === 'string' && Object.hasOwn(b, a) && b[a] !== undefined;
     }
-    const label =
-      path === undefined ? 'The right side of `in`' : formatClaimPath(path);
+    const label = path === undefined ? 'The right side of `in`' : c.label(path);
     return new Failure(`${label} is ${describeClaimValue(b)}, not an array`);
   };
 }
 
 function compileHas(argument: FilterNode): Evaluator {
   const path = claimPath(argument);
-  if (path === undefined) return unsupported();
+  if (path === undefined) return unsupportedIdentity;
   return (claims) => {
     const found = resolve(claims, path);
     if (!(found instanceof Miss)) return true;
@@ -639,6 +721,7 @@ const STRING_METHODS = {
 
 function compileStringMethod(
   node: Extract<FilterNode, { kind: 'method' }>,
+  c: Compiler,
 ): Evaluator {
   const [argument] = node.args;
   if (
@@ -646,17 +729,17 @@ function compileStringMethod(
     node.args.length !== 1 ||
     argument?.kind !== 'string'
   ) {
-    return unsupported();
+    return unsupported(c);
   }
   const method = STRING_METHODS[node.name as keyof typeof STRING_METHODS];
   const part = argument.value;
-  const target = compileNode(node.target);
-  const path = claimPath(node.target);
+  const target = compileNode(node.target, c);
+  const path = c.pathOf(node.target);
   return (claims) => {
     const text = target(claims);
     if (text instanceof Failure) return text;
     if (typeof text !== 'string') {
-      const label = path === undefined ? 'The value' : formatClaimPath(path);
+      const label = path === undefined ? 'The value' : c.label(path);
       return new Failure(
         `${label} is ${describeClaimValue(text)}, not a string`,
       );

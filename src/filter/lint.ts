@@ -4,15 +4,24 @@ import type { FilterNode, Span } from './ast.ts';
 import { checkFilter } from './check.ts';
 import { claimPath } from './claim-path.ts';
 import { filterConstrains } from './constraints.ts';
+import { DEFAULT_DIALECT, type FilterDialect } from './dialect.ts';
 import { code } from './display.ts';
 import {
   describeClaimValue,
   formatClaimPath,
   lookupClaim,
 } from './evaluate.ts';
+import { GROUPS_VARIABLE } from './group-mapping-subset.ts';
 import { maskSource } from './source-mask.ts';
+import { formatVariable, variablePath } from './variables.ts';
 
-/** The stable id of each lint rule, for tests, telemetry and suppressions. */
+/**
+ * The stable id of each lint rule, for tests, telemetry and suppressions.
+ * `no-sub-or-aud` and `eq-on-list` are about identity pools only,
+ * `only-negations` about group mappings, `no-cn-or-uid` about certificate
+ * pools; `absent-claim` compares with a sample token, or in a certificate
+ * pool with a sample certificate's subject.
+ */
 export type LintRule =
   | 'syntax'
   | 'subset'
@@ -22,7 +31,9 @@ export type LintRule =
   | 'absent-claim'
   | 'too-long'
   | 'contradiction'
-  | 'redundant';
+  | 'redundant'
+  | 'only-negations'
+  | 'no-cn-or-uid';
 
 /** How much a diagnostic matters; `error` means the filter should not be saved. */
 export type LintSeverity = 'error' | 'warning' | 'info';
@@ -44,12 +55,16 @@ export type LintDiagnostic = Span & {
 };
 
 /**
- * What the linter knows beyond the filter text. `sampleClaims` is a decoded
- * token to compare against, `sharedIssuer` says the provider's issuer and
- * keys are shared with other organisations (docs/confluent-api.md §9.3),
- * and `maxLength` is the tenant's filter length limit (300 unless raised).
+ * What the linter knows beyond the filter text. `dialect` is the object the
+ * filter guards (an identity pool unless said otherwise). `sampleClaims` is
+ * a decoded token to compare against (in a certificate pool, a sample
+ * certificate's subject attributes), `sharedIssuer` says the provider's
+ * issuer and keys are shared with other organisations (docs/confluent-api.md
+ * §9.3), and `maxLength` is the tenant's filter length limit (300 unless
+ * raised).
  */
 export type LintOptions = {
+  dialect?: FilterDialect;
   sampleClaims?: unknown;
   sharedIssuer?: boolean;
   maxLength?: number;
@@ -62,12 +77,19 @@ export type LintOptions = {
  * condition, `==` against a list claim, claims the sample token lacks, excess
  * length, contradictions and repeated conditions. Diagnostics come in source
  * order. Never throws.
+ *
+ * A group-mapping filter is checked for mapping every SSO user (`true`) and
+ * for matching without membership of any group (`only-negations`); a
+ * certificate-pool filter for matching every certificate of the CA and for
+ * matching without a `CN` or `UID` value (`no-cn-or-uid`). Length,
+ * contradictions and repeats are checked in every dialect.
  */
 export function lintFilter(
   source: string,
   options: LintOptions = {},
 ): LintDiagnostic[] {
-  const check = checkFilter(source);
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const check = checkFilter(source, dialect);
   if (!check.valid) {
     const parsed = safeParse(source);
     const rule = parsed === undefined ? 'syntax' : 'subset';
@@ -82,7 +104,7 @@ export function lintFilter(
   const out: LintDiagnostic[] = [];
   try {
     const root = safeParse(source);
-    if (root !== undefined) lintValid(source, root, options, out);
+    if (root !== undefined) lintValid(source, root, options, dialect, out);
   } catch {
     // A linter bug must not hide the filter from its author; keep what we have.
   }
@@ -96,6 +118,7 @@ function safeParse(source: string): FilterNode | undefined {
 
 type Context = {
   source: string;
+  dialect: FilterDialect;
   masked: string;
   sample: Record<string, unknown> | undefined;
   sharedIssuer: boolean;
@@ -106,21 +129,36 @@ function lintValid(
   source: string,
   root: FilterNode,
   options: LintOptions,
+  dialect: FilterDialect,
   out: LintDiagnostic[],
 ): void {
   const ctx: Context = {
     source,
+    dialect,
     masked: maskSource(source),
     sample: isRecord(options.sampleClaims) ? options.sampleClaims : undefined,
     sharedIssuer: options.sharedIssuer === true,
     out,
   };
   tooLong(ctx, options.maxLength);
+  // An empty certificate-pool filter is valid and matches nothing: there is
+  // nothing more to say about it.
+  if (ctx.masked.trim() === '') return;
   const term = toTerm(ctx, root, false);
-  matchesEverything(ctx, term);
-  noSubOrAud(ctx);
-  visitChains(ctx, term);
-  visitNodes(ctx, root);
+  switch (dialect) {
+    case 'identity-pool':
+      matchesEverything(ctx, term);
+      noSubOrAud(ctx);
+      visitChains(ctx, term);
+      visitNodes(ctx, root);
+      return;
+    case 'group-mapping':
+    case 'certificate-pool':
+      if (!matchesEverything(ctx, term)) missingIdentity(ctx);
+      visitChains(ctx, term);
+      if (dialect === 'certificate-pool') absentAttributes(ctx, root);
+      return;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -205,6 +243,41 @@ function noSubOrAud(ctx: Context): void {
     'Not every way of matching this filter requires a value of `claims.sub` or `claims.aud`, so tokens the provider issues to other applications may match; add a condition such as `claims.aud == "…"`',
   );
 }
+
+// --- only-negations and no-cn-or-uid -----------------------------------------
+
+/**
+ * The group-mapping and certificate-pool counterparts of `no-sub-or-aud`:
+ * a way of matching that names nobody in particular. In a group mapping,
+ * conditions that only exclude groups (`!("contractors" in groups)`) map
+ * everyone else, users without groups included; in a certificate pool, a
+ * filter without `CN` or `UID` admits every certificate of the CA whose
+ * organisation attributes fit.
+ */
+function missingIdentity(ctx: Context): void {
+  if (ctx.dialect === 'group-mapping') {
+    if (filterConstrains(ctx.source, [GROUPS_VARIABLE], ctx.dialect)) return;
+    report(
+      ctx,
+      wholeFilter(ctx),
+      'warning',
+      'only-negations',
+      'Not every way of matching this filter requires membership of a group, so it maps almost every SSO user (everyone outside the groups it excludes, and users with no groups); add a condition such as `"engineering" in groups`',
+    );
+    return;
+  }
+  if (filterConstrains(ctx.source, IDENTITY_ATTRIBUTES, ctx.dialect)) return;
+  report(
+    ctx,
+    wholeFilter(ctx),
+    'warning',
+    'no-cn-or-uid',
+    'Not every way of matching this filter requires a value of `CN` or `UID` (the client’s identity), so any certificate from this certificate authority with matching organisation attributes lands in this pool; add a condition such as `CN == "…"`',
+  );
+}
+
+// The subject attributes that name a client rather than its organisation.
+const IDENTITY_ATTRIBUTES: readonly string[] = ['CN', 'UID'];
 
 // --- Logical structure ------------------------------------------------------
 
@@ -348,6 +421,9 @@ function atomKey(node: FilterNode): string {
       return `s${JSON.stringify(node.value)}`;
     case 'bool':
       return String(node.value);
+    case 'ident':
+      // A bare variable (`groups`, `CN`); identity pools name none.
+      return `v${node.name}`;
     case 'select':
     case 'index': {
       const path = claimPath(node);
@@ -407,13 +483,14 @@ function isSpace(ch: string | undefined): boolean {
 
 // --- matches-everything -----------------------------------------------------
 
-function matchesEverything(ctx: Context, term: Term): void {
-  if (alwaysTrue(term) !== true) return;
+/** Reports a filter that is always true; returns whether it is one. */
+function matchesEverything(ctx: Context, term: Term): boolean {
+  if (alwaysTrue(term) !== true) return false;
   const decisive =
     term.kind === 'chain' && !term.conjunction
       ? term.members.find((member) => alwaysTrue(member.term) === true)
       : undefined;
-  const shared = ctx.sharedIssuer;
+  const shared = ctx.sharedIssuer && ctx.dialect === 'identity-pool';
   report(
     ctx,
     decisive?.span ?? wholeFilter(ctx),
@@ -421,9 +498,19 @@ function matchesEverything(ctx: Context, term: Term): void {
     'matches-everything',
     shared
       ? 'This filter matches every token the provider issues, and the provider’s issuer is shared, so tokens issued to other organisations’ applications match too'
-      : 'This filter matches every token the provider issues; add conditions on claims such as `claims.aud` or `claims.sub`',
+      : MATCHES_EVERYTHING[ctx.dialect],
   );
+  return true;
 }
+
+const MATCHES_EVERYTHING: Record<FilterDialect, string> = {
+  'identity-pool':
+    'This filter matches every token the provider issues; add conditions on claims such as `claims.aud` or `claims.sub`',
+  'group-mapping':
+    'This filter maps every SSO user of the organisation; to map only some, test their groups, e.g. `"engineering" in groups`',
+  'certificate-pool':
+    'This filter matches every certificate this certificate authority issued; add a condition on the client’s identity, e.g. `CN == "…"`',
+};
 
 /** true or false when the term has that value for every token, else undefined. */
 function alwaysTrue(term: Term): boolean | undefined {
@@ -513,7 +600,7 @@ function narrowValues(
   literal: Literal,
   byClaim: Map<string, ValueSet>,
 ): void {
-  const constraint = valueConstraint(literal.atom);
+  const constraint = valueConstraint(literal.atom, ctx.dialect);
   if (constraint === undefined) return;
   const key = JSON.stringify(constraint.path);
   let set = byClaim.get(key);
@@ -547,18 +634,19 @@ function narrowValues(
     'contradiction',
     set.first === member
       ? `${text} is never true, so this can never match`
-      : `No value of ${code(formatClaimPath(constraint.path))} satisfies both ${code(textOf(ctx, set.first.span))} and ${text}, so this can never match`,
+      : `No value of ${code(formatVariable(constraint.path, ctx.dialect))} satisfies both ${code(textOf(ctx, set.first.span))} and ${text}, so this can never match`,
   );
 }
 
 function valueConstraint(
   atom: FilterNode,
+  dialect: FilterDialect,
 ): { path: string[]; values: string[] } | undefined {
   if (atom.kind !== 'binary') return;
   const { left, right } = atom;
   if (atom.op === '==' || atom.op === '!=') {
-    const leftPath = claimPath(left);
-    const rightPath = claimPath(right);
+    const leftPath = variablePath(left, dialect);
+    const rightPath = variablePath(right, dialect);
     if (leftPath !== undefined && right.kind === 'string') {
       return { path: leftPath, values: [right.value] };
     }
@@ -568,7 +656,7 @@ function valueConstraint(
     return;
   }
   if (atom.op === 'in' && right.kind === 'list') {
-    const path = claimPath(left);
+    const path = variablePath(left, dialect);
     const values = right.items.flatMap((item) =>
       item.kind === 'string' ? [item.value] : [],
     );
@@ -741,6 +829,35 @@ function absentClaim(ctx: Context, node: FilterNode, path: string[]): void {
       ? `The sample token has no ${claim} claim`
       : `In the sample token ${code(formatClaimPath(found.parent))} is ${describeClaimValue(found.value)}, so it has no ${claim}`,
   );
+}
+
+/**
+ * In a certificate pool, the attributes a filter names that the sample
+ * certificate's subject lacks: each such condition is an error there, so
+ * the sample cannot match through it.
+ */
+function absentAttributes(ctx: Context, root: FilterNode): void {
+  if (ctx.sample === undefined) return;
+  const pending: FilterNode[] = [root];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const path = variablePath(node, ctx.dialect);
+    const [attribute] = path ?? [];
+    if (attribute !== undefined) {
+      if (!Object.hasOwn(ctx.sample, attribute)) {
+        report(
+          ctx,
+          node,
+          'warning',
+          'absent-claim',
+          `The sample certificate has no ${code(attribute)}`,
+        );
+      }
+      continue;
+    }
+    if (node.kind === 'binary') pending.push(node.right, node.left);
+    else if (node.kind === 'unary') pending.push(node.operand);
+    else if (node.kind === 'method') pending.push(node.target);
+  }
 }
 
 function eqOnList(

@@ -1,5 +1,6 @@
 import type { FilterNode, Span } from './ast.ts';
 import { CLAIMS_ROOT } from './claim-path.ts';
+import { KNOWN_CEL_FUNCTIONS } from './cel-functions.ts';
 import { code } from './display.ts';
 import type { FilterProblem } from './problem.ts';
 
@@ -21,81 +22,6 @@ const STRING_METHODS: ReadonlySet<string> = new Set([
 
 const SUPPORTED_FUNCTIONS =
   '`has()`, `startsWith()`, `endsWith()` and `contains()`';
-
-// Functions and macros of standard CEL, its common extensions and cel-js,
-// so that a person who uses one hears that it is unsupported here rather
-// than that it does not exist.
-const KNOWN_CEL_FUNCTIONS: ReadonlySet<string> = new Set([
-  'abs',
-  'all',
-  'at',
-  'base64',
-  'bind',
-  'bool',
-  'bytes',
-  'ceil',
-  'charAt',
-  'distinct',
-  'double',
-  'duration',
-  'dyn',
-  'exists',
-  'exists_one',
-  'filter',
-  'first',
-  'flatten',
-  'floor',
-  'format',
-  'getDate',
-  'getDayOfMonth',
-  'getDayOfWeek',
-  'getDayOfYear',
-  'getFullYear',
-  'getHours',
-  'getMilliseconds',
-  'getMinutes',
-  'getMonth',
-  'getSeconds',
-  'greatest',
-  'hasValue',
-  'hex',
-  'indexOf',
-  'int',
-  'join',
-  'json',
-  'last',
-  'lastIndexOf',
-  'least',
-  'lowerAscii',
-  'map',
-  'matches',
-  'max',
-  'min',
-  'optFlatMap',
-  'optMap',
-  'orValue',
-  'quote',
-  'range',
-  'replace',
-  'reverse',
-  'round',
-  'sign',
-  'size',
-  'slice',
-  'sort',
-  'sortBy',
-  'split',
-  'string',
-  'substring',
-  'sum',
-  'timestamp',
-  'trim',
-  'trunc',
-  'type',
-  'uint',
-  'upperAscii',
-  'value',
-]);
 
 const NUMBERS_UNSUPPORTED =
   'Numbers are not supported in identity pool filters; compare claims with strings';

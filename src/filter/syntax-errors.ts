@@ -1,4 +1,5 @@
 import type { ParseFailure, Span } from './ast.ts';
+import { DEFAULT_DIALECT, DIALECTS, type FilterDialect } from './dialect.ts';
 import { code } from './display.ts';
 import type { FilterProblem } from './problem.ts';
 import { maskSource } from './source-mask.ts';
@@ -40,11 +41,13 @@ const TOKEN_NAMES: Record<string, string> = {
 /**
  * Turns a cel-js parse failure into a message for a person, with the range
  * they would want underlined. A range with `from === to` marks the place
- * where something is missing.
+ * where something is missing. `dialect` names the filters in messages and
+ * decides whether `claims[…]` is advice worth giving.
  */
 export function describeParseFailure(
   source: string,
   failure: ParseFailure,
+  dialect: FilterDialect = DEFAULT_DIALECT,
 ): FilterProblem {
   const masked = maskSource(source);
   const found = source.slice(failure.from, failure.to);
@@ -53,7 +56,7 @@ export function describeParseFailure(
     case 'unexpected_token':
       return problemAt(failure, missingValue(masked, failure.from, found));
     case 'expected_token':
-      return expectedToken(masked, failure, found);
+      return expectedToken(masked, failure, found, dialect);
     case 'unexpected_character':
       if (!isTokenStart(source, failure.from)) {
         return unexpectedCharacter(source, failure.from);
@@ -110,7 +113,7 @@ export function describeParseFailure(
       return problemAt({ from, to }, `Invalid number ${code(text)}`);
     }
     case 'invalid_macro_argument':
-      return unsupportedMacro(masked, failure);
+      return unsupportedMacro(masked, failure, DIALECTS[dialect].name);
     case 'limit_exceeded':
       return problemAt(failure, limitMessage(failure.summary));
     case 'too_deep':
@@ -156,7 +159,10 @@ function expectedToken(
   masked: string,
   failure: ParseFailure,
   found: string,
+  dialect: FilterDialect,
 ): FilterProblem {
+  const dialectName = DIALECTS[dialect].name;
+  const hasClaims = dialect === 'identity-pool';
   const expected = /^Expected (\w+)/.exec(failure.summary)?.[1] ?? '';
   switch (expected) {
     case 'RPAREN':
@@ -179,15 +185,20 @@ function expectedToken(
     }
     case 'IDENTIFIER':
       if (found === '') {
-        return problemAt(failure, 'Expected a claim name after `.`');
+        return problemAt(
+          failure,
+          hasClaims
+            ? 'Expected a claim name after `.`'
+            : 'Expected a name after `.`',
+        );
       }
-      if (found.startsWith('"') || found.startsWith("'")) {
+      if (hasClaims && (found.startsWith('"') || found.startsWith("'"))) {
         return problemAt(
           failure,
           `Expected a name after \`.\`; write a claim name with special characters as \`claims[${found}]\``,
         );
       }
-      if (/^[A-Za-z_]\w*$/.test(found)) {
+      if (hasClaims && /^[A-Za-z_]\w*$/.test(found)) {
         return problemAt(
           failure,
           `${code(found)} is a keyword; write this claim as \`claims["${found}"]\``,
@@ -203,8 +214,8 @@ function expectedToken(
         failure,
         masked.lastIndexOf('?', failure.from) >
           masked.lastIndexOf('{', failure.from)
-          ? 'The conditional operator `? :` is not supported in identity pool filters'
-          : 'Maps (`{…}`) are not supported in identity pool filters',
+          ? `The conditional operator \`? :\` is not supported in ${dialectName} filters`
+          : `Maps (\`{…}\`) are not supported in ${dialectName} filters`,
       );
     default: {
       const name = TOKEN_NAMES[expected] ?? 'something else';
@@ -318,12 +329,13 @@ function characterMessage(ch: string): string {
 function unsupportedMacro(
   masked: string,
   failure: ParseFailure,
+  dialectName: string,
 ): FilterProblem {
   const name = /^(\w+)\(/.exec(failure.summary)?.[1];
   const message =
     name === undefined
-      ? 'This macro is not supported in identity pool filters'
-      : `${code(`${name}()`)} is not supported in identity pool filters`;
+      ? `This macro is not supported in ${dialectName} filters`
+      : `${code(`${name}()`)} is not supported in ${dialectName} filters`;
   if (name === undefined)
     return { from: failure.from, to: failure.to, message };
   // cel-js points at the bad argument; underline the whole call instead, as

@@ -1,11 +1,17 @@
-/** A starting point for a pool: a filter and identity claim for a common token shape. */
-export type FilterTemplate = {
+import type { FilterDialect } from './dialect.ts';
+
+/** A starting point for a filter in any dialect. */
+export type DialectTemplate = {
   id: string;
-  issuerKind: string;
   title: string;
-  /** What the token looks like and what to replace. */
+  /** What it matches and what to replace. */
   description: string;
   filter: string;
+};
+
+/** A starting point for a pool: a filter and identity claim for a common token shape. */
+export type FilterTemplate = DialectTemplate & {
+  issuerKind: string;
   identityClaim: string;
 };
 
@@ -129,4 +135,90 @@ export function claimPaths(claims: unknown, prefix = '', depth = 0): string[] {
     const path = prefix ? `${prefix}.${key}` : key;
     return [path, ...claimPaths(value, path, depth + 1)];
   });
+}
+
+/**
+ * Common group-mapping filters. Values in angle brackets are placeholders;
+ * each filter requires membership of at least one group, so none maps
+ * every SSO user.
+ */
+export const GROUP_MAPPING_TEMPLATES: readonly DialectTemplate[] = [
+  {
+    id: 'group-single',
+    title: 'Members of one group',
+    description:
+      'Maps the SSO users whose SAML assertion lists this group. Group names are case-sensitive.',
+    filter: '"<group-name>" in groups',
+  },
+  {
+    id: 'group-any',
+    title: 'Members of any of several groups',
+    description:
+      'Maps a user who is in at least one of the groups; join more groups with ||.',
+    filter: '"<group-a>" in groups || "<group-b>" in groups',
+  },
+  {
+    id: 'group-both',
+    title: 'Members of two groups at once',
+    description:
+      'Maps only the users who are in both groups, e.g. a team and a platform.',
+    filter: '"<team-group>" in groups && "<platform-group>" in groups',
+  },
+  {
+    id: 'group-not-contractors',
+    title: 'A group, without its contractors',
+    description:
+      'Maps the members of a group unless they are also in a contractors group.',
+    filter: '"<group-name>" in groups && !("<contractors-group>" in groups)',
+  },
+];
+
+/**
+ * Common certificate-pool filters. Values in angle brackets are
+ * placeholders; each names the client (`CN` or `UID`), so none admits
+ * every certificate of the authority.
+ */
+export const CERTIFICATE_POOL_TEMPLATES: readonly DialectTemplate[] = [
+  {
+    id: 'certificate-cn',
+    title: 'One client by common name',
+    description:
+      'Admits the certificates whose subject CN is exactly this name. Attribute names and values are case-sensitive.',
+    filter: 'CN == "<client-name>"',
+  },
+  {
+    id: 'certificate-cn-prefix',
+    title: 'Clients by CN prefix within an organisation',
+    description:
+      'Admits the services whose CN starts with a prefix, from certificates issued to your organisation (O).',
+    filter: 'O == "<organisation>" && CN.startsWith("<service-prefix>-")',
+  },
+  {
+    id: 'certificate-ou-list',
+    title: 'Clients of some organisational units',
+    description:
+      'Admits certificates from the listed units (OU) whose CN ends with your domain.',
+    filter: 'OU in ["<unit-a>", "<unit-b>"] && CN.endsWith(".<your-domain>")',
+  },
+  {
+    id: 'certificate-uid',
+    title: 'One user by UID',
+    description:
+      'Admits the certificate issued to one user id (UID) within your organisation.',
+    filter: 'UID == "<user-id>" && O == "<organisation>"',
+  },
+];
+
+/** The templates offered for a filter of `dialect`. */
+export function templatesFor(
+  dialect: FilterDialect,
+): readonly DialectTemplate[] {
+  switch (dialect) {
+    case 'identity-pool':
+      return FILTER_TEMPLATES;
+    case 'group-mapping':
+      return GROUP_MAPPING_TEMPLATES;
+    case 'certificate-pool':
+      return CERTIFICATE_POOL_TEMPLATES;
+  }
 }

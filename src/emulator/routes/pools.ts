@@ -6,8 +6,7 @@ import {
 import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
-import { isKnownPrincipalId } from '../principals.ts';
-import { badParameter, notFound, quotaExceeded } from '../problems.ts';
+import { notFound, quotaExceeded } from '../problems.ts';
 import { poolCrn, poolPath, poolResource } from '../resources.ts';
 import type { ProviderRecord } from '../store.ts';
 import {
@@ -16,9 +15,13 @@ import {
   parseBody,
   throwIfAny,
 } from '../validation.ts';
+import {
+  bindResourceOwner,
+  readResourceOwner,
+  requireKnownOwner,
+} from './resource-owner.ts';
 
 const COLLECTION = '/iam/v2/identity-providers/:provider_id/identity-pools';
-const RESOURCE_OWNER = /^(u|sa|group|pool)-[A-Za-z0-9_-]{1,250}$/;
 
 type CollectionParams = { provider_id: string };
 type ItemParams = { provider_id: string; id: string };
@@ -57,68 +60,44 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
     });
   });
 
-  app.post<{ Params: CollectionParams; Querystring: Record<string, unknown> }>(
-    COLLECTION,
-    async (request, reply) => {
-      const provider = requireProvider(context, request.params.provider_id);
-      const rawOwner = request.query.assigned_resource_owner;
-      // Empty is absent: the CLI sends `assigned_resource_owner=` on every
-      // create since v4.18.0 (docs/decisions/014).
-      const owner =
-        rawOwner === undefined || rawOwner === ''
-          ? undefined
-          : String(rawOwner);
-      if (owner !== undefined && !RESOURCE_OWNER.test(owner)) {
-        throw badParameter(
-          'assigned_resource_owner',
-          'assigned_resource_owner must be the id of a user (u-…), service account (sa-…), group mapping (group-…) or identity pool (pool-…)',
+  app.post<{ Params: CollectionParams }>(COLLECTION, async (request, reply) => {
+    const provider = requireProvider(context, request.params.provider_id);
+    const owner = readResourceOwner(request);
+    const body = parseBody(poolCreateBodySchema, request.body);
+    throwIfAny([
+      ...identityClaimErrors(config, body.identity_claim),
+      ...filterErrors(config, body.filter, provider.issuer),
+    ]);
+    const resources = resourceContext(context, request);
+    const pool = store.transaction(() => {
+      requireKnownOwner(store, owner);
+      if (store.countPools(provider.id) >= config.quotas.poolsPerProvider) {
+        throw quotaExceeded(
+          'identity_pools_per_provider',
+          config.quotas.poolsPerProvider,
         );
       }
-      const body = parseBody(poolCreateBodySchema, request.body);
-      throwIfAny([
-        ...identityClaimErrors(config, body.identity_claim),
-        ...filterErrors(config, body.filter, provider.issuer),
-      ]);
-      const resources = resourceContext(context, request);
-      const pool = store.transaction(() => {
-        if (owner !== undefined && !isKnownPrincipalId(store, owner)) {
-          throw badParameter(
-            'assigned_resource_owner',
-            `assigned_resource_owner ${owner} is not a user, service account, group mapping or identity pool of this organization`,
-          );
-        }
-        if (store.countPools(provider.id) >= config.quotas.poolsPerProvider) {
-          throw quotaExceeded(
-            'identity_pools_per_provider',
-            config.quotas.poolsPerProvider,
-          );
-        }
-        const created = store.insertPool(provider.id, {
-          displayName: body.display_name,
-          description: body.description,
-          identityClaim: body.identity_claim,
-          filter: body.filter,
-        });
-        // The owner's binding, as the service makes it: ResourceOwner on
-        // the new pool's CRN (docs/decisions/015).
-        if (owner !== undefined) {
-          store.roleBindings.insert({
-            principal: `User:${owner}`,
-            roleName: 'ResourceOwner',
-            crnPattern: poolCrn(resources.orgId, provider.id, created.id),
-          });
-        }
-        return created;
+      const created = store.insertPool(provider.id, {
+        displayName: body.display_name,
+        description: body.description,
+        identityClaim: body.identity_claim,
+        filter: body.filter,
       });
-      reply
-        .code(201)
-        .header(
-          'location',
-          `${resources.baseUrl}${poolPath(provider.id, pool.id)}`,
-        );
-      return poolResource(pool, resources);
-    },
-  );
+      bindResourceOwner(
+        store,
+        owner,
+        poolCrn(resources.orgId, provider.id, created.id),
+      );
+      return created;
+    });
+    reply
+      .code(201)
+      .header(
+        'location',
+        `${resources.baseUrl}${poolPath(provider.id, pool.id)}`,
+      );
+    return poolResource(pool, resources);
+  });
 
   app.get<{ Params: ItemParams }>(`${COLLECTION}/:id`, async (request) => {
     const provider = requireProvider(context, request.params.provider_id);

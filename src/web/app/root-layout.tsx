@@ -3,6 +3,10 @@ import { NavLink, Outlet } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { AppLayout } from '@/components/layouts/app-layout.tsx';
 import { ScreenSkeleton } from '@/components/layouts/screen-skeleton.tsx';
+import {
+  CERTIFICATE_AUTHORITIES,
+  GROUP_MAPPINGS,
+} from '@/config/federation-routes.ts';
 import { paths } from '@/config/paths.ts';
 import { useLogout } from '@/features/session/api/mutations.ts';
 import { useSession } from '@/features/session/api/use-session.ts';
@@ -72,6 +76,18 @@ export function RootLayout() {
               className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
             >
               Who can reach…
+            </NavLink>
+            <NavLink
+              to={GROUP_MAPPINGS}
+              className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+            >
+              Group mappings
+            </NavLink>
+            <NavLink
+              to={CERTIFICATE_AUTHORITIES}
+              className="font-medium text-brand-700 hover:underline aria-[current=page]:underline"
+            >
+              Certificate authorities
             </NavLink>
             {isAdmin && (
               <NavLink

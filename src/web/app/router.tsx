@@ -1,49 +1,23 @@
 import {
-  lazy,
   startTransition,
-  Suspense,
   useLayoutEffect,
   useState,
-  type ComponentType,
   type ReactNode,
 } from 'react';
 import { Router, useRoutes, type RouteObject } from 'react-router';
+import { NotFoundMessage } from '@/components/errors/route-error-boundary.tsx';
 import {
-  NotFoundMessage,
-  RouteErrorBoundary,
-} from '@/components/errors/route-error-boundary.tsx';
-import { ScreenSkeleton } from '@/components/layouts/screen-skeleton.tsx';
+  CERTIFICATE_AUTHORITIES,
+  GROUP_MAPPINGS,
+} from '@/config/federation-routes.ts';
 import { paths } from '@/config/paths.ts';
 import {
   GuardedHistoryProvider,
   type GuardedHistory,
 } from '@/lib/navigation-guard.ts';
+import { lazyScreen, screen } from './lazy-screen.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { ProvidersRoute } from './routes/providers.tsx';
-
-/**
- * A screen loaded when first visited: only the providers list ships with the
- * first screen (budget in bench/bundle.bench.ts).
- */
-function lazyScreen<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType>>,
-  name: Name,
-) {
-  const Screen = lazy(async () => {
-    const module = await load();
-    return { default: module[name] as ComponentType };
-  });
-  return <Screen />;
-}
-
-/** Each screen gets its own error boundary and loading placeholder. */
-function screen(element: ReactNode) {
-  return (
-    <RouteErrorBoundary>
-      <Suspense fallback={<ScreenSkeleton />}>{element}</Suspense>
-    </RouteErrorBoundary>
-  );
-}
 
 /** Every screen. */
 export const routes: RouteObject[] = [
@@ -129,6 +103,25 @@ export const routes: RouteObject[] = [
           lazyScreen(
             () => import('./routes/resource-access.tsx'),
             'ResourceAccessRoute',
+          ),
+        ),
+      },
+      // Each federation section loads its own routes with its first screen.
+      {
+        path: `${GROUP_MAPPINGS}/*`,
+        element: screen(
+          lazyScreen(
+            () => import('./federation-screens.tsx'),
+            'GroupMappingScreens',
+          ),
+        ),
+      },
+      {
+        path: `${CERTIFICATE_AUTHORITIES}/*`,
+        element: screen(
+          lazyScreen(
+            () => import('./federation-screens.tsx'),
+            'CertificateScreens',
           ),
         ),
       },

@@ -146,6 +146,22 @@ test('corrupt, old-shape and misplaced drafts are ignored and removed', () => {
   ).toEqual(['lifeguard.draft.ok', 'someone-else']);
 });
 
+test('a store under a longer prefix keeps its drafts apart: neither store drops the other’s', () => {
+  const storage = memoryStorage();
+  const pools = storeOver(storage);
+  const mappings = createDraftStore({
+    schema: z.object({ words: z.string() }),
+    prefix: 'lifeguard.draft.group-mapping.',
+    storage: () => storage,
+  });
+  pools.save({ id: 'p', owner: ADA, scope: 's', data: { text: 'pool' } });
+  mappings.save({ id: 'm', owner: ADA, scope: 's', data: { words: 'map' } });
+
+  expect(pools.list('s', ADA).map((draft) => draft.id)).toEqual(['p']);
+  expect(mappings.list('s', ADA).map((draft) => draft.id)).toEqual(['m']);
+  expect(storage.length).toBe(2);
+});
+
 test('a draft is listed only to the user who typed it; anyone else’s, in any scope, is removed on reading', () => {
   const storage = memoryStorage();
   const drafts = storeOver(storage);

@@ -114,12 +114,23 @@ export function createDraftStore<T>({
     return { id, owner, scope, savedAt, data: data.data };
   }
 
+  // This store's keys: a store of another form, under a longer prefix
+  // (`lifeguard.draft.group-mapping.`), keeps drafts this schema would
+  // refuse and must not lose them to it. Draft ids hold no dot.
+  function isOwnKey(key: string | null): key is string {
+    return (
+      key !== null &&
+      key.startsWith(prefix) &&
+      !key.slice(prefix.length).includes('.')
+    );
+  }
+
   /** `owner`'s drafts; anyone else's are removed with the unreadable ones. */
   function readAll(store: Storage, owner: string): StoredDraft<T>[] {
     const keys: string[] = [];
     for (let index = 0; index < store.length; index += 1) {
       const key = store.key(index);
-      if (key?.startsWith(prefix)) keys.push(key);
+      if (isOwnKey(key)) keys.push(key);
     }
     const drafts: StoredDraft<T>[] = [];
     for (const key of keys) {

@@ -6,39 +6,60 @@ import {
   AuditLog,
   type TargetNameComponent,
 } from '@/features/audit/components/audit-log.tsx';
+import { allCertificatePoolsQuery } from '@/features/certificates/api/all-pools.ts';
+import { authorityQueries } from '@/features/certificates/api/queries.ts';
+import { allGroupMappingsQuery } from '@/features/group-mappings/api/all-group-mappings.ts';
 import { allPoolsQuery } from '@/features/pools/api/all-pools.ts';
 import { providerQueries } from '@/features/providers/api/queries.ts';
 import { useSession } from '@/features/session/api/use-session.ts';
 import { WriteAccessNotice } from '@/features/session/components/write-access-notice.tsx';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 
-// The page of providers the providers screen shows (and caches).
+// The page of providers the providers screen shows (and caches), and the
+// first page of certificate authorities (an organization has few).
 const PROVIDERS_PAGE = { pageSize: 100 };
+const AUTHORITIES_PAGE = { pageSize: 100 };
 
 /**
- * A target's current name: providers from their list, pools from a walk over
- * their provider's pools (one per provider in view, shared with that
- * provider's screen), since ids alone do not tell pools apart for people.
+ * An entry's object by its current name, read from its own feature's lists
+ * (one walk per provider or authority in view, shared with its screen, and
+ * one of the group mappings), since ids alone do not tell objects apart for
+ * people.
  */
 function AuditTargetName({
-  providerId,
-  poolId,
+  kind,
+  id,
+  parentId = '',
   fallback,
 }: ComponentProps<TargetNameComponent>) {
   const providers = useQuery({
     ...providerQueries.list(PROVIDERS_PAGE),
-    enabled: poolId === undefined,
+    enabled: kind === 'identity-provider',
   });
   const pools = useQuery({
-    ...allPoolsQuery(providerId),
-    enabled: poolId !== undefined,
+    ...allPoolsQuery(parentId),
+    enabled: kind === 'identity-pool',
   });
-  const name =
-    poolId === undefined
-      ? providers.data?.data?.find((provider) => provider.id === providerId)
-          ?.display_name
-      : pools.data?.find((pool) => pool.id === poolId)?.display_name;
-  return name ?? fallback;
+  const mappings = useQuery({
+    ...allGroupMappingsQuery(),
+    enabled: kind === 'group-mapping',
+  });
+  const authorities = useQuery({
+    ...authorityQueries.list(AUTHORITIES_PAGE),
+    enabled: kind === 'certificate-authority',
+  });
+  const certificatePools = useQuery({
+    ...allCertificatePoolsQuery(parentId),
+    enabled: kind === 'certificate-pool',
+  });
+  const list: readonly { id: string; display_name: string }[] | undefined = {
+    'identity-provider': providers.data?.data ?? undefined,
+    'identity-pool': pools.data,
+    'group-mapping': mappings.data,
+    'certificate-authority': authorities.data?.data ?? undefined,
+    'certificate-pool': certificatePools.data,
+  }[kind];
+  return list?.find((each) => each.id === id)?.display_name ?? fallback;
 }
 
 export function AuditRoute() {
@@ -67,8 +88,8 @@ export function AuditRoute() {
           backHref={paths.home.getHref()}
           backLabel="Back to identity providers"
         >
-          Your role is viewer. You can still read a pool’s own history: open the
-          pool and choose its History tab.
+          Your role is viewer. You can still read an object’s own history: open
+          the pool or group mapping and choose its History tab.
         </WriteAccessNotice>
       )}
     </>

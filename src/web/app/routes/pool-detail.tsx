@@ -165,7 +165,7 @@ export function PoolDetailRoute() {
         </TabsContent>
         <TabsContent value="access">
           <LazyAccessTab
-            poolId={poolId}
+            principalId={poolId}
             readOnlyReason={access.reason}
             risk={
               data && {

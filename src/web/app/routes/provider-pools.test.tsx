@@ -333,3 +333,30 @@ test('a page of pools Confluent is slow to answer says it is still waiting', asy
     screen.queryByText('Still waiting for Confluent…'),
   ).not.toBeInTheDocument();
 });
+
+test('the provider’s quota of identity pools shows above the list, as a named meter', async () => {
+  const okta = await demoProviderId('okta.com');
+  renderApp(`/providers/${okta}`);
+  const meter = await screen.findByRole('meter', {
+    name: 'Identity pools of this provider',
+  });
+  // The emulator's default limit, and the demo provider's 263 pools.
+  expect(meter).toHaveAttribute('aria-valuetext', '263 of 1000 pools');
+  expect(screen.getByText('263 of 1000 pools')).toBeInTheDocument();
+  expect(screen.queryByText(/creating another/)).not.toBeInTheDocument();
+});
+
+test('a quota that cannot be read leaves the list as it was, without a meter', async () => {
+  const okta = await demoProviderId('okta.com');
+  await injectFault({
+    match: { method: 'GET', path: 'applied-quotas' },
+    respond: { status: 403 },
+    times: 1,
+  });
+  const requests = spyOnFetch();
+  renderApp(`/providers/${okta}`);
+  expect(await screen.findByText('1–10 of 263')).toBeInTheDocument();
+  await waitFor(() => expect(requests.count('GET', /applied-quotas$/)).toBe(1));
+  expect(screen.queryByRole('meter')).not.toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});

@@ -5,6 +5,7 @@ import {
   ScreenActions,
   WriteActionLink,
 } from '@/components/layouts/screen-actions.tsx';
+import { QuotaMeter } from '@/components/ui/quota-meter.tsx';
 import { paths } from '@/config/paths.ts';
 import { LazyTokenAccess } from '@/features/access/components/lazy-token-access.tsx';
 import { ExportProviderDialog } from '@/features/export/components/export-provider-dialog.tsx';
@@ -14,7 +15,9 @@ import { NewPoolFromTemplate } from '@/features/pools/list/new-pool-from-templat
 import { PoolList } from '@/features/pools/list/pool-list.tsx';
 import { useProviderPage } from '@/features/providers/components/use-provider-page.tsx';
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
+import { useAppliedQuota } from '@/hooks/use-applied-quota.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
+import { QUOTA_CODES } from '@/lib/quota-queries.ts';
 
 export function ProviderPoolsRoute() {
   const { providerId = '' } = useParams();
@@ -71,6 +74,7 @@ const ProviderPools = memo(function ProviderPools({
         </ScreenActions>
       }
     >
+      <PoolsQuota providerId={providerId} />
       <PoolList providerId={providerId} createDisabledReason={access.reason} />
       <details className="mt-6">
         <summary className="cursor-pointer font-medium text-brand-700">
@@ -89,3 +93,28 @@ const ProviderPools = memo(function ProviderPools({
     </ResourceScreen>
   );
 });
+
+const POOL_NOUN = { one: 'pool', many: 'pools' };
+
+/**
+ * How close the provider is to its quota of identity pools; nothing while
+ * it loads, or when the quota cannot be read or is not listed (the service
+ * refuses past the limit itself, and says so).
+ */
+function PoolsQuota({ providerId }: { providerId: string }) {
+  const quota = useAppliedQuota({
+    code: QUOTA_CODES.identityPoolsPerProvider,
+    scope: 'IDENTITY_PROVIDER',
+    identityProvider: providerId,
+  });
+  if (quota.limit === undefined) return null;
+  return (
+    <QuotaMeter
+      className="mb-3"
+      limit={quota.limit}
+      usage={quota.usage}
+      noun={POOL_NOUN}
+      label="Identity pools of this provider"
+    />
+  );
+}

@@ -14,9 +14,13 @@ import { updateTestPool } from '@/testing/writes.ts';
 
 beforeEach(() => resetEmulator('demo'));
 
-// The demo seed: Okta 263 pools, Google 8, Azure 14, GitHub 3, Keycloak 0.
+// The demo seed: Okta 263 pools, Google 8, Azure 14, GitHub 3, Keycloak 0;
+// 4 group mappings; 1 certificate authority with 3 certificate pools.
 const ALL_LOADED = 'Loaded all 288 pools from 5 providers.';
-const POOL_LIST = /\/identity-pools$/;
+const OTHERS_LOADED =
+  '4 group mappings. 3 certificate pools from 1 of 1 certificate authority.';
+const ALL_RESULTS = 295;
+const POOL_LIST = /\/identity-providers\/[^/]+\/identity-pools$/;
 const PROVIDER_LIST = /\/identity-providers$/;
 
 function searchBox() {
@@ -45,7 +49,9 @@ async function searchFor(user: UserEvent, text: string) {
   await user.paste(text);
 }
 
+// Every identity pool, and the other kinds too.
 async function allLoaded() {
+  await screen.findByText(OTHERS_LOADED, {}, { timeout: 10_000 });
   return screen.findByText(ALL_LOADED, {}, { timeout: 10_000 });
 }
 
@@ -96,7 +102,7 @@ test(
     const done = await allLoaded();
     expect(done).toHaveAttribute('role', 'status');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
-    expect(screen.getByText('288 pools.')).toBeInTheDocument();
+    expect(screen.getByText(`${ALL_RESULTS} results.`)).toBeInTheDocument();
     expect(requests.count('GET', PROVIDER_LIST)).toBe(1);
     // Okta's three pages of 100, then one page for each other provider.
     expect(requests.count('GET', POOL_LIST)).toBe(7);
@@ -107,8 +113,8 @@ test(
     await user.click(screen.getByRole('button', { name: 'Show 100 more' }));
     expect(resultRows()).toHaveLength(200);
     expect(poolLink(resultRows()[100]!)).toHaveFocus();
-    await user.click(screen.getByRole('button', { name: 'Show 88 more' }));
-    expect(resultRows()).toHaveLength(288);
+    await user.click(screen.getByRole('button', { name: 'Show 95 more' }));
+    expect(resultRows()).toHaveLength(ALL_RESULTS);
     expect(
       screen.queryByRole('button', { name: /^Show \d+ more$/ }),
     ).not.toBeInTheDocument();
@@ -160,13 +166,15 @@ test(
     // Filter text, across providers: only a Google pool has this domain.
     await searchFor(user, 'acme-ml.iam');
     await waitFor(() => expect(rowNames()).toEqual(['ml-batch-jobs']));
-    expect(screen.getByText('1 of 288 pools matches.')).toBeInTheDocument();
+    expect(
+      screen.getByText(`1 of ${ALL_RESULTS} results matches.`),
+    ).toBeInTheDocument();
 
     // Identity claim: Google's pools all name callers by e-mail, as do some of Okta's.
     await searchFor(user, 'claims.email');
     await waitFor(() => expect(rowNames()).toContain('bq-export'));
     const providersShown = new Set(
-      resultRows().map((row) => row.querySelectorAll('a')[1]!.textContent),
+      resultRows().map((row) => row.querySelectorAll('a')[1]?.textContent),
     );
     expect(providersShown).toEqual(
       new Set(['Google Cloud workloads', 'Acme Okta']),
@@ -187,9 +195,11 @@ test(
 
     await searchFor(user, 'no-such-pool-anywhere');
     expect(
-      await screen.findByText('No pool matches this search.'),
+      await screen.findByText('No object matches this search.'),
     ).toBeInTheDocument();
-    expect(screen.getByText('0 of 288 pools match.')).toBeInTheDocument();
+    expect(
+      screen.getByText(`0 of ${ALL_RESULTS} results match.`),
+    ).toBeInTheDocument();
   },
 );
 
@@ -198,7 +208,7 @@ test('sorting by last update, newest first; the URL keeps the query and the sort
   await allLoaded();
   expect(searchBox()).toHaveValue('payments');
   // By name at first.
-  expect(screen.getByRole('columnheader', { name: /Pool/ })).toHaveAttribute(
+  expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute(
     'aria-sort',
     'ascending',
   );
@@ -252,7 +262,9 @@ test('a provider narrows the results, and is kept in the URL', async () => {
   const google = await demoProviderId('accounts.google.com');
   const { user, router } = renderApp('/search');
   await allLoaded();
-  await user.click(screen.getByRole('combobox', { name: 'Provider' }));
+  await user.click(
+    screen.getByRole('combobox', { name: 'Provider or authority' }),
+  );
   await user.click(
     await screen.findByRole('option', { name: 'Google Cloud workloads' }),
   );
@@ -272,7 +284,7 @@ test('a page answered 429 is waited out, with a countdown, and the search comple
   const requests = spyOnFetch();
   // The first pool page of the walk: Okta's.
   await injectFault({
-    match: { method: 'GET', path: 'identity-pools$' },
+    match: { method: 'GET', path: `${okta}/identity-pools$` },
     respond: { status: 429, retryAfter: 1 },
     times: 1,
   });
@@ -348,13 +360,16 @@ test('a provider that fails is named with its own Retry, and the other providers
   const alert = screen.getByRole('alert');
   expect(alert).toHaveTextContent('One provider could not be searched');
   expect(alert).toHaveTextContent('Google Cloud workloads');
-  expect(screen.getByText('280 pools.')).toBeInTheDocument();
+  await screen.findByText(OTHERS_LOADED, {}, { timeout: 10_000 });
+  expect(
+    await screen.findByText(`${ALL_RESULTS - 8} results.`),
+  ).toBeInTheDocument();
 
   await searchFor(user, 'legacy-catch-all');
   await waitFor(() => expect(rowNames()).toEqual(['legacy-catch-all']));
   await searchFor(user, 'bq-export');
   expect(
-    await screen.findByText('No pool matches this search.'),
+    await screen.findByText('No object matches this search.'),
   ).toBeInTheDocument();
 
   await user.click(
@@ -369,7 +384,7 @@ test('a provider that fails is named with its own Retry, and the other providers
 
 test('Cancel stops the walk, nothing more is fetched, and Load the rest finishes it', async () => {
   await injectFault({
-    match: { method: 'GET', path: 'identity-pools$' },
+    match: { method: 'GET', path: 'identity-providers/[^/]+/identity-pools$' },
     delayMs: 2_000,
     times: 1,
   });
@@ -454,7 +469,7 @@ test('the header links to the search, whose box the `/` shortcut can find', asyn
   await user.click(within(sections).getByRole('link', { name: 'Search' }));
   expect(router.state.location.pathname).toBe('/search');
   expect(
-    await screen.findByRole('heading', { level: 1, name: 'Search all pools' }),
+    await screen.findByRole('heading', { level: 1, name: 'Search' }),
   ).toBeInTheDocument();
   expect(searchBox()).toHaveAttribute('data-shortcut-search');
   await waitFor(() => expect(document.title).toBe('Search · Lifeguard'));
@@ -470,3 +485,97 @@ test('a pool whose filter is true is flagged as matching every token', async () 
     expect(screen.getAllByText('Matches every token')).toHaveLength(1),
   );
 });
+
+test(
+  'group mappings and certificate pools are found too, each labelled with its kind and linking to its screen; Kind narrows the results and is kept in the URL',
+  MANY_ROWS,
+  async () => {
+    const mappings = await apiCall<{
+      data: { id: string; display_name: string }[];
+    }>('GET', '/iam/v2/sso/group-mappings?page_size=100');
+    const everyone = mappings.data.find((m) => m.display_name === 'Everyone')!;
+    const authorities = await apiCall<{
+      data: { id: string; display_name: string }[];
+    }>('GET', '/iam/v2/certificate-authorities?page_size=100');
+    const authority = authorities.data[0]!;
+    const pools = await apiCall<{
+      data: { id: string; display_name: string }[];
+    }>(
+      'GET',
+      `/iam/v2/certificate-authorities/${authority.id}/identity-pools?page_size=100`,
+    );
+    const orders = pools.data.find(
+      (p) => p.display_name === 'orders-services',
+    )!;
+    const { user, router } = renderApp('/search');
+    await allLoaded();
+
+    // A group mapping: its filter's words find it; no parent, no identity.
+    await searchFor(user, '"platform" in groups');
+    await waitFor(() => expect(rowNames()).toEqual(['Platform engineers']));
+    const [mappingRow] = resultRows();
+    expect(mappingRow).toHaveTextContent('Group mapping');
+    expect(
+      within(mappingRow!).getByRole('link', { name: 'Platform engineers' }),
+    ).toHaveAttribute(
+      'href',
+      `/group-mappings/${mappings.data.find((m) => m.display_name === 'Platform engineers')!.id}`,
+    );
+
+    // A certificate pool: by its filter, with its authority and external identifier.
+    await searchFor(user, "CN.startsWith('orders-')");
+    await waitFor(() => expect(rowNames()).toEqual(['orders-services']));
+    const [poolRow] = resultRows();
+    expect(poolRow).toHaveTextContent('Certificate pool');
+    expect(poolRow).toHaveTextContent('CN');
+    expect(
+      within(poolRow!).getByRole('link', { name: 'orders-services' }),
+    ).toHaveAttribute(
+      'href',
+      `/certificate-authorities/${authority.id}/pools/${orders.id}`,
+    );
+    expect(
+      within(poolRow!).getByRole('link', { name: authority.display_name }),
+    ).toHaveAttribute('href', `/certificate-authorities/${authority.id}`);
+
+    // Filters of `true`, flagged in each kind's words.
+    await searchFor(user, everyone.id);
+    await waitFor(() => expect(rowNames()).toEqual(['Everyone']));
+    expect(resultRows()[0]).toHaveTextContent('Matches every SSO user');
+
+    // Kind: only group mappings, in the URL.
+    await searchFor(user, '');
+    await user.click(screen.getByRole('combobox', { name: 'Kind' }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Group mappings' }),
+    );
+    await waitFor(() => expect(resultRows()).toHaveLength(4));
+    expect(
+      screen.getByText('4 of 4 group mappings match.'),
+    ).toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('kind')).toBe(
+      'group-mapping',
+    );
+    for (const row of resultRows())
+      expect(row).toHaveTextContent('Group mapping');
+
+    // The authority as the parent: its three pools.
+    await user.click(screen.getByRole('combobox', { name: 'Kind' }));
+    await user.click(await screen.findByRole('option', { name: 'All kinds' }));
+    await user.click(
+      screen.getByRole('combobox', { name: 'Provider or authority' }),
+    );
+    await user.click(
+      await screen.findByRole('option', {
+        name: `${authority.display_name} (certificate authority)`,
+      }),
+    );
+    await waitFor(() =>
+      expect(rowNames().sort()).toEqual([
+        'any-acme-workload',
+        'orders-services',
+        'payments-and-billing',
+      ]),
+    );
+  },
+);

@@ -45,14 +45,17 @@ export function isBindingGone(error: unknown): boolean {
 }
 
 // A 403 that is Confluent's, read for its cause where the body tells it.
-function forbidden(error: ApiError, doing: 'grant' | 'revoke'): AccessProblem {
+function forbidden(
+  error: ApiError,
+  doing: 'grant' | 'revoke',
+  noun: string,
+): AccessProblem {
   const message = messageOf(error);
   if (message && /principal|not a user/i.test(message)) {
     return {
       kind: 'principal',
-      title: 'Confluent does not take this pool as a principal',
-      advice:
-        'The role binding names the pool as User:<pool id>. Confluent refuses a principal it does not know as a user, service account or identity pool of this organization: check that the pool still exists.',
+      title: `Confluent does not take this ${noun} as a principal`,
+      advice: `The role binding names the ${noun} as User:<its id>. Confluent refuses a principal it does not know as a user, service account, identity pool, certificate pool or group mapping of this organization: check that the ${noun} still exists.`,
       message,
     };
   }
@@ -77,8 +80,14 @@ function forbidden(error: ApiError, doing: 'grant' | 'revoke'): AccessProblem {
   };
 }
 
-/** Why a grant failed, for the form; undefined where ApiErrorView explains it. */
-export function grantProblem(error: unknown): AccessProblem | undefined {
+/**
+ * Why a grant failed, for the form; undefined where ApiErrorView explains
+ * it. `noun` names what holds the role ("pool", "group mapping").
+ */
+export function grantProblem(
+  error: unknown,
+  noun = 'pool',
+): AccessProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (isSessionLost(error) || isRoleRefusal(error)) return undefined;
   switch (error.status) {
@@ -94,20 +103,23 @@ export function grantProblem(error: unknown): AccessProblem | undefined {
     case 409:
       return {
         kind: 'exists',
-        title: 'This pool already has this role there',
+        title: `This ${noun} already has this role there`,
         advice:
           'The same role binding exists already, so there is nothing to grant.',
         message: messageOf(error),
       };
     case 403:
-      return forbidden(error, 'grant');
+      return forbidden(error, 'grant', noun);
     default:
       return undefined;
   }
 }
 
 /** Why a revoke failed, for its dialog; undefined where ApiErrorView explains it. */
-export function revokeProblem(error: unknown): AccessProblem | undefined {
+export function revokeProblem(
+  error: unknown,
+  noun = 'pool',
+): AccessProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (isSessionLost(error) || isRoleRefusal(error)) return undefined;
   if (isBindingGone(error)) {
@@ -119,5 +131,5 @@ export function revokeProblem(error: unknown): AccessProblem | undefined {
       message: messageOf(error),
     };
   }
-  return error.status === 403 ? forbidden(error, 'revoke') : undefined;
+  return error.status === 403 ? forbidden(error, 'revoke', noun) : undefined;
 }

@@ -2,12 +2,15 @@ import { expect, test } from 'vitest';
 import type { components } from '#contract/schema.d.ts';
 import {
   highlightSegments,
+  indexCertificatePools,
+  indexGroupMappings,
   indexPools,
   matchesTerms,
   parseTerms,
   searchPools,
   sortPools,
   type IndexedPool,
+  type SearchCriteria,
   type Segment,
 } from './search-index.ts';
 
@@ -65,10 +68,10 @@ function demo(): IndexedPool[] {
 }
 
 function names(entries: readonly IndexedPool[]): string[] {
-  return entries.map((entry) => entry.pool.display_name);
+  return entries.map((entry) => entry.item.display_name);
 }
 
-function search(query: string, extra: { providerId?: string } = {}) {
+function search(query: string, extra: { parentId?: string } = {}) {
   return names(searchPools(demo(), { query, sort: 'display_name', ...extra }));
 }
 
@@ -112,10 +115,10 @@ test('description and provider name are not searched', () => {
 });
 
 test('a provider narrows the search to its pools', () => {
-  expect(search('payments', { providerId: 'op-goog' })).toEqual([
+  expect(search('payments', { parentId: 'op-goog' })).toEqual([
     'payments-dev-refunds',
   ]);
-  expect(search('', { providerId: 'op-okta' })).toHaveLength(3);
+  expect(search('', { parentId: 'op-okta' })).toHaveLength(3);
 });
 
 test('names sort A→Z or Z→A, ignoring case', () => {
@@ -159,7 +162,7 @@ test('equal names keep a stable order: provider, then id', () => {
   ];
   expect(
     sortPools(entries, 'display_name').map(
-      (entry) => `${entry.providerName}/${entry.pool.id}`,
+      (entry) => `${entry.parentName}/${entry.item.id}`,
     ),
   ).toEqual(['Acme Okta/pool-1', 'Google/pool-2', 'Google/pool-10']);
 });
@@ -223,8 +226,101 @@ test('filtering 10,000 pools by three words finds the pools with every word', ()
     sort: '-updated_at',
   });
   expect(results.length).toBeGreaterThan(0);
-  for (const { pool: found } of results) {
+  for (const { item: found } of results) {
     expect(found.display_name).toContain('team-7');
     expect(found.display_name).toContain('env-2');
   }
+});
+
+type GroupMapping = components['schemas']['GroupMapping'];
+type CertificatePool = components['schemas']['CertificateIdentityPool'];
+
+const AUTHORITY = { id: 'op-ca1', display_name: 'Acme issuing CA' };
+
+function mixed() {
+  return [
+    ...demo(),
+    ...indexGroupMappings([
+      {
+        id: 'group-w4vP',
+        display_name: 'Payments engineers',
+        description: '',
+        filter: '"payments" in groups',
+        principal: 'group-w4vP',
+        state: 'ENABLED',
+        metadata: { updated_at: '2024-06-01T00:00:00Z' },
+      } as GroupMapping,
+      {
+        id: 'group-Ev3r',
+        display_name: 'Everyone',
+        description: '',
+        filter: 'true',
+        principal: 'group-Ev3r',
+        state: 'ENABLED',
+      } as GroupMapping,
+    ]),
+    ...indexCertificatePools(AUTHORITY, [
+      {
+        id: 'pool-Crt1',
+        display_name: 'payments-batch',
+        description: '',
+        external_identifier: 'UID',
+        filter: "OU in ['payments', 'billing']",
+        principal: 'pool-Crt1',
+        state: 'ENABLED',
+      } as CertificatePool,
+    ]),
+  ];
+}
+
+test('group mappings and certificate pools are indexed with their kind, parent and identity', () => {
+  const entries = mixed();
+  const mapping = entries.find((entry) => entry.item.id === 'group-w4vP')!;
+  expect(mapping).toMatchObject({
+    kind: 'group-mapping',
+    parentId: undefined,
+    parentName: undefined,
+    identity: '',
+  });
+  expect(mapping.updatedAt).toBe(Date.parse('2024-06-01T00:00:00Z'));
+  const pool = entries.find((entry) => entry.item.id === 'pool-Crt1')!;
+  expect(pool).toMatchObject({
+    kind: 'certificate-pool',
+    parentId: 'op-ca1',
+    parentName: 'Acme issuing CA',
+    identity: 'UID',
+  });
+});
+
+test('one search finds every kind; Kind and the parent narrow it', () => {
+  const find = (query: string, extra: Partial<SearchCriteria> = {}) =>
+    names(searchPools(mixed(), { query, sort: 'display_name', ...extra }));
+  expect(find('payments').sort()).toEqual(
+    [
+      'Payments engineers',
+      'payments-batch',
+      'payments-dev-refunds',
+      'payments-prod-settlement',
+    ].sort(),
+  );
+  expect(find('payments', { kind: 'group-mapping' })).toEqual([
+    'Payments engineers',
+  ]);
+  expect(find('payments', { kind: 'certificate-pool' })).toEqual([
+    'payments-batch',
+  ]);
+  expect(find('', { parentId: 'op-ca1' })).toEqual(['payments-batch']);
+  // A certificate pool's external identifier is its identity field.
+  expect(find('uid')).toEqual(['payments-batch']);
+  // Single-quoted filter text, as mTLS filters are written.
+  expect(find("'billing'")).toEqual(['payments-batch']);
+  expect(find('"payments" in groups')).toEqual(['Payments engineers']);
+});
+
+test('objects without a parent sort by name among the rest', () => {
+  expect(names(sortPools(mixed(), 'display_name')).slice(0, 3)).toEqual([
+    'Checkout-dev-cart',
+    'Everyone',
+    'legacy-catch-all',
+  ]);
 });

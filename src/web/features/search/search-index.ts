@@ -1,12 +1,36 @@
 import type { components } from '#contract/schema.d.ts';
 
 type Pool = components['schemas']['IdentityPool'];
+type GroupMapping = components['schemas']['GroupMapping'];
+type CertificatePool = components['schemas']['CertificateIdentityPool'];
 
-/** The fields a search looks in, in the order a row shows them. */
+/** The kinds of object the search covers. */
+export const SEARCH_KINDS = [
+  'identity-pool',
+  'group-mapping',
+  'certificate-pool',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** How each kind reads: in a row's label, and counted. */
+export const SEARCH_KIND_LABELS: Record<
+  SearchKind,
+  { one: string; many: string }
+> = {
+  'identity-pool': { one: 'Identity pool', many: 'identity pools' },
+  'group-mapping': { one: 'Group mapping', many: 'group mappings' },
+  'certificate-pool': { one: 'Certificate pool', many: 'certificate pools' },
+};
+
+/**
+ * The fields a search looks in, in the order a row shows them. `identity`
+ * is an identity pool's identity claim or a certificate pool's external
+ * identifier (a group mapping has neither).
+ */
 export const SEARCH_FIELDS = [
   'display_name',
   'id',
-  'identity_claim',
+  'identity',
   'filter',
 ] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -21,41 +45,94 @@ export const SEARCH_SORTS = [
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const DEFAULT_SEARCH_SORT: SearchSort = 'display_name';
 
-/** One pool with its provider, prepared once so each keystroke only compares strings. */
-export type IndexedPool = {
-  pool: Pool;
-  providerId: string;
-  providerName: string;
+/** What every searched object has. */
+export type SearchItem = {
+  id: string;
+  display_name: string;
+  filter: string;
+  metadata?: { updated_at?: string };
+};
+
+/**
+ * One object with its parent (an identity pool's provider, a certificate
+ * pool's authority; a group mapping has none), prepared once so each
+ * keystroke only compares strings.
+ */
+export type IndexedEntry = {
+  kind: SearchKind;
+  item: SearchItem;
+  /** The identity claim or external identifier; empty for a group mapping. */
+  identity: string;
+  parentId: string | undefined;
+  parentName: string | undefined;
   /** Each searched field in lower case. */
   folded: Record<SearchField, string>;
   /** `metadata.updated_at` in ms since the epoch; NaN when absent or unreadable. */
   updatedAt: number;
 };
 
+/** An entry of the search (it was pools only before). */
+export type IndexedPool = IndexedEntry;
+
 export type SearchCriteria = {
   /** What was typed: every whitespace-separated word must match. */
   query: string;
-  /** Only this provider's pools, when set. */
-  providerId?: string;
+  /** Only this parent's objects (a provider's or an authority's), when set. */
+  parentId?: string;
+  /** Only this kind of object, when set. */
+  kind?: SearchKind;
   sort: SearchSort;
 };
 
+function indexed(
+  kind: SearchKind,
+  item: SearchItem,
+  identity: string,
+  parent: { id: string; display_name: string } | undefined,
+): IndexedEntry {
+  return {
+    kind,
+    item,
+    identity,
+    parentId: parent?.id,
+    parentName: parent?.display_name,
+    folded: {
+      display_name: item.display_name.toLowerCase(),
+      id: item.id.toLowerCase(),
+      identity: identity.toLowerCase(),
+      filter: item.filter.toLowerCase(),
+    },
+    updatedAt: Date.parse(item.metadata?.updated_at ?? ''),
+  };
+}
+
+/** A provider's identity pools. */
 export function indexPools(
   provider: { id: string; display_name: string },
   pools: readonly Pool[],
-): IndexedPool[] {
-  return pools.map((pool) => ({
-    pool,
-    providerId: provider.id,
-    providerName: provider.display_name,
-    folded: {
-      display_name: pool.display_name.toLowerCase(),
-      id: pool.id.toLowerCase(),
-      identity_claim: pool.identity_claim.toLowerCase(),
-      filter: pool.filter.toLowerCase(),
-    },
-    updatedAt: Date.parse(pool.metadata?.updated_at ?? ''),
-  }));
+): IndexedEntry[] {
+  return pools.map((pool) =>
+    indexed('identity-pool', pool, pool.identity_claim, provider),
+  );
+}
+
+/** The organization's SSO group mappings. */
+export function indexGroupMappings(
+  mappings: readonly GroupMapping[],
+): IndexedEntry[] {
+  return mappings.map((mapping) =>
+    indexed('group-mapping', mapping, '', undefined),
+  );
+}
+
+/** A certificate authority's certificate pools. */
+export function indexCertificatePools(
+  authority: { id: string; display_name: string },
+  pools: readonly CertificatePool[],
+): IndexedEntry[] {
+  return pools.map((pool) =>
+    indexed('certificate-pool', pool, pool.external_identifier, authority),
+  );
 }
 
 /** The words of a query, lower-cased, without repeats; none for a blank query. */
@@ -65,7 +142,7 @@ export function parseTerms(query: string): string[] {
 
 /** Every term appears in at least one field (a term may match a different field than another). */
 export function matchesTerms(
-  entry: IndexedPool,
+  entry: IndexedEntry,
   terms: readonly string[],
 ): boolean {
   return terms.every((term) =>
@@ -81,18 +158,18 @@ function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-function byName(a: IndexedPool, b: IndexedPool): number {
+function byName(a: IndexedEntry, b: IndexedEntry): number {
   return (
-    compareText(a.pool.display_name, b.pool.display_name) ||
-    compareText(a.providerName, b.providerName) ||
-    compareText(a.pool.id, b.pool.id)
+    compareText(a.item.display_name, b.item.display_name) ||
+    compareText(a.parentName ?? '', b.parentName ?? '') ||
+    compareText(a.item.id, b.item.id)
   );
 }
 
-function byUpdate(a: IndexedPool, b: IndexedPool, descending: boolean) {
+function byUpdate(a: IndexedEntry, b: IndexedEntry, descending: boolean) {
   const aKnown = !Number.isNaN(a.updatedAt);
   const bKnown = !Number.isNaN(b.updatedAt);
-  // A pool without a time goes last whichever way the list runs.
+  // An object without a time goes last whichever way the list runs.
   if (aKnown !== bKnown) return aKnown ? -1 : 1;
   const order = aKnown ? a.updatedAt - b.updatedAt : 0;
   return (descending ? -order : order) || byName(a, b);
@@ -100,9 +177,9 @@ function byUpdate(a: IndexedPool, b: IndexedPool, descending: boolean) {
 
 /** Orders entries by `sort`, names breaking ties; the input is not changed. */
 export function sortPools(
-  entries: readonly IndexedPool[],
+  entries: readonly IndexedEntry[],
   sort: SearchSort,
-): IndexedPool[] {
+): IndexedEntry[] {
   const sorted = [...entries];
   switch (sort) {
     case 'display_name':
@@ -118,13 +195,14 @@ export function sortPools(
 
 /** The entries that match the criteria, in their order. */
 export function searchPools(
-  entries: readonly IndexedPool[],
+  entries: readonly IndexedEntry[],
   criteria: SearchCriteria,
-): IndexedPool[] {
+): IndexedEntry[] {
   const terms = parseTerms(criteria.query);
   const matching = entries.filter(
     (entry) =>
-      (!criteria.providerId || entry.providerId === criteria.providerId) &&
+      (!criteria.parentId || entry.parentId === criteria.parentId) &&
+      (!criteria.kind || entry.kind === criteria.kind) &&
       matchesTerms(entry, terms),
   );
   return sortPools(matching, criteria.sort);

@@ -5,10 +5,16 @@ import type { OrgBindingSource } from '@/hooks/use-org-bindings.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { everyItem, listRoleBindings } from './access.ts';
 
-/** The principal a pool holds its roles as. */
-export function poolPrincipal(poolId: string): string {
-  return `User:${poolId}`;
+/**
+ * The principal an object holds its roles as: `User:<id>` for an identity
+ * pool or certificate pool (`pool-…`) and for a group mapping (`group-…`).
+ */
+export function objectPrincipal(objectId: string): string {
+  return `User:${objectId}`;
 }
+
+/** The principal a pool holds its roles as (see {@link objectPrincipal}). */
+export const poolPrincipal = objectPrincipal;
 
 /** The query for every binding anywhere in the organization (`…/*` is inclusive). */
 export function organizationWidePattern(organizationId: string): string {
@@ -19,13 +25,17 @@ export const accessQueries = {
   all: () => ['access'] as const,
   /** Shared (src/web/lib) with the other features that build CRNs. */
   organization: () => directoryQueries.organization(),
-  /** Every list of one pool's bindings: what a grant or revoke invalidates. */
+  /**
+   * Every list of one object's bindings (a pool's or a group mapping's, by
+   * its id): what a grant or revoke invalidates.
+   */
   poolBindingLists: (poolId: string) =>
     [...accessQueries.all(), 'bindings', poolId] as const,
   /**
-   * Every binding the pool holds anywhere in the organization, from one
-   * inclusive query, all pages read (grouping needs them all; a pool
-   * rarely has more than one page). `report` hears the walk's progress.
+   * Every binding the object (`pool-…` or `group-…`) holds anywhere in the
+   * organization, from one inclusive query, all pages read (grouping needs
+   * them all; an object rarely has more than one page). `report` hears the
+   * walk's progress.
    */
   poolBindings: (
     poolId: string,
@@ -41,7 +51,7 @@ export const accessQueries = {
           (page, pageSignal) =>
             listRoleBindings(
               {
-                principal: poolPrincipal(poolId),
+                principal: objectPrincipal(poolId),
                 crnPattern: organizationWidePattern(organizationId),
               },
               page,

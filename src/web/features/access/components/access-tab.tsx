@@ -10,7 +10,12 @@ import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { paths } from '@/config/paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
-import { accessQueries, poolPrincipal } from '../api/queries.ts';
+import { accessQueries, objectPrincipal } from '../api/queries.ts';
+import {
+  accessWording,
+  type AccessObjectKind,
+  type AccessWording,
+} from '../access-wording.ts';
 import type { RiskPool } from '#filter/pool-risk.ts';
 import { useDirectory } from '@/hooks/use-directory.ts';
 import {
@@ -28,10 +33,10 @@ import {
 } from './pool-risks.tsx';
 import { RevokeBindingDialog } from './revoke-binding-dialog.tsx';
 
-function AccessSkeleton() {
+function AccessSkeleton({ noun }: { noun: string }) {
   return (
     <div aria-busy="true" className="grid gap-3">
-      <span className="sr-only">Loading the pool’s access…</span>
+      <span className="sr-only">Loading the {noun}’s access…</span>
       <Skeleton className="h-6 w-48" />
       <Skeleton className="h-24 w-full" />
       <Skeleton className="h-24 w-full" />
@@ -39,37 +44,81 @@ function AccessSkeleton() {
   );
 }
 
-/**
- * A pool's Access tab: the role bindings it holds anywhere in the
- * organization (one inclusive query, every page read), grouped
- * environment → cluster → resource, with Grant access and Revoke for a role
- * that may write.
- */
-export function AccessTab({
-  poolId,
-  readOnlyReason,
-  risk,
-}: {
-  poolId: string;
+/** What the identity-pool risk checks need beyond the bindings. */
+export type AccessRisk = {
+  pool: RiskPool;
+  providerId: string;
+  providerIssuer: string | undefined;
+  loadProviderPools: LoadProviderPools;
+};
+
+/** Which object's access: by `principalId`, or (as before) `poolId`. */
+type AccessObject =
+  | {
+      /**
+       * The object's id, which its role bindings name as `User:<id>`:
+       * `pool-…` (identity or certificate pool) or `group-…` (group mapping).
+       */
+      principalId: string;
+      poolId?: never;
+    }
+  | {
+      /** The identity pool's id: the same as `principalId`. */
+      poolId: string;
+      principalId?: never;
+    };
+
+export type AccessTabProps = AccessObject & {
+  /** What the object is; says how the tab words it. Default `identity-pool`. */
+  kind?: AccessObjectKind;
+  /** Any part of the wording the caller says otherwise. */
+  wording?: Partial<AccessWording>;
   /** Set when the user may not grant or revoke: why. */
   readOnlyReason?: string;
-  /** What the risk checks need beyond the bindings, once the pool has loaded. */
-  risk?: {
-    pool: RiskPool;
-    providerId: string;
-    providerIssuer: string | undefined;
-    loadProviderPools: LoadProviderPools;
-  };
-}) {
+  /**
+   * The broad-access and overlapping-pools checks, for an identity pool
+   * once it has loaded; without it the tab shows none.
+   */
+  risk?: AccessRisk;
+};
+
+/**
+ * The Access tab of any federation object: the role bindings its principal
+ * (`User:<id>`) holds anywhere in the organization (one inclusive query,
+ * every page read), grouped environment → cluster → resource, with Grant
+ * access and Revoke for a role that may write.
+ *
+ * How to use it (lazily, through `LazyAccessTab`, which takes the same props):
+ *
+ * ```tsx
+ * <LazyAccessTab principalId={poolId} readOnlyReason={access.reason} risk={…} />
+ * <LazyAccessTab principalId={mapping.id} kind="group-mapping" readOnlyReason={access.reason} />
+ * <LazyAccessTab principalId={pool.id} kind="certificate-pool" readOnlyReason={access.reason} />
+ * ```
+ *
+ * `risk` is for identity pools only. A grant or revoke refreshes the
+ * object's list, under `accessQueries.poolBindingLists(id)`.
+ */
+export function AccessTab({
+  principalId,
+  poolId,
+  kind,
+  wording: wordingOverrides,
+  readOnlyReason,
+  risk,
+}: AccessTabProps) {
+  const objectId = (principalId ?? poolId)!;
+  const wording = accessWording(kind, wordingOverrides);
+  const { noun } = wording;
   const titleId = useId();
-  const principal = poolPrincipal(poolId);
+  const principal = objectPrincipal(objectId);
   const [progress, setProgress] = useState<WalkProgress>();
   const [notice, setNotice] = useState<string>();
   const [revoking, setRevoking] = useState<BindingView>();
   const organization = useQuery(accessQueries.organization());
   const organizationId = organization.data?.id;
   const bindings = useQuery({
-    ...accessQueries.poolBindings(poolId, organizationId ?? '', setProgress),
+    ...accessQueries.poolBindings(objectId, organizationId ?? '', setProgress),
     enabled: organizationId !== undefined,
   });
   const directory = useDirectory();
@@ -100,8 +149,7 @@ export function AccessTab({
             Access
           </h2>
           <p className="max-w-prose text-sm text-slate-700">
-            What tokens that get in through this pool may then do: the role
-            bindings of{' '}
+            What {wording.holders} may then do: the role bindings of{' '}
             <code className="font-mono text-xs [overflow-wrap:anywhere]">
               {principal}
             </code>{' '}
@@ -119,8 +167,9 @@ export function AccessTab({
         {canWrite ? (
           organizationId && (
             <GrantAccessDialog
-              poolId={poolId}
+              objectId={objectId}
               principal={principal}
+              wording={wording}
               organizationId={organizationId}
               environments={directory.environments}
               clusters={directory.clusters}
@@ -129,7 +178,7 @@ export function AccessTab({
           )
         ) : (
           <DisabledReason className="max-w-sm">
-            You can see this pool’s access but not change it. {readOnlyReason}
+            You can see this {noun}’s access but not change it. {readOnlyReason}
           </DisabledReason>
         )}
       </div>
@@ -180,7 +229,7 @@ export function AccessTab({
               />
             </div>
           )}
-          <AccessSkeleton />
+          <AccessSkeleton noun={noun} />
         </>
       )}
       {directory.error != null && groups && groups.count > 0 && (
@@ -202,9 +251,9 @@ export function AccessTab({
 
       {groups?.count === 0 && (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
-          <p className="font-medium">This pool has no role bindings.</p>
+          <p className="font-medium">This {noun} has no role bindings.</p>
           <p className="mt-1 text-sm">
-            Tokens can get in, but may do nothing in Confluent Cloud yet.{' '}
+            {wording.emptyMeaning}{' '}
             {canWrite
               ? 'Use Grant access to give it a role, such as DeveloperRead on the topics its workloads read.'
               : 'An administrator can grant it a role here.'}
@@ -323,8 +372,9 @@ export function AccessTab({
       )}
 
       <RevokeBindingDialog
-        poolId={poolId}
+        objectId={objectId}
         principal={principal}
+        wording={wording}
         view={revoking}
         names={names}
         onClose={() => setRevoking(undefined)}

@@ -41,14 +41,18 @@ import {
 import { NativeSelect } from '@/components/ui/native-select.tsx';
 import { GRANT_FORM_FIELDS, grantFormSchema } from '../schemas.ts';
 import { AccessProblemView } from './access-problem-view.tsx';
+import type { AccessWording } from '../access-wording.ts';
 
 /** A Basic cluster takes cluster-level roles only (docs/confluent-api.md §18.3). */
 const BASIC_REASON =
   'Basic clusters take cluster-level roles only: Confluent has no role bindings on their topics, consumer groups or transactional ids.';
 
 type GrantAccessProps = {
-  poolId: string;
+  /** The object whose bindings list a grant refreshes (`pool-…`, `group-…`). */
+  objectId: string;
   principal: string;
+  /** How to speak of the object and of who acts as it. */
+  wording: AccessWording;
   organizationId: string;
   environments: readonly Environment[] | undefined;
   clusters: readonly Cluster[] | undefined;
@@ -78,8 +82,8 @@ export function GrantAccessDialog(props: GrantAccessProps) {
             <code className="font-mono text-xs break-all">
               {props.principal}
             </code>
-            : tokens that get in through this pool may then do what the role
-            allows, where it applies.
+            : {props.wording.holders} may then do what the role allows, where it
+            applies.
           </p>
         }
       >
@@ -97,8 +101,9 @@ export function GrantAccessDialog(props: GrantAccessProps) {
 }
 
 function GrantForm({
-  poolId,
+  objectId,
   principal,
+  wording,
   organizationId,
   environments,
   clusters,
@@ -111,7 +116,7 @@ function GrantForm({
     mode: 'onTouched',
   });
   const { control, register, setValue, getValues, setError } = form;
-  const grant = useGrantAccess(poolId);
+  const grant = useGrantAccess(objectId);
   const [refusal, setRefusal] = useState<string>();
   const [submitError, setSubmitError] = useState<unknown>();
   const previewId = useId();
@@ -164,7 +169,7 @@ function GrantForm({
       });
       const view = viewBinding(binding);
       onGranted(
-        `Granted ${submitted.role} on ${describeTarget(view)} ${describePlace(view, { environments, clusters })}. Confluent may take a minute or two to apply it: until then, workloads of this pool may still be refused.`,
+        `Granted ${submitted.role} on ${describeTarget(view)} ${describePlace(view, { environments, clusters })}. Confluent may take a minute or two to apply it: until then, ${wording.holders} may still be refused.`,
       );
     } catch (caught) {
       setServerErrors(setError, caught, GRANT_FORM_FIELDS);
@@ -388,7 +393,7 @@ function GrantForm({
       {submitError != null && (
         <AccessProblemView
           error={submitError}
-          problem={grantProblem(submitError)}
+          problem={grantProblem(submitError, wording.noun)}
         />
       )}
 

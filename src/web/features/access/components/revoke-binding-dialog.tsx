@@ -14,6 +14,7 @@ import {
   type DirectoryNames,
 } from '../binding-groups.ts';
 import { AccessProblemView } from './access-problem-view.tsx';
+import { capitalise, type AccessWording } from '../access-wording.ts';
 
 /**
  * Asks before revoking one binding, naming its role and resource; a failed
@@ -21,23 +22,28 @@ import { AccessProblemView } from './access-problem-view.tsx';
  * the dialog cannot close while the revoke is under way.
  */
 export function RevokeBindingDialog({
-  poolId,
+  objectId,
   principal,
+  wording,
   view,
   names,
   onClose,
   onRevoked,
 }: {
-  poolId: string;
+  /** The object whose bindings list a revoke refreshes (`pool-…`, `group-…`). */
+  objectId: string;
   principal: string;
+  wording: AccessWording;
   /** The binding to revoke; the dialog is open while it is set. */
   view: BindingView | undefined;
   names: DirectoryNames;
   onClose: () => void;
   onRevoked: (message: string) => void;
 }) {
-  const revoke = useRevokeAccess(poolId);
-  const problem = revoke.error ? revokeProblem(revoke.error) : undefined;
+  const revoke = useRevokeAccess(objectId);
+  const problem = revoke.error
+    ? revokeProblem(revoke.error, wording.noun)
+    : undefined;
   const isGone = problem?.kind === 'gone';
 
   function changeOpen(open: boolean) {
@@ -57,8 +63,8 @@ export function RevokeBindingDialog({
           <>
             <p>
               <code className="font-mono text-xs break-all">{principal}</code>{' '}
-              loses {role} on {where}. Workloads that sign in through this pool
-              can no longer do what it allowed.
+              loses {role} on {where}. {capitalise(wording.holders)} can no
+              longer do what it allowed.
             </p>
             <p className="font-mono text-xs break-all text-slate-600">
               {view.binding.crn_pattern}

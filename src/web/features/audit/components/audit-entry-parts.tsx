@@ -1,8 +1,15 @@
 import { CopyButton } from '@/components/ui/copy-button.tsx';
 import { cn } from '@/lib/cn.ts';
-import type { AuditChange, AuditEntry, AuditOutcome } from '../api/audit.ts';
+import type {
+  AuditAction,
+  AuditChange,
+  AuditEntry,
+  AuditOutcome,
+} from '../api/audit.ts';
 
-const ACTION_LABELS: Record<string, string> = {
+// Every action the contract knows: a new one fails the typecheck until it
+// has its label.
+const ACTION_LABELS: Record<AuditAction, string> = {
   'create-pool': 'Created pool',
   'update-pool': 'Updated pool',
   'delete-pool': 'Deleted pool',
@@ -11,6 +18,17 @@ const ACTION_LABELS: Record<string, string> = {
   'delete-provider': 'Deleted provider',
   'delete-pool-with-provider': 'Deleted pool with its provider',
   'refresh-provider-keys': 'Refreshed provider keys',
+  'create-group-mapping': 'Created group mapping',
+  'update-group-mapping': 'Updated group mapping',
+  'delete-group-mapping': 'Deleted group mapping',
+  'create-certificate-authority': 'Registered certificate authority',
+  'update-certificate-authority': 'Updated certificate authority',
+  'delete-certificate-authority': 'Deleted certificate authority',
+  'create-certificate-pool': 'Created certificate pool',
+  'update-certificate-pool': 'Updated certificate pool',
+  'delete-certificate-pool': 'Deleted certificate pool',
+  'delete-certificate-pool-with-authority':
+    'Deleted certificate pool with its authority',
   'grant-role': 'Granted a role',
   'revoke-role': 'Revoked a role',
   'create-test-case': 'Added test case',
@@ -20,7 +38,9 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** "Updated pool"; an action this console does not know yet shows as recorded. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return Object.hasOwn(ACTION_LABELS, action)
+    ? ACTION_LABELS[action as AuditAction]
+    : action;
 }
 
 const OUTCOMES: Record<AuditOutcome, { label: string; className: string }> = {

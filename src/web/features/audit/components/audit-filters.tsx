@@ -22,7 +22,12 @@ const FIELDS: {
     type: 'text',
     placeholder: 'op-…',
   },
-  { name: 'pool_id', label: 'Pool id', type: 'text', placeholder: 'pool-…' },
+  {
+    name: 'pool_id',
+    label: 'Pool id',
+    type: 'text',
+    placeholder: 'pool-… or group-…',
+  },
   { name: 'since', label: 'From (UTC)', type: 'date' },
   { name: 'until', label: 'To (UTC)', type: 'date' },
 ];

@@ -9,7 +9,7 @@ import {
 } from '@/components/ui/relative-time.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
-import { AUDIT_SEARCH_KEYS, paths, type AuditSearch } from '@/config/paths.ts';
+import { AUDIT_SEARCH_KEYS, type AuditSearch } from '@/config/paths.ts';
 import { auditExportHref, type AuditEntry } from '../api/audit.ts';
 import { auditQueries } from '../api/queries.ts';
 import { parseAuditSearch, toAuditFilters } from '../schemas.ts';
@@ -22,6 +22,11 @@ import {
   RequestIdValue,
 } from './audit-entry-parts.tsx';
 import { AuditFilters } from './audit-filters.tsx';
+import {
+  auditTarget,
+  TARGET_KIND_LABELS,
+  type AuditTargetKind,
+} from '../audit-targets.ts';
 
 const COLUMNS = [
   'When',
@@ -34,19 +39,22 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The current name of a provider (no `poolId`) or of a pool, or `fallback`
- * while it is not known. The route supplies it: reading providers and pools
- * is their features' business.
+ * The current name of the object an entry is about (an identity provider or
+ * pool, a certificate authority or pool, a group mapping: `kind`), or
+ * `fallback` while it is not known. The route supplies it: reading those
+ * objects is their features' business.
  */
 export type TargetNameComponent = ComponentType<{
-  providerId: string;
-  poolId?: string;
+  kind: AuditTargetKind;
+  /** The object's id. */
+  id: string;
+  /** Its parent's: an identity pool's provider, a certificate pool's authority. */
+  parentId?: string;
   fallback?: string;
 }>;
 
-// The name a write itself recorded (set, changed or removed): the pool's
-// when the entry names a pool, else the provider's. For targets gone since,
-// or until their current name is known.
+// The name a write itself recorded (set, changed or removed): the object's
+// own. For targets gone since, or until their current name is known.
 function recordedName(entry: AuditEntry): string | undefined {
   const change = entry.changes.find(({ field }) => field === 'display_name');
   const name = change?.after ?? change?.before;
@@ -55,24 +63,33 @@ function recordedName(entry: AuditEntry): string | undefined {
 
 function Name({
   TargetName,
-  providerId,
-  poolId,
+  kind,
+  id,
+  parentId,
   fallback,
 }: {
   TargetName: TargetNameComponent | undefined;
-  providerId: string;
-  poolId?: string;
+  kind: AuditTargetKind;
+  id: string;
+  parentId?: string;
   fallback: string | undefined;
 }) {
   return TargetName ? (
-    <TargetName providerId={providerId} poolId={poolId} fallback={fallback} />
+    <TargetName kind={kind} id={id} parentId={parentId} fallback={fallback} />
   ) : (
     fallback
   );
 }
 
+// The parent of a pool: its identity provider or certificate authority.
+const PARENT_KIND: Partial<Record<AuditTargetKind, AuditTargetKind>> = {
+  'identity-pool': 'identity-provider',
+  'certificate-pool': 'certificate-authority',
+};
+
 // Names can repeat (Confluent allows two pools of a provider to share one):
-// the id is always shown beside the name, and kept on one line.
+// the id is always shown beside the name, and kept on one line. Each kind
+// links to its own screen; a grant or revoke names its principal's object.
 function Target({
   entry,
   TargetName,
@@ -80,66 +97,51 @@ function Target({
   entry: AuditEntry;
   TargetName: TargetNameComponent | undefined;
 }) {
-  if (entry.providerId && entry.poolId) {
-    return (
-      <span className="grid gap-0.5">
-        <Link
-          to={paths.pool.getHref(entry.providerId, entry.poolId, {
-            tab: 'history',
-          })}
-          className="text-brand-700 hover:underline"
-        >
-          <span className="font-medium [overflow-wrap:anywhere]">
-            <Name
-              TargetName={TargetName}
-              providerId={entry.providerId}
-              poolId={entry.poolId}
-              fallback={recordedName(entry)}
-            />
-          </span>{' '}
-          <code className="font-mono text-xs whitespace-nowrap">
-            {entry.poolId}
-          </code>
-        </Link>
-        <span className="text-xs text-slate-600">
-          in{' '}
-          <Link
-            to={paths.provider.getHref(entry.providerId)}
-            className="hover:underline"
-          >
-            <Name
-              TargetName={TargetName}
-              providerId={entry.providerId}
-              fallback={undefined}
-            />{' '}
-            <code className="font-mono whitespace-nowrap">
-              {entry.providerId}
-            </code>
-          </Link>
-        </span>
-      </span>
-    );
+  const target = auditTarget(entry);
+  if (!target) {
+    return <code className="font-mono text-xs break-all">{entry.target}</code>;
   }
-  if (entry.providerId) {
-    return (
-      <Link
-        to={paths.provider.getHref(entry.providerId)}
-        className="text-brand-700 hover:underline"
-      >
+  const isRole =
+    entry.action === 'grant-role' || entry.action === 'revoke-role';
+  const parentKind = PARENT_KIND[target.kind];
+  return (
+    <span className="grid gap-0.5">
+      <Link to={target.href} className="text-brand-700 hover:underline">
         <span className="font-medium [overflow-wrap:anywhere]">
           <Name
             TargetName={TargetName}
-            providerId={entry.providerId}
-            fallback={recordedName(entry)}
+            kind={target.kind}
+            id={target.id}
+            parentId={target.parentId}
+            fallback={isRole ? undefined : recordedName(entry)}
           />
         </span>{' '}
-        <code className="font-mono text-xs whitespace-nowrap">
-          {entry.providerId}
-        </code>
+        <code className="font-mono text-xs whitespace-nowrap">{target.id}</code>
       </Link>
-    );
-  }
-  return <code className="font-mono text-xs break-all">{entry.target}</code>;
+      {target.kind !== 'identity-pool' &&
+        target.kind !== 'identity-provider' && (
+          <span className="text-xs text-slate-600">
+            {TARGET_KIND_LABELS[target.kind]}
+          </span>
+        )}
+      {parentKind && target.parentId && target.parentHref && (
+        <span className="text-xs text-slate-600">
+          in{' '}
+          <Link to={target.parentHref} className="hover:underline">
+            <Name
+              TargetName={TargetName}
+              kind={parentKind}
+              id={target.parentId}
+              fallback={undefined}
+            />{' '}
+            <code className="font-mono whitespace-nowrap">
+              {target.parentId}
+            </code>
+          </Link>
+        </span>
+      )}
+    </span>
+  );
 }
 
 // The exact time in words, not only on hover: an audit log is read for
@@ -179,8 +181,9 @@ function hasFilters(search: AuditSearch): boolean {
 }
 
 /**
- * Every recorded write, newest first, filtered by the URL's search.
- * `TargetName` names the providers and pools the entries point at.
+ * Every recorded write, newest first, filtered by the URL's search, each
+ * linking to its object's screen (see `auditTarget`). `TargetName` names
+ * the objects the entries point at.
  */
 export function AuditLog({
   TargetName,

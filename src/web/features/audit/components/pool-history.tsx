@@ -21,9 +21,45 @@ export function PoolHistory({
   providerId: string;
   poolId: string;
 }) {
+  return <ObjectHistory providerId={providerId} objectId={poolId} />;
+}
+
+export type ObjectHistoryProps = {
+  /**
+   * The object's parent (identity provider or certificate authority), to
+   * narrow the log to it; leave it out for a group mapping (no parent), or
+   * to include the grants and revokes of the object's roles, which the
+   * server records without a parent.
+   */
+  providerId?: string;
+  /** The object: `pool-…` (identity or certificate pool) or `group-…`. */
+  objectId: string;
+  /** After "this", in the empty state: "pool" (default), "group mapping"… */
+  noun?: string;
+};
+
+/**
+ * Every recorded write to one object, newest first: an identity pool (and
+ * its test cases), a certificate pool or a group mapping, from
+ * `GET /api/lifeguard/audit?pool_id=<id>` (open to every signed-in user).
+ *
+ * ```tsx
+ * <ObjectHistory objectId={mapping.id} noun="group mapping" />
+ * <ObjectHistory providerId={authorityId} objectId={pool.id} noun="certificate pool" />
+ * ```
+ */
+export function ObjectHistory({
+  providerId,
+  objectId,
+  noun = 'pool',
+}: ObjectHistoryProps) {
   const titleId = useId();
   const query = useInfiniteQuery(
-    auditQueries.list({ provider_id: providerId, pool_id: poolId }),
+    auditQueries.list(
+      providerId === undefined
+        ? { pool_id: objectId }
+        : { provider_id: providerId, pool_id: objectId },
+    ),
   );
   const entries = query.data?.pages.flatMap((page) => page.data);
 
@@ -53,7 +89,7 @@ export function PoolHistory({
       )}
       {entries?.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
-          No changes to this pool have been recorded yet.
+          No changes to this {noun} have been recorded yet.
         </p>
       )}
       {entries && entries.length > 0 && (

@@ -37,8 +37,9 @@ export async function getOrganizationId(signal: AbortSignal): Promise<string> {
 }
 
 /**
- * Every role binding a pool holds, anywhere in the organization: one
- * inclusive query (`principal=User:<pool id>`,
+ * Every role binding an object holds, anywhere in the organization (an
+ * identity or certificate pool, `pool-…`, or a group mapping, `group-…`):
+ * one inclusive query (`principal=User:<id>`,
  * `crn_pattern=crn://confluent.cloud/organization=<org>/*`), walked page by
  * page at the API budget's pace (see {@link walkPages}); `onProgress` hears
  * the walk of the bindings.

@@ -3,11 +3,13 @@ import { TEXT_LIMITS } from '#contract/bodies.ts';
 import {
   CONFLUENT_PROVIDER_VERSION,
   EXPORT_FORMATS,
-  exportAs,
   type ExportFile,
   type ExportFormat,
-  type ExportSubject,
 } from '#contract/export.ts';
+import {
+  exportAnyAs,
+  type AnyExportSubject,
+} from '#contract/export-federation.ts';
 import { Alert } from '@/components/ui/alert.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import { CopyButton } from '@/components/ui/copy-button.tsx';
@@ -24,15 +26,15 @@ import { downloadFile } from '../download.ts';
 const FORMATS: Record<ExportFormat, { label: string; help: string }> = {
   terraform: {
     label: 'Terraform',
-    help: 'For the confluentinc/confluent provider. With Terraform 1.5 or later, `terraform plan` adopts the existing objects through the import blocks, which Confluent’s own importer does not write for identity pools.',
+    help: 'For the confluentinc/confluent provider. With Terraform 1.5 or later, `terraform plan` adopts the existing objects through the import blocks, which Confluent’s own importer does not write for these objects.',
   },
   cli: {
     label: 'CLI',
-    help: 'Confluent CLI commands that create the same objects, after `confluent login`. A provider’s script creates only what is missing (no jq needed), so it can run again.',
+    help: 'Confluent CLI commands that create the same objects (or update existing ones, where the script says how), after `confluent login`. A provider’s script creates only what is missing (no jq needed), so it can run again. Filters are always passed explicitly: the CLI would otherwise reset them to true.',
   },
   curl: {
     label: 'curl',
-    help: 'Calls to the Confluent Cloud API that create the same objects. The API key is read from CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET; no secret is written here.',
+    help: 'Calls to the Confluent Cloud API that create the same objects (group mappings and certificate objects: or update existing ones, with bodies written by jq). The API key is read from CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET; no secret is written here.',
   },
   json: {
     label: 'JSON',
@@ -124,7 +126,7 @@ function ProviderDescriptionField({
  * `subject` as code, one tab per format, each with its text read-only and
  * ready to copy or download.
  */
-export function ExportCode({ subject }: { subject: ExportSubject }) {
+export function ExportCode({ subject }: { subject: AnyExportSubject }) {
   const [format, setFormat] = useState<ExportFormat>('terraform');
   const [layout, setLayout] = useState<TerraformLayout>('resources');
   const [description, setDescription] = useState('');
@@ -133,14 +135,14 @@ export function ExportCode({ subject }: { subject: ExportSubject }) {
       Object.fromEntries(
         EXPORT_FORMATS.filter((each) => each !== 'terraform').map((each) => [
           each,
-          exportAs(each, subject),
+          exportAnyAs(each, subject),
         ]),
       ) as Record<Exclude<ExportFormat, 'terraform'>, ExportFile>,
     [subject],
   );
   const terraform = useMemo(
     () =>
-      exportAs('terraform', subject, {
+      exportAnyAs('terraform', subject, {
         withTerraformBlock: layout === 'standalone',
         providerDescription: description,
       }),

@@ -1,10 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type {
   ExportPool,
   ExportProvider,
+  ExportRoleBinding,
   ExportSubject,
 } from '#contract/export.ts';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   Dialog,
@@ -12,25 +12,9 @@ import {
   DialogContent,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import {
-  WalkControls,
-  WalkProgressView,
-} from '@/components/ui/walk-progress.tsx';
-import { usePacedWalk, type RunWalk } from '@/hooks/use-paced-walk.ts';
-import {
-  listPoolRoleBindings,
-  type RoleBinding,
-} from '../api/pool-role-bindings.ts';
-import { ExportCode } from './export-code.tsx';
+import { ObjectWithBindingsExport } from './object-export.tsx';
 
-function bindingsNoun(count: number): string {
-  return count === 1 ? 'role binding' : 'role bindings';
-}
-
-// Mounted only while the dialog is open: opening fetches the pool's role
-// bindings afresh (every page), closing stops the walk. No code shows while
-// they load, so none is copied without them by mistake; when they fail or
-// are stopped, the pool is exported without them and the dialog says so.
+// The pool with its role bindings, read when the dialog opens.
 function PoolExport({
   providerId,
   pool,
@@ -40,65 +24,25 @@ function PoolExport({
   pool: ExportPool;
   provider?: ExportProvider;
 }) {
-  const loadBindings = useCallback<RunWalk<RoleBinding[]>>(
-    (options) => listPoolRoleBindings(pool.id, options),
-    [pool.id],
-  );
-  const {
-    state,
-    start: restart,
-    stop,
-  } = usePacedWalk(loadBindings, { startOnMount: true });
-  const subject = useMemo<ExportSubject | undefined>(() => {
-    if (state.state === 'fetching' || state.state === 'idle') return undefined;
-    return {
+  const subjectWith = useCallback(
+    (
+      roleBindings: readonly ExportRoleBinding[] | undefined,
+    ): ExportSubject => ({
       kind: 'pool',
       providerId,
       pool,
       provider,
-      roleBindings: state.state === 'done' ? state.result : undefined,
-    };
-  }, [state, providerId, pool, provider]);
-
+      roleBindings,
+    }),
+    [providerId, pool, provider],
+  );
   return (
-    <div className="grid min-w-0 gap-3">
-      <div aria-live="polite" className="grid gap-2">
-        {state.state === 'fetching' && (
-          <WalkProgressView progress={state} noun="role bindings" />
-        )}
-        {state.state === 'cancelled' && (
-          <p className="text-sm text-slate-700">
-            Stopped after {state.fetched} {bindingsNoun(state.fetched)}: the
-            export below leaves the pool’s role bindings out.
-          </p>
-        )}
-        {state.state === 'done' && (
-          <p role="status" className="text-sm font-medium">
-            {state.result.length === 0
-              ? `${pool.display_name} holds no role bindings.`
-              : `All ${state.result.length} ${bindingsNoun(state.result.length)} of ${pool.display_name} fetched: the export grants them too.`}
-          </p>
-        )}
-      </div>
-      <WalkControls state={state.state} onStop={stop} onRestart={restart} />
-      {state.state === 'failed' && (
-        <>
-          {/* Its own button: the view offers none for a 403, which is
-              worth another try here (the credential may be changed). */}
-          <ApiErrorView error={state.error} />
-          <p className="text-sm text-slate-700">
-            The pool’s role bindings could not be read: the export below leaves
-            them out.
-          </p>
-          <div>
-            <Button variant="secondary" onClick={restart}>
-              Fetch again
-            </Button>
-          </div>
-        </>
-      )}
-      {subject && <ExportCode subject={subject} />}
-    </div>
+    <ObjectWithBindingsExport
+      objectId={pool.id}
+      name={pool.display_name}
+      noun="pool"
+      subjectWith={subjectWith}
+    />
   );
 }
 

@@ -13,10 +13,10 @@ import {
 } from '@/components/ui/field.tsx';
 import { Input } from '@/components/ui/input.tsx';
 import type { FilterTemplate } from '#filter/templates.ts';
-import { FilterHelp } from '../filter-editing/filter-help.tsx';
-import { FilterModeSwitch } from '../filter-editing/filter-mode.tsx';
-import { FilterTemplates } from '../filter-editing/filter-templates.tsx';
-import { LazyFilterEditor } from '../filter-editing/lazy-filter-editor.tsx';
+import { FilterHelp } from '@/components/filter-editor/filter-help.tsx';
+import { FilterModeSwitch } from '@/components/filter-editor/filter-mode.tsx';
+import { FilterTemplates } from '@/components/filter-editor/filter-templates.tsx';
+import { LazyFilterEditor } from '@/components/filter-editor/lazy-filter-editor.tsx';
 import { cn } from '@/lib/cn.ts';
 import { DuplicateNameNotice } from './duplicate-name-notice.tsx';
 import { OwnerField } from './owner-field.tsx';

@@ -5,6 +5,41 @@ import { walkPages, type PacedWalkOptions } from '@/lib/paced-walk.ts';
 export type Provider = components['schemas']['IdentityProvider'];
 export type ProviderList = components['schemas']['IdentityProviderList'];
 export type Pool = components['schemas']['IdentityPool'];
+export type GroupMapping = components['schemas']['GroupMapping'];
+export type CertificateAuthority =
+  components['schemas']['CertificateAuthority'];
+export type CertificatePool = components['schemas']['CertificateIdentityPool'];
+
+/** How a walk of every page is run: the options `walkPages` takes. */
+export type WalkOptions = Pick<
+  PacedWalkOptions,
+  'signal' | 'onProgress' | 'paceFirstPage'
+>;
+
+/**
+ * The SSO group mappings, from the group-mappings feature: its lists' key
+ * (the search keeps its copy beneath it, so a mapping write that refreshes
+ * those lists refreshes the search) and its paced walk of every mapping.
+ */
+export type GroupMappingSource = {
+  listsKey: QueryKey;
+  listAll: (options: WalkOptions) => Promise<GroupMapping[]>;
+};
+
+/**
+ * The certificate authorities and their pools, from the certificates
+ * feature: the lists' keys and the paced walks of every authority and of
+ * one authority's every pool.
+ */
+export type CertificateSource = {
+  authorityListsKey: QueryKey;
+  listAllAuthorities: (options: WalkOptions) => Promise<CertificateAuthority[]>;
+  poolListsKey: (authorityId: string) => QueryKey;
+  listAllPools: (
+    authorityId: string,
+    options: WalkOptions,
+  ) => Promise<CertificatePool[]>;
+};
 
 /**
  * What the search reads the organisation with. Features do not import each
@@ -20,10 +55,11 @@ export type OrgPoolSource = {
   ) => Promise<ProviderList>;
   poolListsKey: (providerId: string) => QueryKey;
   /** Every pool of a provider, walked with {@link walkPages}. */
-  listAllPools: (
-    providerId: string,
-    options: Pick<PacedWalkOptions, 'signal' | 'onProgress' | 'paceFirstPage'>,
-  ) => Promise<Pool[]>;
+  listAllPools: (providerId: string, options: WalkOptions) => Promise<Pool[]>;
+  /** With it, the search covers the SSO group mappings too. */
+  groupMappings?: GroupMappingSource;
+  /** With it, the search covers every authority's certificate pools too. */
+  certificates?: CertificateSource;
 };
 
 /** Every provider of the organisation, following the list's pages. */

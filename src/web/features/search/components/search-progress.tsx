@@ -47,6 +47,7 @@ export function SearchProgress({
   onStop,
   onResume,
   onRefresh,
+  others,
 }: {
   byProvider: readonly ProviderPools[];
   /** The providers are known (possibly none). */
@@ -56,14 +57,21 @@ export function SearchProgress({
   onStop: () => void;
   onResume: () => void;
   onRefresh: () => void;
+  /**
+   * The search's other walks (group mappings, certificate pools), which
+   * Cancel, Load the rest and Refresh here act on too.
+   */
+  others?: { isLoading: boolean; isMissing: boolean };
 }) {
   const count = byProvider.length;
   const { loaded, total, done, fraction } = countLoaded(byProvider);
-  const isLoading =
+  const isLoadingPools =
     isListingProviders || byProvider.some((entry) => entry.isFetching);
+  const isLoading = isLoadingPools || (others?.isLoading ?? false);
   const isMissing =
     !hasProviders ||
-    byProvider.some((entry) => entry.pools === undefined && !entry.isError);
+    byProvider.some((entry) => entry.pools === undefined && !entry.isError) ||
+    (others?.isMissing ?? false);
   const walking = byProvider.filter((entry) => entry.isFetching);
   const loadedTimes = byProvider
     .filter((entry) => entry.pools !== undefined)
@@ -76,7 +84,7 @@ export function SearchProgress({
       ? isStopped
         ? 'Stopped before the identity providers were listed.'
         : ''
-      : isLoading
+      : isLoadingPools
         ? `Loaded ${total === undefined ? plural(loaded, 'pool') : `${loaded} of ${plural(total, 'pool')}`} from ${done} of ${plural(count, 'provider')}…`
         : isStopped && isMissing
           ? `Stopped after loading ${plural(loaded, 'pool')} from ${done} of ${plural(count, 'provider')}.`
@@ -87,7 +95,7 @@ export function SearchProgress({
   return (
     <div className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-center gap-3">
-        {isLoading && (
+        {isLoadingPools && (
           <progress
             className="w-40"
             aria-label="Pools loaded"
@@ -98,7 +106,7 @@ export function SearchProgress({
         <p role="status" className="text-sm font-medium text-slate-800">
           {summary}
         </p>
-        {!isLoading && oldest !== undefined && (
+        {!isLoadingPools && oldest !== undefined && (
           <p className="text-sm text-slate-600">
             Updated <RelativeTime value={new Date(oldest).toISOString()} />
           </p>

@@ -6,9 +6,17 @@ import {
   formatRelative,
 } from '@/components/ui/relative-time.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
+import {
+  certificatePaths,
+  groupMappingPaths,
+} from '@/config/federation-paths.ts';
 import { paths } from '@/config/paths.ts';
 import { isMatchAllFilter } from '#filter/match-all.ts';
-import type { IndexedPool, SearchSort } from '../search-index.ts';
+import {
+  SEARCH_KIND_LABELS,
+  type IndexedEntry,
+  type SearchSort,
+} from '../search-index.ts';
 import { Highlight } from './highlight.tsx';
 
 /** Rows shown at first, and added by each "Show more". */
@@ -67,8 +75,35 @@ function UpdatedAt({ value }: { value: string | undefined }) {
   );
 }
 
+// Each kind's screen, and its parent's.
+function hrefOf({ kind, item, parentId }: IndexedEntry): string {
+  switch (kind) {
+    case 'identity-pool':
+      return paths.pool.getHref(parentId ?? '', item.id);
+    case 'group-mapping':
+      return groupMappingPaths.detail.getHref(item.id);
+    case 'certificate-pool':
+      return certificatePaths.pool.getHref(parentId ?? '', item.id);
+  }
+}
+
+function parentHrefOf({ kind, parentId }: IndexedEntry): string | undefined {
+  if (parentId === undefined) return undefined;
+  return kind === 'certificate-pool'
+    ? certificatePaths.authority.getHref(parentId)
+    : paths.provider.getHref(parentId);
+}
+
+// What a filter of `true` lets in, by kind.
+const MATCH_ALL: Record<IndexedEntry['kind'], string> = {
+  'identity-pool': 'Matches every token',
+  'group-mapping': 'Matches every SSO user',
+  'certificate-pool': 'Matches every certificate',
+};
+
 /**
- * The matching pools, {@link RESULTS_STEP} at a time: a large organisation's
+ * The matching objects (identity pools, group mappings, certificate pools),
+ * each labelled with its kind and linking to its screen, {@link RESULTS_STEP} at a time: a large organisation's
  * thousands of rows would make every keystroke slow to render. Each row
  * links to its pool. Remount it (a `key`) when the search changes, to start
  * again from the first rows.
@@ -82,7 +117,7 @@ export const SearchResults = memo(function SearchResults({
   onSort,
   isUpdating,
 }: {
-  results: readonly IndexedPool[];
+  results: readonly IndexedEntry[];
   terms: readonly string[];
   sort: SearchSort;
   onSort: (sort: SearchSort) => void;
@@ -119,14 +154,15 @@ export const SearchResults = memo(function SearchResults({
             <Th aria-sort={sortState(sort, 'display_name')}>
               <SortButton
                 column="display_name"
-                label="Pool"
+                label="Name"
                 sort={sort}
                 onSort={onSort}
               />
             </Th>
-            <Th>Provider</Th>
+            <Th>Kind</Th>
+            <Th>Provider or authority</Th>
             <Th>ID</Th>
-            <Th>Identity claim</Th>
+            <Th>Identity</Th>
             <Th>Filter</Th>
             <Th aria-sort={sortState(sort, 'updated_at')}>
               <SortButton
@@ -139,44 +175,59 @@ export const SearchResults = memo(function SearchResults({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ pool, providerId, providerName }) => (
-            <tr key={`${providerId}/${pool.id}`} className="hover:bg-slate-50">
-              <Td>
-                <Link
-                  to={paths.pool.getHref(providerId, pool.id)}
-                  data-pool-link=""
-                  className="font-medium [overflow-wrap:anywhere] text-brand-700 hover:underline"
-                >
-                  <Highlight text={pool.display_name} terms={terms} />
-                </Link>
-              </Td>
-              <Td className="text-slate-700">
-                <Link
-                  to={paths.provider.getHref(providerId)}
-                  className="hover:underline"
-                >
-                  {providerName}
-                </Link>
-              </Td>
-              <Td className="font-mono text-xs whitespace-nowrap">
-                <Highlight text={pool.id} terms={terms} />
-              </Td>
-              <Td className="font-mono text-xs whitespace-nowrap">
-                <Highlight text={pool.identity_claim} terms={terms} />
-              </Td>
-              <Td className="max-w-md min-w-48 font-mono text-xs break-all">
-                <Highlight text={pool.filter} terms={terms} />
-                {isMatchAllFilter(pool.filter) && (
-                  <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 font-sans font-medium text-amber-900">
-                    Matches every token
-                  </span>
-                )}
-              </Td>
-              <Td className="whitespace-nowrap">
-                <UpdatedAt value={pool.metadata?.updated_at} />
-              </Td>
-            </tr>
-          ))}
+          {rows.map((entry) => {
+            const { kind, item, parentName, identity } = entry;
+            const parentHref = parentHrefOf(entry);
+            return (
+              <tr
+                key={`${kind}/${entry.parentId ?? ''}/${item.id}`}
+                className="hover:bg-slate-50"
+              >
+                <Td>
+                  <Link
+                    to={hrefOf(entry)}
+                    data-pool-link=""
+                    className="font-medium [overflow-wrap:anywhere] text-brand-700 hover:underline"
+                  >
+                    <Highlight text={item.display_name} terms={terms} />
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap text-slate-700">
+                  {SEARCH_KIND_LABELS[kind].one}
+                </Td>
+                <Td className="text-slate-700">
+                  {parentHref ? (
+                    <Link to={parentHref} className="hover:underline">
+                      {parentName}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-600">—</span>
+                  )}
+                </Td>
+                <Td className="font-mono text-xs whitespace-nowrap">
+                  <Highlight text={item.id} terms={terms} />
+                </Td>
+                <Td className="font-mono text-xs whitespace-nowrap">
+                  {identity ? (
+                    <Highlight text={identity} terms={terms} />
+                  ) : (
+                    <span className="font-sans text-slate-600">—</span>
+                  )}
+                </Td>
+                <Td className="max-w-md min-w-48 font-mono text-xs break-all">
+                  <Highlight text={item.filter} terms={terms} />
+                  {isMatchAllFilter(item.filter) && (
+                    <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 font-sans font-medium text-amber-900">
+                      {MATCH_ALL[kind]}
+                    </span>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <UpdatedAt value={item.metadata?.updated_at} />
+                </Td>
+              </tr>
+            );
+          })}
         </tbody>
       </Table>
       {left > 0 && (

@@ -1,0 +1,137 @@
+import { useRef, useState } from 'react';
+import type { ConflictAnswer } from './edit-conflict-dialog.tsx';
+import type { DraftBase } from './use-form-draft.ts';
+
+/** Thrown by an onSubmit the user called off (in a review or conflict dialog). */
+export class SaveCancelled extends Error {}
+
+/** The server's version an edit builds on: what a save expects it still has. */
+export type SaveBase<TValues> = NonNullable<DraftBase<TValues>>;
+
+/** What a save is waiting for the user to decide. */
+export type SaveQuestion<TRecord, TValues> =
+  | { kind: 'review'; before: string; after: string }
+  | { kind: 'conflict'; theirs: TRecord; mine: TValues; base: TValues };
+
+/**
+ * Saving an edit of one loaded record with a full replacement (PUT), as
+ * the identity-pool form saves a PATCH (decision 005): it remembers the
+ * version the form was opened from (or that a restored draft was made on)
+ * and writes only over that version. If the server has moved on, `question`
+ * asks the user to choose; `review` may ask to confirm a change first.
+ * `save` rejects with SaveCancelled when the user calls the save off.
+ */
+export function useVersionedSave<TRecord, TValues>({
+  record,
+  versionOf,
+  valuesOf,
+  same,
+  readCurrent,
+  review,
+  write,
+  onSaved,
+}: {
+  record: TRecord;
+  versionOf: (record: TRecord) => string | undefined;
+  valuesOf: (record: TRecord) => TValues;
+  same: (a: TValues, b: TValues) => boolean;
+  /** The record as the server has it now, never from a cache. */
+  readCurrent: () => Promise<TRecord>;
+  /** A change to show before it is sent, if any (a filter, say). */
+  review?: (
+    values: TValues,
+    current: TRecord,
+  ) => { before: string; after: string } | undefined;
+  /**
+   * Sends the whole record: the user's changes (against `base`) over
+   * `current`, so fields someone else changed meanwhile keep their value.
+   */
+  write: (
+    values: TValues,
+    base: SaveBase<TValues>,
+    current: TRecord,
+  ) => Promise<TRecord>;
+  onSaved: (saved: TRecord) => void;
+}) {
+  const baseOf = (from: TRecord): SaveBase<TValues> => ({
+    updatedAt: versionOf(from),
+    values: valuesOf(from),
+  });
+  const [opened, setOpened] = useState(() => ({ key: 0, record }));
+  const [base, setBase] = useState(() => baseOf(record));
+  const [question, setQuestion] = useState<SaveQuestion<TRecord, TValues>>();
+  const answerRef = useRef<(answer: ConflictAnswer) => void>(undefined);
+
+  function isCurrent(expected: SaveBase<TValues>, current: TRecord) {
+    const version = versionOf(current);
+    // Without updated_at, compare what the form shows.
+    if (version === undefined || expected.updatedAt === undefined) {
+      return same(valuesOf(current), expected.values);
+    }
+    return version === expected.updatedAt;
+  }
+
+  async function ask(
+    next: SaveQuestion<TRecord, TValues>,
+  ): Promise<ConflictAnswer> {
+    const answer = await new Promise<ConflictAnswer>((resolve) => {
+      answerRef.current = resolve;
+      setQuestion(next);
+    });
+    setQuestion(undefined);
+    return answer;
+  }
+
+  async function save(values: TValues) {
+    let expected = base;
+    let reviewedBefore: string | undefined;
+    // Each question takes the user's time, so the record is read again
+    // after one: the write always follows a read that matched.
+    for (;;) {
+      const current = await readCurrent();
+      if (!isCurrent(expected, current)) {
+        const answer = await ask({
+          kind: 'conflict',
+          theirs: current,
+          mine: values,
+          base: base.values,
+        });
+        if (answer === 'theirs') {
+          // Their version becomes the form's; the typed values stay a draft.
+          setBase(baseOf(current));
+          setOpened(({ key }) => ({ key: key + 1, record: current }));
+          throw new SaveCancelled();
+        }
+        if (answer !== 'mine') throw new SaveCancelled();
+        expected = baseOf(current);
+        continue;
+      }
+      const change = review?.(values, current);
+      if (change && reviewedBefore !== change.before) {
+        const answer = await ask({ kind: 'review', ...change });
+        if (answer !== 'mine') throw new SaveCancelled();
+        reviewedBefore = change.before;
+        continue;
+      }
+      const saved = await write(values, base, current);
+      onSaved(saved);
+      return;
+    }
+  }
+
+  return {
+    /** The record the form opened on, and its key: a new key remounts the form. */
+    opened,
+    /** The version the values being edited build on (for the form's drafts). */
+    base,
+    /** A restored draft was made on its own version: saves build on that. */
+    restoreBase(restored: DraftBase<TValues>) {
+      if (restored) setBase(restored);
+    },
+    save,
+    question,
+    answer(answer: ConflictAnswer) {
+      answerRef.current?.(answer);
+    },
+  };
+}
