@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
 import { hashPassword } from '../src/server/passwords.ts';
 import { EMULATOR_URL, expect, expectAccessible, test } from './fixtures.ts';
+import {
+  demoDirectory as directory,
+  type DemoDirectory as Directory,
+  type Emulator,
+} from './demo-directory.ts';
 import { startLifeguard, type LifeguardProcess } from './lifeguard-process.ts';
 
 const ACCESS_PORT = Number(process.env.E2E_ACCESS_PORT ?? 4185);
@@ -18,33 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await viewerServer?.stop();
 });
-
-type Directory = {
-  orgId: string;
-  production: { id: string };
-  ordersProd: { id: string };
-};
-
-type Emulator = Parameters<Parameters<typeof test>[2]>[0]['emulator'];
-
-async function directory(emulator: Emulator): Promise<Directory> {
-  const orgs = await emulator.get<{ data: { id: string }[] }>(
-    '/org/v2/organizations',
-  );
-  const environments = await emulator.get<{
-    data: { id: string; display_name: string }[];
-  }>('/org/v2/environments?page_size=100');
-  const production = environments.body.data.find(
-    (each) => each.display_name === 'production',
-  )!;
-  const clusters = await emulator.get<{
-    data: { id: string; spec: { display_name: string } }[];
-  }>(`/cmk/v2/clusters?environment=${production.id}&page_size=100`);
-  const ordersProd = clusters.body.data.find(
-    (each) => each.spec.display_name === 'orders-prod',
-  )!;
-  return { orgId: orgs.body.data[0]!.id, production, ordersProd };
-}
 
 /** A pool of the demo's Okta provider with no role bindings yet. */
 async function newPool(emulator: Emulator, name: string) {

@@ -3,40 +3,22 @@ import {
   makeCertificateAuthority,
   makeClientCertificate,
 } from '../src/filter/testing/certificates.ts';
+import { demoDirectory, type Emulator } from './demo-directory.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
-
-type Emulator = Parameters<Parameters<typeof test>[2]>[0]['emulator'];
-
-/** The demo's production environment and its orders-prod cluster. */
-async function ordersProd(emulator: Emulator) {
-  const environments = await emulator.get<{
-    data: { id: string; display_name: string }[];
-  }>('/org/v2/environments?page_size=100');
-  const production = environments.body.data.find(
-    (each) => each.display_name === 'production',
-  )!;
-  const clusters = await emulator.get<{
-    data: { id: string; spec: { display_name: string } }[];
-  }>(`/cmk/v2/clusters?environment=${production.id}&page_size=100`);
-  const cluster = clusters.body.data.find(
-    (each) => each.spec.display_name === 'orders-prod',
-  )!;
-  return { production, cluster };
-}
 
 /** Grants DeveloperRead on one topic from the object's Access tab. */
 async function grantTopicRead(page: Page, emulator: Emulator, topic: string) {
-  const where = await ordersProd(emulator);
+  const where = await demoDirectory(emulator);
   await page.getByRole('tab', { name: 'Access' }).click();
   await page.getByRole('button', { name: 'Grant access' }).click();
   const dialog = page.getByRole('dialog', { name: 'Grant access' });
   await dialog.getByLabel('Role').selectOption('DeveloperRead');
   await dialog.getByLabel('Environment').selectOption(where.production.id);
-  await dialog.getByLabel('Kafka cluster').selectOption(where.cluster.id);
+  await dialog.getByLabel('Kafka cluster').selectOption(where.ordersProd.id);
   await dialog.getByLabel('Topic name').fill(topic);
   await dialog.getByRole('button', { name: 'Grant' }).click();
   const cluster = page.getByRole('region', {
-    name: `Cluster orders-prod (${where.cluster.id})`,
+    name: `Cluster orders-prod (${where.ordersProd.id})`,
   });
   await expect(
     cluster.getByRole('row').filter({ hasText: 'DeveloperRead' }),

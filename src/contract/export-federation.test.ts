@@ -20,6 +20,15 @@ import {
   type ExportGroupMapping,
   type FederationExportSubject,
 } from './export-federation.ts';
+import {
+  asHclJson,
+  cliName,
+  dataOf,
+  option,
+  parseCalls,
+  SHELLS,
+  type Call,
+} from './testing/export-scripts.ts';
 
 // As in export.test.ts, the code goes through the real tools: HCL through
 // HashiCorp's parser (hcl2json), scripts through real `bash` and `sh` with
@@ -113,10 +122,6 @@ function hostileString(maxPieces: number) {
       { maxLength: maxPieces },
     )
     .map((pieces) => pieces.join(''));
-}
-
-function asHclJson(value: string): string {
-  return value.normalize('NFC').replace(/([$%])\{/g, '$1$1{');
 }
 
 type Resources = Record<string, Record<string, Record<string, unknown>[]>>;
@@ -390,8 +395,6 @@ function subjectsWith(value: string): FederationExportSubject[] {
 // ---------------------------------------------------------------------------
 // Shell
 
-type Call = { program: string; args: string[] };
-
 // Stand-ins: each records its program and arguments, NUL-separated, in
 // $CALLS. `confluent` prints what the CLI prints with --output json for a
 // create (a new id), and $POOLS for a certificate-pool list; `curl` answers
@@ -469,37 +472,9 @@ function runOk(
   return calls;
 }
 
-function parseCalls(output: string): Call[] {
-  const fields = output.split('\0');
-  fields.pop();
-  const calls: Call[] = [];
-  while (fields.length > 0) {
-    const program = fields.shift()!;
-    const count = Number(fields.shift());
-    calls.push({ program, args: fields.splice(0, count) });
-  }
-  return calls;
-}
-
-function option(args: string[], flag: string): string | undefined {
-  for (const [index, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    if (arg === flag) return args[index + 1];
-    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-  }
-  return undefined;
-}
-
-function cliName(args: string[]): string {
-  const dashes = args.indexOf('--');
-  return dashes >= 0 ? args[dashes + 1]! : args[3]!;
-}
-
 function commandOf(call: Call): string {
   return call.args.slice(0, 3).join(' ');
 }
-
-const SHELLS = ['bash', 'sh'] as const;
 
 describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
   test('a group mapping: created with every field and the filter, its id read back and granted its bindings', () => {
@@ -730,10 +705,6 @@ function curlUrl(call: Call): string {
 function curlMethod(call: Call): string {
   const at = call.args.indexOf('-X');
   return at >= 0 ? call.args[at + 1]! : 'GET';
-}
-
-function dataOf(call: Call): unknown {
-  return JSON.parse(call.args[call.args.indexOf('--data-raw') + 1]!);
 }
 
 const API = 'https://api.confluent.cloud';

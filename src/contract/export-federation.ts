@@ -8,7 +8,6 @@
 
 import {
   API_LINE,
-  attributes,
   bindingCount,
   bindingLabel,
   bindingOrganizations,
@@ -32,6 +31,7 @@ import {
   shellQuote,
   SHELL_NOTE,
   TERRAFORM_BLOCK,
+  terraformResource,
   uniqueIdentifiers,
   type ExportFile,
   type ExportFormat,
@@ -212,15 +212,11 @@ function groupMappingResource(
   name: string,
   mapping: ExportGroupMapping,
 ): string[] {
-  return [
-    `resource "confluent_group_mapping" "${name}" {`,
-    ...attributes('  ', [
-      ['display_name', hclString(mapping.display_name)],
-      ['description', hclString(mapping.description ?? '')],
-      ['filter', hclString(mapping.filter)],
-    ]),
-    '}',
-  ];
+  return terraformResource('confluent_group_mapping', name, [
+    ['display_name', hclString(mapping.display_name)],
+    ['description', hclString(mapping.description ?? '')],
+    ['filter', hclString(mapping.filter)],
+  ]);
 }
 
 // `file("${path.module}/<name>")`: the chain file beside the configuration.
@@ -251,11 +247,7 @@ function authorityResource(
   ];
   const crlUrl = crlUrlOf(authority);
   if (crlUrl) entries.push(['crl_url', hclString(crlUrl)]);
-  return [
-    `resource "confluent_certificate_authority" "${name}" {`,
-    ...attributes('  ', entries),
-    '}',
-  ];
+  return terraformResource('confluent_certificate_authority', name, entries);
 }
 
 function certificatePoolResource(
@@ -263,19 +255,17 @@ function certificatePoolResource(
   pool: ExportCertificatePool,
   authorityIdExpression: string,
 ): string[] {
-  return [
-    `resource "confluent_certificate_pool" "${name}" {`,
-    '  certificate_authority {',
-    `    id = ${authorityIdExpression}`,
-    '  }',
-    ...attributes('  ', [
+  return terraformResource(
+    'confluent_certificate_pool',
+    name,
+    [
       ['display_name', hclString(pool.display_name)],
       ['description', hclString(pool.description ?? '')],
       ['external_identifier', hclString(pool.external_identifier)],
       ['filter', hclString(pool.filter)],
-    ]),
-    '}',
-  ];
+    ],
+    { block: 'certificate_authority', idExpression: authorityIdExpression },
+  );
 }
 
 // The confluentinc/confluent provider validates these descriptions as
@@ -527,20 +517,48 @@ function word(text: string): { word: string } {
   return { word: text };
 }
 
+type CreateCommandOptions = { json?: boolean; pad?: string };
+
+// A create names the object and, for a script that reads the new id,
+// asks for JSON output.
+function createCommand(
+  commandWords: string,
+  name: string,
+  options: Option[],
+  { json = false, pad = '' }: CreateCommandOptions,
+): string {
+  return cliCommand(
+    commandWords,
+    name,
+    json ? [...options, ['--output', word('json')]] : options,
+    pad,
+  );
+}
+
+// An update sets every field, so the object ends as exported whatever it
+// held before.
+function updateCommand(
+  commandWords: string,
+  idWord: string,
+  options: Option[],
+  pad: string,
+): string {
+  return cliCommand(`${commandWords} ${idWord}`, undefined, options, pad);
+}
+
 /** `confluent iam group-mapping create` with every field, the filter included. */
 export function groupMappingCreateCommand(
   mapping: ExportGroupMapping,
-  { json = false, pad = '' }: { json?: boolean; pad?: string } = {},
+  options: CreateCommandOptions = {},
 ): string {
-  return cliCommand(
+  return createCommand(
     'confluent iam group-mapping create',
     mapping.display_name,
     [
       ['--description', mapping.description ?? ''],
       ['--filter', mapping.filter],
-      ...(json ? ([['--output', word('json')]] as Option[]) : []),
     ],
-    pad,
+    options,
   );
 }
 
@@ -553,9 +571,9 @@ export function groupMappingUpdateCommand(
   idWord: string,
   pad = '',
 ): string {
-  return cliCommand(
-    `confluent iam group-mapping update ${idWord}`,
-    undefined,
+  return updateCommand(
+    'confluent iam group-mapping update',
+    idWord,
     [
       ['--name', mapping.display_name],
       ['--description', mapping.description ?? ''],
@@ -581,9 +599,9 @@ function authorityCrlOptions(authority: ExportCertificateAuthority): Option[] {
  */
 export function authorityCreateCommand(
   authority: ExportCertificateAuthority,
-  { json = false, pad = '' }: { json?: boolean; pad?: string } = {},
+  options: CreateCommandOptions = {},
 ): string {
-  return cliCommand(
+  return createCommand(
     'confluent iam certificate-authority create',
     authority.display_name,
     [
@@ -591,9 +609,8 @@ export function authorityCreateCommand(
       ['--certificate-chain', word(`"$(cat "$${CHAIN_FILE_VARIABLE}")"`)],
       ['--certificate-chain-filename', authority.certificate_chain_filename],
       ...authorityCrlOptions(authority),
-      ...(json ? ([['--output', word('json')]] as Option[]) : []),
     ],
-    pad,
+    options,
   );
 }
 
@@ -603,9 +620,9 @@ export function authorityUpdateCommand(
   idWord: string,
   pad = '',
 ): string {
-  return cliCommand(
-    `confluent iam certificate-authority update ${idWord}`,
-    undefined,
+  return updateCommand(
+    'confluent iam certificate-authority update',
+    idWord,
     [
       ['--name', authority.display_name],
       ['--description', authority.description ?? ''],
@@ -619,9 +636,9 @@ export function authorityUpdateCommand(
 export function certificatePoolCreateCommand(
   pool: ExportCertificatePool,
   providerWord: string,
-  { json = false, pad = '' }: { json?: boolean; pad?: string } = {},
+  options: CreateCommandOptions = {},
 ): string {
-  return cliCommand(
+  return createCommand(
     'confluent iam certificate-pool create',
     pool.display_name,
     [
@@ -629,9 +646,8 @@ export function certificatePoolCreateCommand(
       ['--description', pool.description ?? ''],
       ['--external-identifier', pool.external_identifier],
       ['--filter', pool.filter],
-      ...(json ? ([['--output', word('json')]] as Option[]) : []),
     ],
-    pad,
+    options,
   );
 }
 
@@ -642,9 +658,9 @@ export function certificatePoolUpdateCommand(
   providerWord: string,
   pad = '',
 ): string {
-  return cliCommand(
-    `confluent iam certificate-pool update ${idWord}`,
-    undefined,
+  return updateCommand(
+    'confluent iam certificate-pool update',
+    idWord,
     [
       ['--provider', word(providerWord)],
       ['--name', pool.display_name],
@@ -792,6 +808,14 @@ function cliPoolsByName(
   return lines;
 }
 
+// ", and grants it its 2 role bindings" in a script's opening comment, or
+// nothing for an object that holds none.
+function grantsClause(roleBindings: readonly ExportRoleBinding[]): string {
+  return roleBindings.length > 0
+    ? `, and grants it its ${bindingCount(roleBindings.length)}`
+    : '';
+}
+
 /**
  * Confluent CLI commands that create the object (or update the one its
  * variable names), always with the filter; a single object's role bindings
@@ -805,7 +829,7 @@ export function federationToCli(subject: FederationExportSubject): ExportFile {
       const { mapping, roleBindings = [] } = subject;
       lines.push(
         `# Creates ${mappingLabel(mapping)}, or updates the one`,
-        `# ${GROUP_MAPPING_ID_VARIABLE} names${roleBindings.length > 0 ? `, and grants it its ${bindingCount(roleBindings.length)}` : ''}, with the Confluent CLI`,
+        `# ${GROUP_MAPPING_ID_VARIABLE} names${grantsClause(roleBindings)}, with the Confluent CLI`,
         '# (`confluent login` first). Exported from Lifeguard.',
         SHELL_NOTE,
         'set -eu',
@@ -888,7 +912,7 @@ export function federationToCli(subject: FederationExportSubject): ExportFile {
       const providerWord = `"$${AUTHORITY_ID_VARIABLE}"`;
       lines.push(
         `# Creates ${certificatePoolLabel(pool)}, or updates the one ${POOL_ID_VARIABLE}`,
-        `# names${roleBindings.length > 0 ? `, and grants it its ${bindingCount(roleBindings.length)}` : ''}, with the Confluent CLI (\`confluent login\` first).`,
+        `# names${grantsClause(roleBindings)}, with the Confluent CLI (\`confluent login\` first).`,
         '# Exported from Lifeguard.',
         SHELL_NOTE,
         'set -eu',
@@ -1141,7 +1165,7 @@ export function federationToCurl(subject: FederationExportSubject): ExportFile {
       const { mapping, roleBindings = [] } = subject;
       lines.push(
         `# Creates ${mappingLabel(mapping)}, or updates the one`,
-        `# ${GROUP_MAPPING_ID_VARIABLE} names${roleBindings.length > 0 ? `, and grants it its ${bindingCount(roleBindings.length)}` : ''}, through the Confluent Cloud API.`,
+        `# ${GROUP_MAPPING_ID_VARIABLE} names${grantsClause(roleBindings)}, through the Confluent Cloud API.`,
         '# Exported from Lifeguard.',
         ...CURL_PREAMBLE,
         JQ_NOTE,
@@ -1246,7 +1270,7 @@ export function federationToCurl(subject: FederationExportSubject): ExportFile {
       const { pool, authorityId, roleBindings = [] } = subject;
       lines.push(
         `# Creates ${certificatePoolLabel(pool)}, or replaces the one ${POOL_ID_VARIABLE}`,
-        `# names${roleBindings.length > 0 ? `, and grants it its ${bindingCount(roleBindings.length)}` : ''}, through the Confluent Cloud API. Exported from Lifeguard.`,
+        `# names${grantsClause(roleBindings)}, through the Confluent Cloud API. Exported from Lifeguard.`,
         ...CURL_PREAMBLE,
         JQ_NOTE,
         'set -eu',

@@ -17,6 +17,12 @@ import {
   type ExportRoleBinding,
   type ExportSubject,
 } from './export.ts';
+import {
+  asHclJson,
+  dataOf,
+  parseCalls,
+  type Call,
+} from './testing/export-scripts.ts';
 
 // A pool's export with its role bindings, through the real tools as in
 // export.test.ts: HashiCorp's HCL parser, and real `bash` and `sh` running
@@ -169,11 +175,6 @@ type Parsed = {
   };
 };
 
-/** What hcl2json answers for a literal string (Terraform's JSON syntax). */
-function asHclJson(value: string): string {
-  return value.normalize('NFC').replace(/([$%])\{/g, '$1$1{');
-}
-
 describe('Terraform', () => {
   test('one confluent_role_binding per binding, its principal the pool resource, imported by its rb- id', async () => {
     const file = toTerraform(subject(), { withTerraformBlock: false });
@@ -272,8 +273,6 @@ confluent() {
 curl() { printf '%s\0' curl "$#" "$@" >> "$CALLS"; }
 `;
 
-type Call = { program: string; args: string[] };
-
 function run(
   shell: 'bash' | 'sh',
   script: string,
@@ -292,14 +291,7 @@ function run(
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const fields = readFileSync(callsFile, 'utf8').split('\0');
-    fields.pop();
-    const calls: Call[] = [];
-    while (fields.length > 0) {
-      const program = fields.shift()!;
-      const count = Number(fields.shift());
-      calls.push({ program, args: fields.splice(0, count) });
-    }
+    const calls = parseCalls(readFileSync(callsFile, 'utf8'));
     return { status: result.status, stderr: result.stderr, calls };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -497,10 +489,6 @@ const CREDENTIALS = {
   CONFLUENT_CLOUD_API_KEY: 'KEY123',
   CONFLUENT_CLOUD_API_SECRET: 's3cr3t',
 };
-
-function dataOf(call: Call): unknown {
-  return JSON.parse(call.args[call.args.indexOf('--data-raw') + 1]!);
-}
 
 describe.each(SHELLS)('curl through %s', (shell) => {
   test('one POST /iam/v2/role-bindings per binding, its body exactly what Confluent holds', () => {

@@ -22,6 +22,15 @@ import {
   type ExportProvider,
   type ExportSubject,
 } from './export.ts';
+import {
+  asHclJson,
+  cliName,
+  dataOf,
+  option,
+  parseCalls,
+  SHELLS,
+  type Call,
+} from './testing/export-scripts.ts';
 
 // The generated code goes through the real tools: HCL through HashiCorp's
 // own parser (hcl2json is the Go HCL library built to WebAssembly), shell
@@ -117,16 +126,6 @@ function hostileString(maxPieces: number) {
       { maxLength: maxPieces },
     )
     .map((pieces) => pieces.join(''));
-}
-
-/**
- * What hcl2json answers for an HCL string holding `value`: Terraform's JSON
- * syntax, where a literal `${` or `%{` is written `$${` / `%%{` and a bare
- * one is an interpolation, so an escape forgotten in the HCL shows up here
- * as a difference. HCL also normalises strings to NFC.
- */
-function asHclJson(value: string): string {
-  return value.normalize('NFC').replace(/([$%])\{/g, '$1$1{');
 }
 
 type Parsed = {
@@ -534,8 +533,6 @@ describe('Terraform', () => {
 
 // --- Shell ------------------------------------------------------------------
 
-type Call = { program: string; args: string[] };
-
 // Each stand-in records its name, its argument count and its arguments, NUL
 // separated (the only byte no argument can hold), in the file $CALLS. The
 // `confluent` one answers as the CLI would in an organisation without the
@@ -573,36 +570,6 @@ function run(
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-function parseCalls(output: string): Call[] {
-  const fields = output.split('\0');
-  fields.pop();
-  const calls: Call[] = [];
-  while (fields.length > 0) {
-    const program = fields.shift()!;
-    const count = Number(fields.shift());
-    calls.push({ program, args: fields.splice(0, count) });
-  }
-  return calls;
-}
-
-/** The value of `--flag value` or `--flag=value` in a Cobra command line. */
-function option(args: string[], flag: string): string | undefined {
-  for (const [index, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    if (arg === flag) return args[index + 1];
-    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-  }
-  return undefined;
-}
-
-/** The positional name: right after the command words, or after `--`. */
-function cliName(args: string[]): string {
-  const dashes = args.indexOf('--');
-  return dashes >= 0 ? args[dashes + 1]! : args[3]!;
-}
-
-const SHELLS = ['bash', 'sh'] as const;
 
 describe.each(SHELLS)('Confluent CLI through %s', (shell) => {
   test('a pool: one `confluent iam pool create` with every field', () => {
@@ -1115,10 +1082,6 @@ const CREDENTIALS = {
   CONFLUENT_CLOUD_API_KEY: 'KEY123',
   CONFLUENT_CLOUD_API_SECRET: 's3cr3t:with$stuff',
 };
-
-function dataOf(call: Call): unknown {
-  return JSON.parse(call.args[call.args.indexOf('--data-raw') + 1]!);
-}
 
 describe.each(SHELLS)('curl through %s', (shell) => {
   test('a pool: POST of its create body, credentials from the environment', () => {

@@ -210,6 +210,26 @@ export function attributes(
 }
 
 /**
+ * `resource "<type>" "<name>" { … }` with its attributes aligned; a pool's
+ * resource first names its parent (`identity_provider { id = … }`).
+ */
+export function terraformResource(
+  type: string,
+  name: string,
+  entries: [string, string][],
+  parent?: { block: string; idExpression: string },
+): string[] {
+  return [
+    `resource "${type}" "${name}" {`,
+    ...(parent
+      ? [`  ${parent.block} {`, `    id = ${parent.idExpression}`, '  }']
+      : []),
+    ...attributes('  ', entries),
+    '}',
+  ];
+}
+
+/**
  * The confluentinc/confluent releases an export is written for: 2.81.4 first
  * accepts an empty pool description, 2.83.0 a filter over 300 characters.
  */
@@ -251,19 +271,17 @@ function poolResource(
   pool: ExportPool,
   providerIdExpression: string,
 ): string[] {
-  return [
-    `resource "confluent_identity_pool" "${name}" {`,
-    '  identity_provider {',
-    `    id = ${providerIdExpression}`,
-    '  }',
-    ...attributes('  ', [
+  return terraformResource(
+    'confluent_identity_pool',
+    name,
+    [
       ['display_name', hclString(pool.display_name)],
       ['description', hclString(pool.description ?? '')],
       ['identity_claim', hclString(pool.identity_claim)],
       ['filter', hclString(pool.filter)],
-    ]),
-    '}',
-  ];
+    ],
+    { block: 'identity_provider', idExpression: providerIdExpression },
+  );
 }
 
 function providerResource(name: string, provider: ExportProvider): string[] {
@@ -276,11 +294,7 @@ function providerResource(name: string, provider: ExportProvider): string[] {
   if (provider.identity_claim) {
     entries.push(['identity_claim', hclString(provider.identity_claim)]);
   }
-  return [
-    `resource "confluent_identity_provider" "${name}" {`,
-    ...attributes('  ', entries),
-    '}',
-  ];
+  return terraformResource('confluent_identity_provider', name, entries);
 }
 
 // Half of a UTF-16 surrogate pair on its own: no UTF-8 file can hold it.

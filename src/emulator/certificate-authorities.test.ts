@@ -6,9 +6,11 @@ import {
   type CertificateAuthority,
 } from '#filter/testing/certificates.ts';
 import {
+  createOk,
   demoDirectory,
   detailsByPointer,
   emulatorForTest,
+  expectCreated,
   json,
   ROLE_BINDINGS,
   updatedAt,
@@ -55,11 +57,7 @@ async function register(
   emulator: TestEmulator,
   payload: unknown,
 ): Promise<Json> {
-  const response = await emulator.call('POST', AUTHORITIES, { body: payload });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(
-    201,
-  );
-  return json(response);
+  return createOk(emulator, AUTHORITIES, payload);
 }
 
 test('registering a root and an intermediate: 201 with Location, each certificate’s SHA-1 fingerprint, serial and expiry; the chain is never returned', async () => {
@@ -68,12 +66,11 @@ test('registering a root and an intermediate: 201 with Location, each certificat
   const response = await emulator.call('POST', AUTHORITIES, {
     body: body(chain),
   });
-  expect(response.status).toBe(201);
-  const authority = await json(response);
-  const id = String(authority.id);
-  expect(id).toMatch(/^op-[0-9A-Za-z]{4}$/);
-  expect(response.headers.get('location')).toBe(
-    `${emulator.url}${AUTHORITIES}/${id}`,
+  const { resource: authority, id } = await expectCreated(
+    emulator,
+    response,
+    AUTHORITIES,
+    /^op-[0-9A-Za-z]{4}$/,
   );
   expect(authority).toEqual({
     api_version: 'iam/v2',

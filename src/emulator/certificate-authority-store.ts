@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { ChainCertificate } from './certificate-chain.ts';
 import type { Micros } from './clock.ts';
+import type { Cursor, Page } from './keyset-page.ts';
 import {
-  countInScope,
-  keysetPage,
-  type Cursor,
-  type Page,
-} from './keyset-page.ts';
+  sameColumns,
+  Table,
+  type Columns,
+  type StoreDependencies,
+} from './table.ts';
 
 /** A certificate authority's revocation list: uploaded as PEM, or fetched from a URL. */
 export type CrlRecord =
@@ -108,63 +109,49 @@ function toCertificateAuthority(
   };
 }
 
-// The row's values for the fields, in the column order of INSERT and UPDATE.
-function columns(fields: CertificateAuthorityFields): unknown[] {
+// The row's values for the fields a create sets and a PUT replaces.
+function columns(fields: CertificateAuthorityFields): Columns {
   const { crl } = fields;
-  return [
-    fields.displayName,
-    fields.description,
-    fields.chainPem,
-    fields.chainFilename,
-    JSON.stringify(fields.certificates),
-    crl?.source ?? null,
-    crl?.source === 'URL' ? crl.url : null,
-    crl?.source === 'LOCAL' ? crl.pem : null,
-    crl?.source === 'LOCAL' ? crl.updatedAt : null,
-    fields.requireCrl ? 1 : 0,
-  ];
+  return {
+    display_name: fields.displayName,
+    description: fields.description,
+    chain_pem: fields.chainPem,
+    chain_filename: fields.chainFilename,
+    certificates_json: JSON.stringify(fields.certificates),
+    crl_source: crl?.source ?? null,
+    crl_url: crl?.source === 'URL' ? crl.url : null,
+    crl_pem: crl?.source === 'LOCAL' ? crl.pem : null,
+    crl_updated_at: crl?.source === 'LOCAL' ? crl.updatedAt : null,
+    require_crl: fields.requireCrl ? 1 : 0,
+  };
 }
 
 /** Certificate authorities for mTLS; one per {@link Store}, sharing its connection. */
 export class CertificateAuthorityStore {
-  readonly #db: Database.Database;
+  readonly #table: Table<CertificateAuthorityRow, CertificateAuthorityRecord>;
   readonly #newId: () => string;
   readonly #now: () => Micros;
 
-  constructor(
-    db: Database.Database,
-    options: { newId: () => string; now: () => Micros },
-  ) {
-    this.#db = db;
+  constructor(db: Database.Database, options: StoreDependencies) {
+    this.#table = new Table(
+      db,
+      'certificate_authorities',
+      toCertificateAuthority,
+    );
     this.#newId = options.newId;
     this.#now = options.now;
   }
 
   count(): number {
-    return countInScope(this.#db, 'certificate_authorities', '', []);
+    return this.#table.count();
   }
 
   list(cursor: Cursor, limit: number): Page<CertificateAuthorityRecord> {
-    return keysetPage(
-      this.#db,
-      {
-        table: 'certificate_authorities',
-        scope: '',
-        scopeParams: [],
-        map: toCertificateAuthority,
-      },
-      cursor,
-      limit,
-    );
+    return this.#table.page(cursor, limit);
   }
 
   get(id: string): CertificateAuthorityRecord | undefined {
-    const row = this.#db
-      .prepare<[string], CertificateAuthorityRow>(
-        'SELECT * FROM certificate_authorities WHERE id = ?',
-      )
-      .get(id);
-    return row && toCertificateAuthority(row);
+    return this.#table.find('id = ?', id);
   }
 
   insert(
@@ -173,14 +160,12 @@ export class CertificateAuthorityStore {
   ): CertificateAuthorityRecord {
     const id = extra.id ?? this.#newId();
     const createdAt = extra.createdAt ?? this.#now();
-    this.#db
-      .prepare(
-        `INSERT INTO certificate_authorities (display_name, description, chain_pem, chain_filename,
-           certificates_json, crl_source, crl_url, crl_pem, crl_updated_at, require_crl,
-           id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...columns(fields), id, createdAt, createdAt);
+    this.#table.insert({
+      ...columns(fields),
+      id,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
     return this.get(id)!;
   }
 
@@ -191,25 +176,14 @@ export class CertificateAuthorityStore {
   ): CertificateAuthorityRecord | undefined {
     const current = this.get(id);
     if (!current) return undefined;
-    const before = JSON.stringify(columns(current));
-    if (JSON.stringify(columns(fields)) === before) return current;
-    this.#db
-      .prepare(
-        `UPDATE certificate_authorities SET display_name = ?, description = ?, chain_pem = ?,
-           chain_filename = ?, certificates_json = ?, crl_source = ?, crl_url = ?, crl_pem = ?,
-           crl_updated_at = ?, require_crl = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(...columns(fields), this.#now(), id);
+    const next = columns(fields);
+    if (sameColumns(columns(current), next)) return current;
+    this.#table.update({ ...next, updated_at: this.#now() }, 'id = ?', id);
     return this.get(id);
   }
 
   /** Deletes the authority and, by the foreign key's cascade, its certificate pools. */
   delete(id: string): boolean {
-    return (
-      this.#db
-        .prepare('DELETE FROM certificate_authorities WHERE id = ?')
-        .run(id).changes > 0
-    );
+    return this.#table.delete('id = ?', id) > 0;
   }
 }

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Micros } from './clock.ts';
+import type { Cursor, Page } from './keyset-page.ts';
 import {
-  countInScope,
-  keysetPage,
-  type Cursor,
-  type Page,
-} from './keyset-page.ts';
+  sameColumns,
+  Table,
+  type Columns,
+  type Scope,
+  type StoreDependencies,
+} from './table.ts';
 
 export type CertificatePoolRecord = {
   seq: number;
@@ -73,25 +75,34 @@ function toCertificatePool(row: CertificatePoolRow): CertificatePoolRecord {
   };
 }
 
+// The row's values for the fields a create sets and a PUT replaces.
+function columns(fields: CertificatePoolFields): Columns {
+  return {
+    display_name: fields.displayName,
+    description: fields.description,
+    external_identifier: fields.externalIdentifier,
+    filter: fields.filter,
+  };
+}
+
+function inAuthority(authorityId: string): Scope {
+  return { condition: IN_AUTHORITY, params: [authorityId] };
+}
+
 /** Certificate identity pools, each under one certificate authority; one per {@link Store}. */
 export class CertificatePoolStore {
-  readonly #db: Database.Database;
+  readonly #table: Table<CertificatePoolRow, CertificatePoolRecord>;
   readonly #newId: () => string;
   readonly #now: () => Micros;
 
-  constructor(
-    db: Database.Database,
-    options: { newId: () => string; now: () => Micros },
-  ) {
-    this.#db = db;
+  constructor(db: Database.Database, options: StoreDependencies) {
+    this.#table = new Table(db, 'certificate_pools', toCertificatePool);
     this.#newId = options.newId;
     this.#now = options.now;
   }
 
   count(authorityId: string): number {
-    return countInScope(this.#db, 'certificate_pools', IN_AUTHORITY, [
-      authorityId,
-    ]);
+    return this.#table.count(inAuthority(authorityId));
   }
 
   list(
@@ -99,37 +110,17 @@ export class CertificatePoolStore {
     cursor: Cursor,
     limit: number,
   ): Page<CertificatePoolRecord> {
-    return keysetPage(
-      this.#db,
-      {
-        table: 'certificate_pools',
-        scope: IN_AUTHORITY,
-        scopeParams: [authorityId],
-        map: toCertificatePool,
-      },
-      cursor,
-      limit,
-    );
+    return this.#table.page(cursor, limit, inAuthority(authorityId));
   }
 
   /** The pool, if it belongs to this authority. */
   get(authorityId: string, id: string): CertificatePoolRecord | undefined {
-    const row = this.#db
-      .prepare<[string, string], CertificatePoolRow>(
-        'SELECT * FROM certificate_pools WHERE certificate_authority_id = ? AND id = ?',
-      )
-      .get(authorityId, id);
-    return row && toCertificatePool(row);
+    return this.#table.find(`${IN_AUTHORITY} id = ?`, authorityId, id);
   }
 
   /** A pool by id alone (pool ids are unique), for principals such as `User:pool-…`. */
   find(id: string): CertificatePoolRecord | undefined {
-    const row = this.#db
-      .prepare<[string], CertificatePoolRow>(
-        'SELECT * FROM certificate_pools WHERE id = ?',
-      )
-      .get(id);
-    return row && toCertificatePool(row);
+    return this.#table.find('id = ?', id);
   }
 
   insert(
@@ -139,22 +130,13 @@ export class CertificatePoolStore {
   ): CertificatePoolRecord {
     const id = extra.id ?? this.#newId();
     const createdAt = extra.createdAt ?? this.#now();
-    this.#db
-      .prepare(
-        `INSERT INTO certificate_pools (id, certificate_authority_id, display_name, description,
-           external_identifier, filter, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        authorityId,
-        fields.displayName,
-        fields.description,
-        fields.externalIdentifier,
-        fields.filter,
-        createdAt,
-        extra.updatedAt ?? createdAt,
-      );
+    this.#table.insert({
+      id,
+      certificate_authority_id: authorityId,
+      ...columns(fields),
+      created_at: createdAt,
+      updated_at: extra.updatedAt ?? createdAt,
+    });
     return this.get(authorityId, id)!;
   }
 
@@ -166,39 +148,18 @@ export class CertificatePoolStore {
   ): CertificatePoolRecord | undefined {
     const current = this.get(authorityId, id);
     if (!current) return undefined;
-    if (
-      fields.displayName === current.displayName &&
-      fields.description === current.description &&
-      fields.externalIdentifier === current.externalIdentifier &&
-      fields.filter === current.filter
-    ) {
-      return current;
-    }
-    this.#db
-      .prepare(
-        `UPDATE certificate_pools SET display_name = ?, description = ?, external_identifier = ?,
-           filter = ?, updated_at = ?
-         WHERE certificate_authority_id = ? AND id = ?`,
-      )
-      .run(
-        fields.displayName,
-        fields.description,
-        fields.externalIdentifier,
-        fields.filter,
-        this.#now(),
-        authorityId,
-        id,
-      );
+    const next = columns(fields);
+    if (sameColumns(columns(current), next)) return current;
+    this.#table.update(
+      { ...next, updated_at: this.#now() },
+      `${IN_AUTHORITY} id = ?`,
+      authorityId,
+      id,
+    );
     return this.get(authorityId, id);
   }
 
   delete(authorityId: string, id: string): boolean {
-    return (
-      this.#db
-        .prepare(
-          'DELETE FROM certificate_pools WHERE certificate_authority_id = ? AND id = ?',
-        )
-        .run(authorityId, id).changes > 0
-    );
+    return this.#table.delete(`${IN_AUTHORITY} id = ?`, authorityId, id) > 0;
   }
 }

@@ -1,9 +1,11 @@
 import { expect, test } from 'vitest';
 import { makeChain } from '#filter/testing/certificates.ts';
 import {
+  createOk,
   demoDirectory,
   detailsByPointer,
   emulatorForTest,
+  expectCreated,
   json,
   ROLE_BINDINGS,
   updatedAt,
@@ -21,39 +23,29 @@ const POOL = {
 /** A fresh certificate authority's pool collection. */
 async function authority(emulator: TestEmulator) {
   const [, ...chain] = await makeChain(3);
-  const response = await emulator.call(
-    'POST',
-    '/iam/v2/certificate-authorities',
-    {
-      body: {
-        display_name: 'test CA',
-        description: '',
-        certificate_chain: chain.join('\n'),
-        certificate_chain_filename: 'chain.pem',
-      },
-    },
-  );
-  expect(response.status).toBe(201);
-  const id = String((await json(response)).id);
+  const created = await createOk(emulator, '/iam/v2/certificate-authorities', {
+    display_name: 'test CA',
+    description: '',
+    certificate_chain: chain.join('\n'),
+    certificate_chain_filename: 'chain.pem',
+  });
+  const id = String(created.id);
   return { id, pools: `/iam/v2/certificate-authorities/${id}/identity-pools` };
 }
 
 async function create(emulator: TestEmulator, pools: string, body = POOL) {
-  const response = await emulator.call('POST', pools, { body });
-  expect(response.status).toBe(201);
-  return json(response);
+  return createOk(emulator, pools, body);
 }
 
 test('create answers 201 with Location and the pool: pool- id, principal = id, ENABLED, a CRN under its authority', async () => {
   const emulator = await emulatorForTest();
   const { id: authorityId, pools } = await authority(emulator);
   const response = await emulator.call('POST', pools, { body: POOL });
-  expect(response.status).toBe(201);
-  const pool = await json(response);
-  const id = String(pool.id);
-  expect(id).toMatch(/^pool-[0-9A-Za-z]{4}$/);
-  expect(response.headers.get('location')).toBe(
-    `${emulator.url}${pools}/${id}`,
+  const { resource: pool, id } = await expectCreated(
+    emulator,
+    response,
+    pools,
+    /^pool-[0-9A-Za-z]{4}$/,
   );
   expect(pool).toEqual({
     api_version: 'iam/v2',

@@ -15,6 +15,7 @@ import {
   providerIdByIssuer,
   ROLE_BINDINGS,
 } from './test-fixture.ts';
+import type { TestEmulator } from './test-server.ts';
 import { makeCrl, makeIntermediateAuthority } from './testing/certificates.ts';
 
 const PROVIDERS = '/iam/v2/identity-providers';
@@ -25,20 +26,35 @@ const SDK_HEADERS = {
     'Confluent-CLI/v4.40.0 (https://confluent.io; support@confluent.io)',
 };
 
+const TERRAFORM_HEADERS = {
+  'user-agent': 'terraform-provider-confluent/2.83.0',
+};
+
+/** A call as the CLI makes it, with the Go SDK's headers. */
+function cli(
+  emulator: TestEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  return emulator.call(method, path, {
+    headers: SDK_HEADERS,
+    ...(body !== undefined && { body }),
+  });
+}
+
 test('`confluent iam pool create` without --resource-owner or --description: an empty assigned_resource_owner and description', async () => {
   const emulator = await emulatorForTest();
   const providerId = await providerIdByIssuer(emulator, 'okta.com');
-  const response = await emulator.call(
+  const response = await cli(
+    emulator,
     'POST',
     `${PROVIDERS}/${providerId}/identity-pools?assigned_resource_owner=`,
     {
-      headers: SDK_HEADERS,
-      body: {
-        display_name: 'cli-pool',
-        description: '',
-        identity_claim: 'claims.sub',
-        filter: 'true',
-      },
+      display_name: 'cli-pool',
+      description: '',
+      identity_claim: 'claims.sub',
+      filter: 'true',
     },
   );
   expect(response.status).toBe(201);
@@ -66,15 +82,12 @@ test('`confluent iam pool create` without --resource-owner or --description: an 
 
 test('`confluent iam provider create` without --identity-claim: an empty identity_claim stores the default claims.sub', async () => {
   const emulator = await emulatorForTest();
-  const response = await emulator.call('POST', PROVIDERS, {
-    headers: SDK_HEADERS,
-    body: {
-      display_name: 'cli-provider',
-      description: '',
-      identity_claim: '',
-      issuer: 'https://company.provider.com',
-      jwks_uri: 'https://company.provider.com/oauth2/v1/keys',
-    },
+  const response = await cli(emulator, 'POST', PROVIDERS, {
+    display_name: 'cli-provider',
+    description: '',
+    identity_claim: '',
+    issuer: 'https://company.provider.com',
+    jwks_uri: 'https://company.provider.com/oauth2/v1/keys',
   });
   expect(response.status).toBe(201);
   const created = await json(response);
@@ -138,9 +151,9 @@ test('`confluent iam pool update` and `iam provider update` send the id in the b
     }),
   );
   const poolId = String(pool.id);
-  const poolUpdate = await emulator.call('PATCH', `${pools}/${poolId}`, {
-    headers: SDK_HEADERS,
-    body: { id: poolId, description: 'updated description' },
+  const poolUpdate = await cli(emulator, 'PATCH', `${pools}/${poolId}`, {
+    id: poolId,
+    description: 'updated description',
   });
   expect(poolUpdate.status).toBe(200);
   expect(await json(poolUpdate)).toMatchObject({
@@ -148,13 +161,11 @@ test('`confluent iam pool update` and `iam provider update` send the id in the b
     description: 'updated description',
   });
 
-  const providerUpdate = await emulator.call(
+  const providerUpdate = await cli(
+    emulator,
     'PATCH',
     `${PROVIDERS}/${providerId}`,
-    {
-      headers: SDK_HEADERS,
-      body: { id: providerId, display_name: 'updated-name' },
-    },
+    { id: providerId, display_name: 'updated-name' },
   );
   expect(providerUpdate.status).toBe(200);
   expect(await json(providerUpdate)).toMatchObject({
@@ -203,10 +214,10 @@ test('`confluent iam rbac role-binding list --principal User:pool-… --inclusiv
   const seen: string[] = [];
   let token: string | undefined;
   do {
-    const response = await emulator.call(
+    const response = await cli(
+      emulator,
       'GET',
       `${ROLE_BINDINGS}?${goQuery(token ? { ...query, page_token: token } : query)}`,
-      { headers: SDK_HEADERS },
     );
     expect(response.status).toBe(200);
     const page = await json(response);
@@ -227,18 +238,19 @@ test('`confluent iam rbac role-binding create` and `delete --prefix`: the delete
   const prefix = directory.inKafka('orders-prod', 'topic=abc*');
   const literal = directory.inKafka('orders-prod', 'topic=abc');
   for (const crn_pattern of [prefix, literal]) {
-    const created = await emulator.call('POST', ROLE_BINDINGS, {
-      headers: SDK_HEADERS,
-      body: { principal, role_name: 'DeveloperRead', crn_pattern },
+    const created = await cli(emulator, 'POST', ROLE_BINDINGS, {
+      principal,
+      role_name: 'DeveloperRead',
+      crn_pattern,
     });
     expect(created.status).toBe(201);
   }
   // `… delete --principal … --role DeveloperRead --environment … --cloud-cluster … --kafka-cluster … --resource Topic:abc --prefix`
   const found = await json(
-    await emulator.call(
+    await cli(
+      emulator,
       'GET',
       `${ROLE_BINDINGS}?${goQuery({ crn_pattern: prefix, page_size: '100', principal, role_name: 'DeveloperRead' })}`,
-      { headers: SDK_HEADERS },
     ),
   );
   const matches = (found.data as { id: string; crn_pattern: string }[]).filter(
@@ -246,10 +258,10 @@ test('`confluent iam rbac role-binding create` and `delete --prefix`: the delete
   );
   expect(matches).toHaveLength(1);
   expect(found.data).toHaveLength(1);
-  const deleted = await emulator.call(
+  const deleted = await cli(
+    emulator,
     'DELETE',
     `${ROLE_BINDINGS}/${matches[0]!.id}`,
-    { headers: SDK_HEADERS },
   );
   expect(deleted.status).toBe(200);
   // The literal binding is still there.
@@ -310,7 +322,7 @@ test("Terraform's confluent_role_binding: create with the three fields, read by 
     crn_pattern: directory.environment('non-production'),
   };
   const created = await emulator.call('POST', ROLE_BINDINGS, {
-    headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+    headers: TERRAFORM_HEADERS,
     body,
   });
   expect(created.status).toBe(201);
@@ -359,21 +371,17 @@ test('a subject whose name holds a colon: sent with %3A it is kept as sent, and 
 test('the directory lists as the CLI reads them: page_size=100, clusters with their environment', async () => {
   const emulator = await emulatorForTest();
   const environments = await json(
-    await emulator.call('GET', '/org/v2/environments?page_size=100', {
-      headers: SDK_HEADERS,
-    }),
+    await cli(emulator, 'GET', '/org/v2/environments?page_size=100'),
   );
   for (const environment of environments.data as { id: string }[]) {
-    const clusters = await emulator.call(
+    const clusters = await cli(
+      emulator,
       'GET',
       `/cmk/v2/clusters?${goQuery({ environment: environment.id, page_size: '100' })}`,
-      { headers: SDK_HEADERS },
     );
     expect(clusters.status).toBe(200);
   }
-  const users = await emulator.call('GET', '/iam/v2/users?page_size=100', {
-    headers: SDK_HEADERS,
-  });
+  const users = await cli(emulator, 'GET', '/iam/v2/users?page_size=100');
   expect(users.status).toBe(200);
   expect((await json(users)).data).toHaveLength(6);
 });
@@ -393,17 +401,19 @@ async function caChain(): Promise<string> {
 
 test('`confluent iam group-mapping create` without --description, then `update --description` with the --filter default: id ignored, the filter reset to true as the CLI asks', async () => {
   const emulator = await emulatorForTest();
-  const created = await emulator.call('POST', GROUP_MAPPINGS, {
-    headers: SDK_HEADERS,
-    body: { display_name: 'demo', description: '', filter: '"demo" in groups' },
+  const created = await cli(emulator, 'POST', GROUP_MAPPINGS, {
+    display_name: 'demo',
+    description: '',
+    filter: '"demo" in groups',
   });
   expect(created.status).toBe(201);
   const mapping = await json(created);
   const path = `${GROUP_MAPPINGS}/${String(mapping.id)}`;
   // `confluent iam group-mapping update group-… --description "SREs"`
-  const updated = await emulator.call('PATCH', path, {
-    headers: SDK_HEADERS,
-    body: { id: mapping.id, description: 'SREs', filter: 'true' },
+  const updated = await cli(emulator, 'PATCH', path, {
+    id: mapping.id,
+    description: 'SREs',
+    filter: 'true',
   });
   expect(updated.status).toBe(200);
   expect(await json(updated)).toMatchObject({
@@ -426,10 +436,10 @@ test('`confluent iam group-mapping list`: page_size=100, then page_size and page
   const seen: string[] = [];
   let token: string | undefined;
   do {
-    const response = await emulator.call(
+    const response = await cli(
+      emulator,
       'GET',
       `${GROUP_MAPPINGS}?${goQuery(token ? { page_size: '100', page_token: token } : { page_size: '100' })}`,
-      { headers: SDK_HEADERS },
     );
     expect(response.status).toBe(200);
     const page = await json(response);
@@ -444,7 +454,7 @@ test("Terraform's confluent_group_mapping: create, a PATCH of the changed fields
   const emulator = await emulatorForTest();
   const created = await json(
     await emulator.call('POST', GROUP_MAPPINGS, {
-      headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+      headers: TERRAFORM_HEADERS,
       // description is Optional+Computed: sent as "" when unset.
       body: {
         display_name: 'Default',
@@ -477,17 +487,14 @@ test("Terraform's confluent_group_mapping: create, a PATCH of the changed fields
 
 test('`confluent iam certificate-authority create` without CRL flags: empty crl_url and crl_chain mean no CRL', async () => {
   const emulator = await emulatorForTest();
-  const created = await emulator.call('POST', AUTHORITIES, {
-    headers: SDK_HEADERS,
-    body: {
-      display_name: 'my-ca',
-      description: 'example',
-      certificate_chain: await caChain(),
-      certificate_chain_filename: 'certificate.pem',
-      crl_url: '',
-      crl_chain: '',
-      require_crl_on_client_certificate: false,
-    },
+  const created = await cli(emulator, 'POST', AUTHORITIES, {
+    display_name: 'my-ca',
+    description: 'example',
+    certificate_chain: await caChain(),
+    certificate_chain_filename: 'certificate.pem',
+    crl_url: '',
+    crl_chain: '',
+    require_crl_on_client_certificate: false,
   });
   expect(created.status).toBe(201);
   const authority = await json(created);
@@ -512,17 +519,14 @@ test('`confluent iam certificate-authority update --name`: a PUT of what it read
   );
   const path = `${AUTHORITIES}/${String(created.id)}`;
   const current = await json(await emulator.call('GET', path));
-  const renamed = await emulator.call('PUT', path, {
-    headers: SDK_HEADERS,
-    body: {
-      id: current.id,
-      display_name: 'renamed-ca',
-      description: current.description,
-      certificate_chain_filename: current.certificate_chain_filename,
-      crl_url: current.crl_url,
-      require_crl_on_client_certificate:
-        current.require_crl_on_client_certificate,
-    },
+  const renamed = await cli(emulator, 'PUT', path, {
+    id: current.id,
+    display_name: 'renamed-ca',
+    description: current.description,
+    certificate_chain_filename: current.certificate_chain_filename,
+    crl_url: current.crl_url,
+    require_crl_on_client_certificate:
+      current.require_crl_on_client_certificate,
   });
   expect(renamed.status).toBe(200);
   expect(await json(renamed)).toMatchObject({
@@ -533,16 +537,13 @@ test('`confluent iam certificate-authority update --name`: a PUT of what it read
   });
   // `… update op-… --require-crl-on-client-certificate=false`
   const off = await json(
-    await emulator.call('PUT', path, {
-      headers: SDK_HEADERS,
-      body: {
-        id: current.id,
-        display_name: 'renamed-ca',
-        description: current.description,
-        certificate_chain_filename: current.certificate_chain_filename,
-        crl_url: '',
-        require_crl_on_client_certificate: false,
-      },
+    await cli(emulator, 'PUT', path, {
+      id: current.id,
+      display_name: 'renamed-ca',
+      description: current.description,
+      certificate_chain_filename: current.certificate_chain_filename,
+      crl_url: '',
+      require_crl_on_client_certificate: false,
     }),
   );
   expect(off).toMatchObject({
@@ -564,7 +565,7 @@ test("Terraform's confluent_certificate_authority: the whole body on create and 
     certificate_chain_filename: 'certificate.pem',
   };
   const created = await emulator.call('POST', AUTHORITIES, {
-    headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+    headers: TERRAFORM_HEADERS,
     body: {
       ...base,
       require_crl_on_client_certificate: true,
@@ -612,44 +613,36 @@ test('`confluent iam certificate-pool create --provider op-…` and `update`: an
     }),
   );
   const pools = `${AUTHORITIES}/${String(authority.id)}/identity-pools`;
-  const created = await emulator.call(
+  const created = await cli(
+    emulator,
     'POST',
     `${pools}?assigned_resource_owner=`,
     {
-      headers: SDK_HEADERS,
-      body: {
-        display_name: 'cli-pool',
-        description: '',
-        external_identifier: 'CN',
-        filter: 'true',
-      },
+      display_name: 'cli-pool',
+      description: '',
+      external_identifier: 'CN',
+      filter: 'true',
     },
   );
   expect(created.status).toBe(201);
   const pool = await json(created);
   // Without --external-identifier the CLI sends "", which is refused.
-  const unnamed = await emulator.call('POST', pools, {
-    headers: SDK_HEADERS,
-    body: {
-      display_name: 'cli-pool',
-      description: '',
-      external_identifier: '',
-      filter: 'true',
-    },
+  const unnamed = await cli(emulator, 'POST', pools, {
+    display_name: 'cli-pool',
+    description: '',
+    external_identifier: '',
+    filter: 'true',
   });
   expect(unnamed.status).toBe(422);
   // `… update pool-… --provider op-… --filter "CN == 'svc'"`
   const path = `${pools}/${String(pool.id)}`;
   const current = await json(await emulator.call('GET', path));
-  const updated = await emulator.call('PUT', path, {
-    headers: SDK_HEADERS,
-    body: {
-      id: current.id,
-      display_name: current.display_name,
-      description: current.description,
-      external_identifier: current.external_identifier,
-      filter: "CN == 'svc'",
-    },
+  const updated = await cli(emulator, 'PUT', path, {
+    id: current.id,
+    display_name: current.display_name,
+    description: current.description,
+    external_identifier: current.external_identifier,
+    filter: "CN == 'svc'",
   });
   expect(updated.status).toBe(200);
   expect(await json(updated)).toMatchObject({
@@ -680,7 +673,7 @@ test("Terraform's confluent_certificate_pool: the four fields on create and upda
   };
   const pool = await json(
     await emulator.call('POST', pools, {
-      headers: { 'user-agent': 'terraform-provider-confluent/2.83.0' },
+      headers: TERRAFORM_HEADERS,
       body: fields,
     }),
   );
@@ -703,10 +696,10 @@ test("Terraform's confluent_certificate_pool: the four fields on create and upda
 test('`confluent service-quota list identity-provider`: the scope in lower case, every filter sent empty', async () => {
   const emulator = await emulatorForTest();
   for (const scope of ['identity_provider', 'certificate_authority']) {
-    const response = await emulator.call(
+    const response = await cli(
+      emulator,
       'GET',
       `/service-quota/v1/applied-quotas?${goQuery({ environment: '', id: '', kafka_cluster: '', network: '', scope })}`,
-      { headers: SDK_HEADERS },
     );
     expect(response.status, scope).toBe(200);
     const quotas = (await json(response)).data as { scope: string }[];

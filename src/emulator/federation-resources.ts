@@ -4,7 +4,12 @@ import type { CertificateAuthorityRecord } from './certificate-authority-store.t
 import type { CertificatePoolRecord } from './certificate-pool-store.ts';
 import { formatMicros } from './clock.ts';
 import type { GroupMappingRecord } from './group-mapping-store.ts';
-import { poolCrn, providerCrn, type ResourceContext } from './resources.ts';
+import {
+  poolCrn,
+  providerCrn,
+  resourceHead,
+  type ResourceContext,
+} from './resources.ts';
 
 /**
  * How SSO group mappings, certificate authorities and certificate pools
@@ -52,15 +57,10 @@ export function groupMappingResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'iam/v2',
-    kind: 'GroupMapping',
-    id: mapping.id,
-    metadata: {
+    ...resourceHead({ apiVersion: 'iam/v2', kind: 'GroupMapping' }, mapping, {
       self: `${baseUrl}${groupMappingPath(mapping.id)}`,
-      resource_name: groupMappingCrn(orgId, mapping.id),
-      created_at: formatMicros(mapping.createdAt),
-      updated_at: formatMicros(mapping.updatedAt),
-    },
+      resourceName: groupMappingCrn(orgId, mapping.id),
+    }),
     display_name: mapping.displayName,
     description: mapping.description,
     filter: mapping.filter,
@@ -89,15 +89,14 @@ export function certificateAuthorityResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'iam/v2',
-    kind: 'CertificateAuthority',
-    id: authority.id,
-    metadata: {
-      self: `${baseUrl}${certificateAuthorityPath(authority.id)}`,
-      resource_name: certificateAuthorityCrn(orgId, authority.id),
-      created_at: formatMicros(authority.createdAt),
-      updated_at: formatMicros(authority.updatedAt),
-    },
+    ...resourceHead(
+      { apiVersion: 'iam/v2', kind: 'CertificateAuthority' },
+      authority,
+      {
+        self: `${baseUrl}${certificateAuthorityPath(authority.id)}`,
+        resourceName: certificateAuthorityCrn(orgId, authority.id),
+      },
+    ),
     display_name: authority.displayName,
     description: authority.description,
     fingerprints: authority.certificates.map((each) => each.fingerprint),
@@ -115,19 +114,18 @@ export function certificatePoolResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'iam/v2',
-    kind: 'CertificateIdentityPool',
-    id: pool.id,
-    metadata: {
-      self: `${baseUrl}${certificatePoolPath(pool.certificateAuthorityId, pool.id)}`,
-      resource_name: certificatePoolCrn(
-        orgId,
-        pool.certificateAuthorityId,
-        pool.id,
-      ),
-      created_at: formatMicros(pool.createdAt),
-      updated_at: formatMicros(pool.updatedAt),
-    },
+    ...resourceHead(
+      { apiVersion: 'iam/v2', kind: 'CertificateIdentityPool' },
+      pool,
+      {
+        self: `${baseUrl}${certificatePoolPath(pool.certificateAuthorityId, pool.id)}`,
+        resourceName: certificatePoolCrn(
+          orgId,
+          pool.certificateAuthorityId,
+          pool.id,
+        ),
+      },
+    ),
     display_name: pool.displayName,
     description: pool.description,
     external_identifier: pool.externalIdentifier,

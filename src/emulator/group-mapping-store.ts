@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Micros } from './clock.ts';
+import type { Cursor, Page } from './keyset-page.ts';
 import {
-  countInScope,
-  keysetPage,
-  type Cursor,
-  type Page,
-} from './keyset-page.ts';
+  sameColumns,
+  Table,
+  type Columns,
+  type StoreDependencies,
+} from './table.ts';
 
 export type GroupMappingRecord = {
   seq: number;
@@ -58,46 +59,37 @@ function toGroupMapping(row: GroupMappingRow): GroupMappingRecord {
   };
 }
 
+// The row's values for the fields a write sets.
+function columns(fields: GroupMappingFields): Columns {
+  return {
+    display_name: fields.displayName,
+    description: fields.description,
+    filter: fields.filter,
+  };
+}
+
 /** The organization's SSO group mappings; one per {@link Store}, sharing its connection. */
 export class GroupMappingStore {
-  readonly #db: Database.Database;
+  readonly #table: Table<GroupMappingRow, GroupMappingRecord>;
   readonly #newId: () => string;
   readonly #now: () => Micros;
 
-  constructor(
-    db: Database.Database,
-    options: { newId: () => string; now: () => Micros },
-  ) {
-    this.#db = db;
+  constructor(db: Database.Database, options: StoreDependencies) {
+    this.#table = new Table(db, 'group_mappings', toGroupMapping);
     this.#newId = options.newId;
     this.#now = options.now;
   }
 
   count(): number {
-    return countInScope(this.#db, 'group_mappings', '', []);
+    return this.#table.count();
   }
 
   list(cursor: Cursor, limit: number): Page<GroupMappingRecord> {
-    return keysetPage(
-      this.#db,
-      {
-        table: 'group_mappings',
-        scope: '',
-        scopeParams: [],
-        map: toGroupMapping,
-      },
-      cursor,
-      limit,
-    );
+    return this.#table.page(cursor, limit);
   }
 
   get(id: string): GroupMappingRecord | undefined {
-    const row = this.#db
-      .prepare<[string], GroupMappingRow>(
-        'SELECT * FROM group_mappings WHERE id = ?',
-      )
-      .get(id);
-    return row && toGroupMapping(row);
+    return this.#table.find('id = ?', id);
   }
 
   insert(
@@ -106,19 +98,12 @@ export class GroupMappingStore {
   ): GroupMappingRecord {
     const id = extra.id ?? this.#newId();
     const createdAt = extra.createdAt ?? this.#now();
-    this.#db
-      .prepare(
-        `INSERT INTO group_mappings (id, display_name, description, filter, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        fields.displayName,
-        fields.description,
-        fields.filter,
-        createdAt,
-        extra.updatedAt ?? createdAt,
-      );
+    this.#table.insert({
+      id,
+      ...columns(fields),
+      created_at: createdAt,
+      updated_at: extra.updatedAt ?? createdAt,
+    });
     return this.get(id)!;
   }
 
@@ -129,27 +114,13 @@ export class GroupMappingStore {
   ): GroupMappingRecord | undefined {
     const current = this.get(id);
     if (!current) return undefined;
-    const next = { ...current, ...changes };
-    if (
-      next.displayName === current.displayName &&
-      next.description === current.description &&
-      next.filter === current.filter
-    ) {
-      return current;
-    }
-    this.#db
-      .prepare(
-        `UPDATE group_mappings SET display_name = ?, description = ?, filter = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(next.displayName, next.description, next.filter, this.#now(), id);
+    const next = columns({ ...current, ...changes });
+    if (sameColumns(columns(current), next)) return current;
+    this.#table.update({ ...next, updated_at: this.#now() }, 'id = ?', id);
     return this.get(id);
   }
 
   delete(id: string): boolean {
-    return (
-      this.#db.prepare('DELETE FROM group_mappings WHERE id = ?').run(id)
-        .changes > 0
-    );
+    return this.#table.delete('id = ?', id) > 0;
   }
 }

@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
 import {
+  createOk,
   demoDirectory,
   detailsByPointer,
   emulatorForTest,
+  expectCreated,
   json,
   ROLE_BINDINGS,
   updatedAt,
@@ -18,9 +20,7 @@ const MAPPING = {
 };
 
 async function create(emulator: TestEmulator, body: unknown = MAPPING) {
-  const response = await emulator.call('POST', MAPPINGS, { body });
-  expect(response.status).toBe(201);
-  return json(response);
+  return createOk(emulator, MAPPINGS, body);
 }
 
 test('create answers 201 with Location and the mapping as recorded: group- id, principal = id, ENABLED, its CRN', async () => {
@@ -28,12 +28,11 @@ test('create answers 201 with Location and the mapping as recorded: group- id, p
   const response = await emulator.call('POST', MAPPINGS, {
     body: { ...MAPPING, description: '' },
   });
-  expect(response.status).toBe(201);
-  const mapping = await json(response);
-  const id = String(mapping.id);
-  expect(id).toMatch(/^group-[0-9A-Za-z]{4}$/);
-  expect(response.headers.get('location')).toBe(
-    `${emulator.url}${MAPPINGS}/${id}`,
+  const { resource: mapping, id } = await expectCreated(
+    emulator,
+    response,
+    MAPPINGS,
+    /^group-[0-9A-Za-z]{4}$/,
   );
   expect(mapping).toEqual({
     api_version: 'iam/v2',

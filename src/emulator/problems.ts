@@ -112,6 +112,19 @@ export function quotaExceeded(quota: string, limit: number): FailureProblem {
   ]);
 }
 
+/**
+ * Refuses a create that would pass `quota` (402), given how many the
+ * parent holds now. Call it inside the create's transaction, so two
+ * creates cannot both take the last place.
+ */
+export function requireUnderQuota(
+  quota: string,
+  limit: number,
+  used: number,
+): void {
+  if (used >= limit) throw quotaExceeded(quota, limit);
+}
+
 export function conflict(detail: string, location: string): FailureProblem {
   return new FailureProblem(
     409,

@@ -1,5 +1,5 @@
 import { buildCrn } from '#contract/crn.ts';
-import { formatMicros } from './clock.ts';
+import { formatMicros, type Micros } from './clock.ts';
 import type {
   ClusterRecord,
   EnvironmentRecord,
@@ -11,6 +11,29 @@ import type { PoolRecord, ProviderRecord } from './store.ts';
 
 /** Where links point and which organisation CRNs name. */
 export type ResourceContext = { baseUrl: string; orgId: string };
+
+/**
+ * The fields every dated resource starts with, in the order the service
+ * writes them: `api_version`, `kind`, `id` and `metadata` (its URL, its CRN
+ * and when it was created and last changed).
+ */
+export function resourceHead(
+  type: { apiVersion: string; kind: string },
+  record: { id: string; createdAt: Micros; updatedAt: Micros },
+  names: { self: string; resourceName: string },
+) {
+  return {
+    api_version: type.apiVersion,
+    kind: type.kind,
+    id: record.id,
+    metadata: {
+      self: names.self,
+      resource_name: names.resourceName,
+      created_at: formatMicros(record.createdAt),
+      updated_at: formatMicros(record.updatedAt),
+    },
+  };
+}
 
 export function providerPath(id: string): string {
   return `/iam/v2/identity-providers/${id}`;
@@ -67,15 +90,14 @@ export function providerResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'iam/v2',
-    kind: 'IdentityProvider',
-    id: provider.id,
-    metadata: {
-      self: `${baseUrl}${providerPath(provider.id)}`,
-      resource_name: providerCrn(orgId, provider.id),
-      created_at: formatMicros(provider.createdAt),
-      updated_at: formatMicros(provider.updatedAt),
-    },
+    ...resourceHead(
+      { apiVersion: 'iam/v2', kind: 'IdentityProvider' },
+      provider,
+      {
+        self: `${baseUrl}${providerPath(provider.id)}`,
+        resourceName: providerCrn(orgId, provider.id),
+      },
+    ),
     display_name: provider.displayName,
     description: provider.description,
     state: provider.state,
@@ -91,15 +113,10 @@ export function poolResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'iam/v2',
-    kind: 'IdentityPool',
-    id: pool.id,
-    metadata: {
+    ...resourceHead({ apiVersion: 'iam/v2', kind: 'IdentityPool' }, pool, {
       self: `${baseUrl}${poolPath(pool.providerId, pool.id)}`,
-      resource_name: poolCrn(orgId, pool.providerId, pool.id),
-      created_at: formatMicros(pool.createdAt),
-      updated_at: formatMicros(pool.updatedAt),
-    },
+      resourceName: poolCrn(orgId, pool.providerId, pool.id),
+    }),
     display_name: pool.displayName,
     description: pool.description,
     identity_claim: pool.identityClaim,
@@ -126,15 +143,14 @@ export function organizationResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'org/v2',
-    kind: 'Organization',
-    id: orgId,
-    metadata: {
-      self: `${baseUrl}/org/v2/organizations/${orgId}`,
-      resource_name: buildCrn({ organization: orgId }),
-      created_at: formatMicros(organization.createdAt),
-      updated_at: formatMicros(organization.updatedAt),
-    },
+    ...resourceHead(
+      { apiVersion: 'org/v2', kind: 'Organization' },
+      { ...organization, id: orgId },
+      {
+        self: `${baseUrl}/org/v2/organizations/${orgId}`,
+        resourceName: buildCrn({ organization: orgId }),
+      },
+    ),
     display_name: organization.displayName,
     jit_enabled: organization.jitEnabled,
   };
@@ -145,15 +161,14 @@ export function environmentResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'org/v2',
-    kind: 'Environment',
-    id: environment.id,
-    metadata: {
-      self: `${baseUrl}${environmentPath(environment.id)}`,
-      resource_name: environmentCrn(orgId, environment.id),
-      created_at: formatMicros(environment.createdAt),
-      updated_at: formatMicros(environment.updatedAt),
-    },
+    ...resourceHead(
+      { apiVersion: 'org/v2', kind: 'Environment' },
+      environment,
+      {
+        self: `${baseUrl}${environmentPath(environment.id)}`,
+        resourceName: environmentCrn(orgId, environment.id),
+      },
+    ),
     display_name: environment.displayName,
     ...(environment.governancePackage && {
       stream_governance_config: { package: environment.governancePackage },
@@ -166,15 +181,10 @@ export function clusterResource(
   { baseUrl, orgId }: ResourceContext,
 ) {
   return {
-    api_version: 'cmk/v2',
-    kind: 'Cluster',
-    id: cluster.id,
-    metadata: {
+    ...resourceHead({ apiVersion: 'cmk/v2', kind: 'Cluster' }, cluster, {
       self: `${baseUrl}/cmk/v2/clusters/${cluster.id}`,
-      resource_name: clusterResourceName(orgId, cluster),
-      created_at: formatMicros(cluster.createdAt),
-      updated_at: formatMicros(cluster.updatedAt),
-    },
+      resourceName: clusterResourceName(orgId, cluster),
+    }),
     spec: {
       display_name: cluster.displayName,
       availability: cluster.availability,
@@ -201,16 +211,11 @@ export function clusterResource(
 
 export function userResource(user: UserRecord, { baseUrl }: ResourceContext) {
   return {
-    api_version: 'iam/v2',
-    kind: 'User',
-    id: user.id,
-    metadata: {
+    ...resourceHead({ apiVersion: 'iam/v2', kind: 'User' }, user, {
       self: `${baseUrl}/iam/v2/users/${user.id}`,
       // Recorded without the organization segment, unlike other CRNs.
-      resource_name: `crn://confluent.cloud/user=${user.id}`,
-      created_at: formatMicros(user.createdAt),
-      updated_at: formatMicros(user.updatedAt),
-    },
+      resourceName: `crn://confluent.cloud/user=${user.id}`,
+    }),
     email: user.email,
     full_name: user.fullName,
     auth_type: user.authType,

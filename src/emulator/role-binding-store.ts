@@ -1,12 +1,8 @@
 import type Database from 'better-sqlite3';
 import { crnQueryMatches, normalizeCrn } from '#contract/crn.ts';
 import type { Micros } from './clock.ts';
-import {
-  countInScope,
-  keysetPage,
-  type Cursor,
-  type Page,
-} from './keyset-page.ts';
+import type { Cursor, Page } from './keyset-page.ts';
+import { Table, type Scope, type StoreDependencies } from './table.ts';
 
 export type RoleBindingRecord = {
   seq: number;
@@ -71,10 +67,7 @@ function toRoleBinding(row: RoleBindingRow): RoleBindingRecord {
   };
 }
 
-function scopeOf(filter: RoleBindingFilter): {
-  scope: string;
-  params: unknown[];
-} {
+function scopeOf(filter: RoleBindingFilter): Scope {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter.principal !== undefined) {
@@ -87,20 +80,17 @@ function scopeOf(filter: RoleBindingFilter): {
   }
   parts.push(`${MATCHES}(?, crn_key) AND`);
   params.push(filter.crnQuery);
-  return { scope: parts.join(' '), params };
+  return { condition: parts.join(' '), params };
 }
 
 /** Role bindings; one per {@link Store}, sharing its connection. */
 export class RoleBindingStore {
-  readonly #db: Database.Database;
+  readonly #table: Table<RoleBindingRow, RoleBindingRecord>;
   readonly #newId: () => string;
   readonly #now: () => Micros;
 
-  constructor(
-    db: Database.Database,
-    options: { newId: () => string; now: () => Micros },
-  ) {
-    this.#db = db;
+  constructor(db: Database.Database, options: StoreDependencies) {
+    this.#table = new Table(db, 'role_bindings', toRoleBinding);
     this.#newId = options.newId;
     this.#now = options.now;
     db.function(
@@ -112,8 +102,7 @@ export class RoleBindingStore {
   }
 
   count(filter: RoleBindingFilter): number {
-    const { scope, params } = scopeOf(filter);
-    return countInScope(this.#db, 'role_bindings', scope, params);
+    return this.#table.count(scopeOf(filter));
   }
 
   list(
@@ -121,37 +110,21 @@ export class RoleBindingStore {
     cursor: Cursor,
     limit: number,
   ): Page<RoleBindingRecord> {
-    const { scope, params } = scopeOf(filter);
-    return keysetPage(
-      this.#db,
-      {
-        table: 'role_bindings',
-        scope,
-        scopeParams: params,
-        map: toRoleBinding,
-      },
-      cursor,
-      limit,
-    );
+    return this.#table.page(cursor, limit, scopeOf(filter));
   }
 
   get(id: string): RoleBindingRecord | undefined {
-    const row = this.#db
-      .prepare<[string], RoleBindingRow>(
-        'SELECT * FROM role_bindings WHERE id = ?',
-      )
-      .get(id);
-    return row && toRoleBinding(row);
+    return this.#table.find('id = ?', id);
   }
 
   /** The binding with the same principal, role and pattern (`%3A` and `:` alike). */
   findSame(fields: RoleBindingFields): RoleBindingRecord | undefined {
-    const row = this.#db
-      .prepare<[string, string, string], RoleBindingRow>(
-        'SELECT * FROM role_bindings WHERE principal = ? AND role_name = ? AND crn_key = ?',
-      )
-      .get(fields.principal, fields.roleName, normalizeCrn(fields.crnPattern));
-    return row && toRoleBinding(row);
+    return this.#table.find(
+      'principal = ? AND role_name = ? AND crn_key = ?',
+      fields.principal,
+      fields.roleName,
+      normalizeCrn(fields.crnPattern),
+    );
   }
 
   insert(
@@ -159,28 +132,21 @@ export class RoleBindingStore {
     extra: { id?: string; createdAt?: Micros } = {},
   ): RoleBindingRecord {
     const id = extra.id ?? this.#uniqueId();
-    this.#db
-      .prepare(
-        `INSERT INTO role_bindings (id, principal, role_name, crn_pattern, crn_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        fields.principal,
-        fields.roleName,
-        fields.crnPattern,
-        normalizeCrn(fields.crnPattern),
-        extra.createdAt ?? this.#now(),
-      );
+    this.#table.insert({
+      id,
+      principal: fields.principal,
+      role_name: fields.roleName,
+      crn_pattern: fields.crnPattern,
+      crn_key: normalizeCrn(fields.crnPattern),
+      created_at: extra.createdAt ?? this.#now(),
+    });
     return this.get(id)!;
   }
 
   /** Deletes one binding; what it was, or `undefined` if there was none. */
   delete(id: string): RoleBindingRecord | undefined {
     const existing = this.get(id);
-    if (existing) {
-      this.#db.prepare('DELETE FROM role_bindings WHERE id = ?').run(id);
-    }
+    if (existing) this.#table.delete('id = ?', id);
     return existing;
   }
 
@@ -190,11 +156,11 @@ export class RoleBindingStore {
    * its CRN with `/*`). How many went.
    */
   deleteFor(principal: string, crnQuery: string): number {
-    return this.#db
-      .prepare(
-        `DELETE FROM role_bindings WHERE principal = ? OR ${MATCHES}(?, crn_key)`,
-      )
-      .run(principal, crnQuery).changes;
+    return this.#table.delete(
+      `principal = ? OR ${MATCHES}(?, crn_key)`,
+      principal,
+      crnQuery,
+    );
   }
 
   /**
@@ -225,20 +191,18 @@ export class RoleBindingStore {
     parentId: string,
     crnQuery: string,
   ): number {
-    return this.#db
-      .prepare(
-        `DELETE FROM role_bindings
-         WHERE principal IN (SELECT 'User:' || id FROM ${poolTable} WHERE ${parentColumn} = ?)
-            OR ${MATCHES}(?, crn_key)`,
-      )
-      .run(parentId, crnQuery).changes;
+    return this.#table.delete(
+      `principal IN (SELECT 'User:' || id FROM ${poolTable} WHERE ${parentColumn} = ?)
+         OR ${MATCHES}(?, crn_key)`,
+      parentId,
+      crnQuery,
+    );
   }
 
   #uniqueId(): string {
-    const exists = this.#db.prepare('SELECT 1 FROM role_bindings WHERE id = ?');
     for (;;) {
       const id = this.#newId();
-      if (!exists.get(id)) return id;
+      if (!this.get(id)) return id;
     }
   }
 }

@@ -8,12 +8,8 @@ import {
   DIRECTORY_TABLES,
   DirectoryStore,
 } from './directory-store.ts';
-import {
-  countInScope,
-  keysetPage,
-  type Cursor,
-  type Page,
-} from './keyset-page.ts';
+import type { Cursor, Page } from './keyset-page.ts';
+import { Table, type Columns, type Scope } from './table.ts';
 import { syntheticKey, type JwksKey } from './keys.ts';
 import {
   CERTIFICATE_AUTHORITY_SCHEMA,
@@ -158,6 +154,12 @@ const ID_TABLES = {
 } as const;
 export type IdPrefix = keyof typeof ID_TABLES;
 
+const IN_PROVIDER = 'provider_id = ? AND';
+
+function inProvider(providerId: string): Scope {
+  return { condition: IN_PROVIDER, params: [providerId] };
+}
+
 function toProvider(row: ProviderRow): ProviderRecord {
   return {
     seq: row.seq,
@@ -191,12 +193,34 @@ function toPool(row: PoolRow): PoolRecord {
   };
 }
 
+// The row's values for the fields a create sets and a PATCH may change.
+function providerColumns(fields: ProviderFields): Columns {
+  return {
+    display_name: fields.displayName,
+    description: fields.description,
+    issuer: fields.issuer,
+    jwks_uri: fields.jwksUri,
+    identity_claim: fields.identityClaim,
+  };
+}
+
+function poolColumns(fields: PoolFields): Columns {
+  return {
+    display_name: fields.displayName,
+    description: fields.description,
+    identity_claim: fields.identityClaim,
+    filter: fields.filter,
+  };
+}
+
 /**
  * The emulator's persistent state in SQLite. better-sqlite3 is synchronous,
  * so each method is atomic with respect to every other request.
  */
 export class Store {
   readonly #db: Database.Database;
+  readonly #providers: Table<ProviderRow, ProviderRecord>;
+  readonly #pools: Table<PoolRow, PoolRecord>;
   readonly #random: Random;
   readonly #clock: Clock;
   #lastTick = 0;
@@ -217,6 +241,8 @@ export class Store {
 
   private constructor(db: Database.Database, options: StoreOptions) {
     this.#db = db;
+    this.#providers = new Table(db, 'providers', toProvider);
+    this.#pools = new Table(db, 'pools', toPool);
     this.#random = options.random ?? systemRandom;
     this.#clock = options.clock ?? systemClock;
     this.directory = new DirectoryStore(db);
@@ -327,33 +353,23 @@ export class Store {
   // Providers
 
   countProviders(): number {
-    return countInScope(this.#db, 'providers', '', []);
+    return this.#providers.count();
   }
 
   listProviders(cursor: Cursor, limit: number): Page<ProviderRecord> {
-    return keysetPage(
-      this.#db,
-      { table: 'providers', scope: '', scopeParams: [], map: toProvider },
-      cursor,
-      limit,
-    );
+    return this.#providers.page(cursor, limit);
   }
 
   getProvider(id: string): ProviderRecord | undefined {
-    const row = this.#db
-      .prepare<[string], ProviderRow>('SELECT * FROM providers WHERE id = ?')
-      .get(id);
-    return row && toProvider(row);
+    return this.#providers.find('id = ?', id);
   }
 
   findProviderByIssuer(issuer: string): ProviderRecord | undefined {
     const normalised = issuer.replace(/\/+$/, '');
-    const row = this.#db
-      .prepare<[string], ProviderRow>(
-        "SELECT * FROM providers WHERE rtrim(issuer, '/') = ? ORDER BY seq LIMIT 1",
-      )
-      .get(normalised);
-    return row && toProvider(row);
+    return this.#providers.find(
+      "rtrim(issuer, '/') = ? ORDER BY seq LIMIT 1",
+      normalised,
+    );
   }
 
   insertProvider(
@@ -367,24 +383,15 @@ export class Store {
   ): ProviderRecord {
     const id = extra.id ?? this.newId('op', 4);
     const createdAt = extra.createdAt ?? this.now();
-    this.#db
-      .prepare(
-        `INSERT INTO providers (id, display_name, description, issuer, jwks_uri, identity_claim,
-           keys_json, jwks_status, jwks_last_refresh_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'OK', ?, ?, ?)`,
-      )
-      .run(
-        id,
-        fields.displayName,
-        fields.description,
-        fields.issuer,
-        fields.jwksUri,
-        fields.identityClaim,
-        JSON.stringify(extra.keys ?? [this.newKey(), this.newKey()]),
-        createdAt,
-        createdAt,
-        extra.updatedAt ?? createdAt,
-      );
+    this.#providers.insert({
+      id,
+      ...providerColumns(fields),
+      keys_json: JSON.stringify(extra.keys ?? [this.newKey(), this.newKey()]),
+      jwks_status: 'OK',
+      jwks_last_refresh_at: createdAt,
+      created_at: createdAt,
+      updated_at: extra.updatedAt ?? createdAt,
+    });
     return this.getProvider(id) as ProviderRecord;
   }
 
@@ -394,21 +401,14 @@ export class Store {
   ): ProviderRecord | undefined {
     const current = this.getProvider(id);
     if (!current || Object.keys(changes).length === 0) return current;
-    const next = { ...current, ...changes };
-    this.#db
-      .prepare(
-        `UPDATE providers SET display_name = ?, description = ?, issuer = ?, jwks_uri = ?,
-           identity_claim = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        next.displayName,
-        next.description,
-        next.issuer,
-        next.jwksUri,
-        next.identityClaim,
-        this.now(),
-        id,
-      );
+    this.#providers.update(
+      {
+        ...providerColumns({ ...current, ...changes }),
+        updated_at: this.now(),
+      },
+      'id = ?',
+      id,
+    );
     return this.getProvider(id);
   }
 
@@ -420,19 +420,21 @@ export class Store {
       status === 'ERROR_FETCHING_JWKS' || status === 'INVALID_JWKS_URI'
         ? current.keys
         : [this.newKey(), ...current.keys].slice(0, 3);
-    this.#db
-      .prepare(
-        'UPDATE providers SET keys_json = ?, jwks_status = ?, jwks_last_refresh_at = ? WHERE id = ?',
-      )
-      .run(JSON.stringify(keys), status, this.now(), id);
+    this.#providers.update(
+      {
+        keys_json: JSON.stringify(keys),
+        jwks_status: status,
+        jwks_last_refresh_at: this.now(),
+      },
+      'id = ?',
+      id,
+    );
     return this.getProvider(id);
   }
 
   /** Deletes the provider and, by the foreign key's cascade, its pools. */
   deleteProvider(id: string): boolean {
-    const deleted =
-      this.#db.prepare('DELETE FROM providers WHERE id = ?').run(id).changes >
-      0;
+    const deleted = this.#providers.delete('id = ?', id) > 0;
     this.#poolCounts.delete(id);
     return deleted;
   }
@@ -442,9 +444,7 @@ export class Store {
   countPools(providerId: string): number {
     const cached = this.#poolCounts.get(providerId);
     if (cached !== undefined) return cached;
-    const count = countInScope(this.#db, 'pools', 'provider_id = ? AND', [
-      providerId,
-    ]);
+    const count = this.#pools.count(inProvider(providerId));
     this.#poolCounts.set(providerId, count);
     return count;
   }
@@ -454,34 +454,16 @@ export class Store {
     cursor: Cursor,
     limit: number,
   ): Page<PoolRecord> {
-    return keysetPage(
-      this.#db,
-      {
-        table: 'pools',
-        scope: 'provider_id = ? AND',
-        scopeParams: [providerId],
-        map: toPool,
-      },
-      cursor,
-      limit,
-    );
+    return this.#pools.page(cursor, limit, inProvider(providerId));
   }
 
   getPool(providerId: string, id: string): PoolRecord | undefined {
-    const row = this.#db
-      .prepare<[string, string], PoolRow>(
-        'SELECT * FROM pools WHERE provider_id = ? AND id = ?',
-      )
-      .get(providerId, id);
-    return row && toPool(row);
+    return this.#pools.find(`${IN_PROVIDER} id = ?`, providerId, id);
   }
 
   /** A pool by id alone (ids are unique across providers), for principals such as `User:pool-…`. */
   findPool(id: string): PoolRecord | undefined {
-    const row = this.#db
-      .prepare<[string], PoolRow>('SELECT * FROM pools WHERE id = ?')
-      .get(id);
-    return row && toPool(row);
+    return this.#pools.find('id = ?', id);
   }
 
   insertPool(
@@ -491,21 +473,13 @@ export class Store {
   ): PoolRecord {
     const id = extra.id ?? this.newId('pool', 4);
     const createdAt = extra.createdAt ?? this.now();
-    this.#db
-      .prepare(
-        `INSERT INTO pools (id, provider_id, display_name, description, identity_claim, filter,
-           created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        providerId,
-        fields.displayName,
-        fields.description,
-        fields.identityClaim,
-        fields.filter,
-        createdAt,
-        extra.updatedAt ?? createdAt,
-      );
+    this.#pools.insert({
+      id,
+      provider_id: providerId,
+      ...poolColumns(fields),
+      created_at: createdAt,
+      updated_at: extra.updatedAt ?? createdAt,
+    });
     this.#countPool(providerId, 1);
     return this.getPool(providerId, id) as PoolRecord;
   }
@@ -517,29 +491,18 @@ export class Store {
   ): PoolRecord | undefined {
     const current = this.getPool(providerId, id);
     if (!current || Object.keys(changes).length === 0) return current;
-    const next = { ...current, ...changes };
-    this.#db
-      .prepare(
-        `UPDATE pools SET display_name = ?, description = ?, identity_claim = ?, filter = ?,
-           updated_at = ? WHERE provider_id = ? AND id = ?`,
-      )
-      .run(
-        next.displayName,
-        next.description,
-        next.identityClaim,
-        next.filter,
-        this.now(),
-        providerId,
-        id,
-      );
+    this.#pools.update(
+      { ...poolColumns({ ...current, ...changes }), updated_at: this.now() },
+      `${IN_PROVIDER} id = ?`,
+      providerId,
+      id,
+    );
     return this.getPool(providerId, id);
   }
 
   deletePool(providerId: string, id: string): boolean {
     const deleted =
-      this.#db
-        .prepare('DELETE FROM pools WHERE provider_id = ? AND id = ?')
-        .run(providerId, id).changes > 0;
+      this.#pools.delete(`${IN_PROVIDER} id = ?`, providerId, id) > 0;
     if (deleted) this.#countPool(providerId, -1);
     return deleted;
   }

@@ -1,4 +1,4 @@
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import type { EmulatorConfigOverrides } from './config.ts';
 import { startTestEmulator, type TestEmulator } from './test-server.ts';
 
@@ -24,6 +24,40 @@ export type Json = Record<string, unknown> & {
 
 export async function json(response: Response): Promise<Json> {
   return (await response.json()) as Json;
+}
+
+/** POSTs `body` to `collection`, expects 201, and returns what was made. */
+export async function createOk(
+  emulator: TestEmulator,
+  collection: string,
+  body: unknown,
+): Promise<Json> {
+  const response = await emulator.call('POST', collection, { body });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(
+    201,
+  );
+  return json(response);
+}
+
+/**
+ * Checks a create's answer as every resource's is written: 201, an id of
+ * the right shape, and `Location` at `collection/id`. The resource and its
+ * id, for the test's own checks of the body.
+ */
+export async function expectCreated(
+  emulator: TestEmulator,
+  response: Response,
+  collection: string,
+  idPattern: RegExp,
+): Promise<{ resource: Json; id: string }> {
+  expect(response.status).toBe(201);
+  const resource = await json(response);
+  const id = String(resource.id);
+  expect(id).toMatch(idPattern);
+  expect(response.headers.get('location')).toBe(
+    `${emulator.url}${collection}/${id}`,
+  );
+  return { resource, id };
 }
 
 /** The first provider of the demo seed with the given issuer (host match). */

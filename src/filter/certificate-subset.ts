@@ -6,13 +6,14 @@ import {
 } from './dialect.ts';
 import {
   findDialectViolations,
-  refuseForeignSyntax,
+  refuseOperand,
   report,
-  requireCondition,
   rootName,
+  shapeOf as shapeOfIn,
   textOf,
   unsupportedFunction,
-  type AtomRules,
+  type CommonShape,
+  type ShapeRules,
   type Walk,
 } from './dialect-subset.ts';
 import { code } from './display.ts';
@@ -49,9 +50,28 @@ const ATTRIBUTE_ALIASES: Readonly<Record<string, CertificateAttribute>> = {
   userId: 'UID',
 };
 
-type Shape = 'attribute' | 'string' | 'list' | 'bool' | 'condition' | 'unknown';
+type Shape = 'attribute' | CommonShape;
 
-const RULES: AtomRules = { name: NAME, condition: atom };
+const RULES: ShapeRules<'attribute'> = {
+  name: NAME,
+  advice: ALLOWED,
+  listItem: 'A list in a filter may hold only strings in quotes',
+  condition: atom,
+  ident: name,
+  fieldAccess,
+  call: (walk, node) => {
+    report(walk, node, callMessage(node.name));
+    for (const argument of node.args) shapeOf(walk, argument);
+  },
+  method: (walk, node) => {
+    shapeOf(walk, node.target);
+    report(
+      walk,
+      { from: node.nameFrom, to: node.to },
+      unsupportedFunction(node.name, NAME, ALLOWED),
+    );
+  },
+};
 
 /**
  * Every place where a parsed filter leaves what certificate pools accept:
@@ -109,50 +129,7 @@ function atom(walk: Walk, node: FilterNode): void {
 }
 
 function shapeOf(walk: Walk, node: FilterNode): Shape {
-  const visit = (child: FilterNode) => void shapeOf(walk, child);
-  if (refuseForeignSyntax(walk, node, NAME, ALLOWED, visit)) return 'unknown';
-  switch (node.kind) {
-    case 'string':
-      return 'string';
-    case 'bool':
-      return 'bool';
-    case 'ident':
-      return name(walk, node);
-    case 'select':
-    case 'index':
-      fieldAccess(walk, node);
-      return 'unknown';
-    case 'list':
-      for (const item of node.items) {
-        const shape = shapeOf(walk, item);
-        if (shape !== 'string' && shape !== 'unknown') {
-          report(
-            walk,
-            item,
-            'A list in a filter may hold only strings in quotes',
-          );
-        }
-      }
-      return 'list';
-    case 'call':
-      report(walk, node, callMessage(node.name));
-      node.args.forEach(visit);
-      return 'unknown';
-    case 'method':
-      shapeOf(walk, node.target);
-      report(
-        walk,
-        { from: node.nameFrom, to: node.to },
-        unsupportedFunction(node.name, NAME, ALLOWED),
-      );
-      return 'unknown';
-    case 'unary':
-    case 'binary':
-      requireCondition(walk, node, RULES);
-      return 'condition';
-    default:
-      return 'unknown';
-  }
+  return shapeOfIn(walk, node, RULES);
 }
 
 function callMessage(functionName: string): string {
@@ -220,26 +197,9 @@ function fieldAccess(
 /** Reports an operand of `==`/`!=` that is neither an attribute nor a string. */
 function operand(walk: Walk, node: FilterNode, operator: string): Shape {
   const shape = shapeOf(walk, node);
-  switch (shape) {
-    case 'bool':
-      report(
-        walk,
-        node,
-        `Attributes are compared with strings; ${code(textOf(walk, node))} can only stand as a whole condition`,
-      );
-      return 'unknown';
-    case 'condition':
-      report(
-        walk,
-        node,
-        `A condition cannot be an operand of ${code(operator)}; combine conditions with \`&&\` or \`||\``,
-      );
-      return 'unknown';
-    case 'list':
-      report(walk, node, 'A list can only appear on the right of `in`');
-      return 'unknown';
-  }
-  return shape;
+  return refuseOperand(walk, node, shape, operator, 'Attributes')
+    ? 'unknown'
+    : shape;
 }
 
 function equality(

@@ -6,8 +6,11 @@ import type { FilterProblem } from './problem.ts';
 /**
  * What the group-mapping and certificate-pool checks share. Both dialects
  * read variables by bare name (`groups`, `CN`) and allow only conditions
- * joined by `!`, `&&`, `||` and parentheses, so one walk handles the logic
- * and the CEL that no dialect accepts; each dialect says what an atom may be.
+ * joined by `!`, `&&`, `||` and parentheses, so one walk handles the logic,
+ * the literals and the CEL that no dialect accepts; each dialect says what
+ * an atom may be and what its names, fields and calls mean. The identity
+ * pools' check (`subset.ts`) walks its own way but reports through the
+ * same helpers.
  */
 
 /** The problems found so far in one filter. */
@@ -20,6 +23,113 @@ export type AtomRules = {
   /** Checks a node in condition position other than `!`, `&&`, `||` and `true`/`false`. */
   condition: (walk: Walk, node: FilterNode) => void;
 };
+
+/**
+ * What a checked node turned out to be, besides a dialect's own shapes
+ * (`groups`, `attribute`). `unknown` means a problem inside it was already
+ * reported, so the parent stays quiet about it.
+ */
+export type CommonShape = 'string' | 'list' | 'bool' | 'condition' | 'unknown';
+
+/** A dialect's rules for the nodes whose meaning is its own. */
+export type ShapeRules<Own extends string> = AtomRules & {
+  /** Ends the messages for foreign syntax: what to write instead. */
+  advice: string;
+  /** The message for a list item that is not a string in quotes. */
+  listItem: string;
+  ident: (
+    walk: Walk,
+    node: Extract<FilterNode, { kind: 'ident' }>,
+  ) => Own | CommonShape;
+  /** Reports a `.field` or `[…]`, which neither dialect accepts. */
+  fieldAccess: (
+    walk: Walk,
+    node: Extract<FilterNode, { kind: 'select' | 'index' }>,
+  ) => void;
+  /** Reports a call outside condition position. */
+  call: (walk: Walk, node: Extract<FilterNode, { kind: 'call' }>) => void;
+  /** Reports a method call outside condition position. */
+  method: (walk: Walk, node: Extract<FilterNode, { kind: 'method' }>) => void;
+};
+
+/** Checks `node` anywhere in a filter and says what it is. */
+export function shapeOf<Own extends string>(
+  walk: Walk,
+  node: FilterNode,
+  rules: ShapeRules<Own>,
+): Own | CommonShape {
+  const visit = (child: FilterNode) => void shapeOf(walk, child, rules);
+  if (refuseForeignSyntax(walk, node, rules.name, rules.advice, visit)) {
+    return 'unknown';
+  }
+  switch (node.kind) {
+    case 'string':
+      return 'string';
+    case 'bool':
+      return 'bool';
+    case 'ident':
+      return rules.ident(walk, node);
+    case 'select':
+    case 'index':
+      rules.fieldAccess(walk, node);
+      return 'unknown';
+    case 'list':
+      for (const item of node.items) {
+        const shape = shapeOf(walk, item, rules);
+        if (shape !== 'string' && shape !== 'unknown') {
+          report(walk, item, rules.listItem);
+        }
+      }
+      return 'list';
+    case 'call':
+      rules.call(walk, node);
+      return 'unknown';
+    case 'method':
+      rules.method(walk, node);
+      return 'unknown';
+    case 'unary':
+    case 'binary':
+      requireCondition(walk, node, rules);
+      return 'condition';
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * Reports an operand of `==`, `!=` or `in` whose shape can never be one:
+ * `true`/`false`, a condition, a list on the left. Whether it reported.
+ * `compared` names what the dialect compares ("Claims", "Attributes").
+ */
+export function refuseOperand(
+  walk: Walk,
+  node: FilterNode,
+  shape: string,
+  operator: string,
+  compared: string,
+): boolean {
+  switch (shape) {
+    case 'bool':
+      report(
+        walk,
+        node,
+        `${compared} are compared with strings; ${code(textOf(walk, node))} can only stand as a whole condition`,
+      );
+      return true;
+    case 'condition':
+      report(
+        walk,
+        node,
+        `A condition cannot be an operand of ${code(operator)}; combine conditions with \`&&\` or \`||\``,
+      );
+      return true;
+    case 'list':
+      report(walk, node, 'A list can only appear on the right of `in`');
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * Every place where a parsed filter leaves the dialect described by

@@ -2,13 +2,13 @@ import type { FilterNode } from './ast.ts';
 import { code } from './display.ts';
 import {
   findDialectViolations,
-  refuseForeignSyntax,
   report,
-  requireCondition,
   rootName,
+  shapeOf as shapeOfIn,
   textOf,
   unsupportedFunction,
-  type AtomRules,
+  type CommonShape,
+  type ShapeRules,
   type Walk,
 } from './dialect-subset.ts';
 import type { FilterProblem } from './problem.ts';
@@ -20,11 +20,7 @@ const NAME = 'group mapping';
 const EXAMPLE = '`"engineering" in groups`';
 const ADVICE = `test membership with \`in\`, e.g. ${EXAMPLE}`;
 
-/**
- * What a checked node turned out to be; `unknown` means a problem inside it
- * was already reported, so the parent stays quiet about it.
- */
-type Shape = 'groups' | 'string' | 'list' | 'bool' | 'condition' | 'unknown';
+type Shape = 'groups' | CommonShape;
 
 // Not CEL functions of their own, so KNOWN_CEL_FUNCTIONS leaves them out.
 const STRING_METHODS: ReadonlySet<string> = new Set([
@@ -33,7 +29,16 @@ const STRING_METHODS: ReadonlySet<string> = new Set([
   'contains',
 ]);
 
-const RULES: AtomRules = { name: NAME, condition: atom };
+const RULES: ShapeRules<'groups'> = {
+  name: NAME,
+  advice: ADVICE,
+  listItem: 'A list in a filter may hold only group names in quotes',
+  condition: atom,
+  ident: name,
+  fieldAccess,
+  call: (walk, node) => report(walk, node, functionMessage(node.name)),
+  method,
+};
 
 /**
  * Every place where a parsed filter leaves what group mappings accept:
@@ -76,44 +81,7 @@ function atom(walk: Walk, node: FilterNode): void {
 }
 
 function shapeOf(walk: Walk, node: FilterNode): Shape {
-  const visit = (child: FilterNode) => void shapeOf(walk, child);
-  if (refuseForeignSyntax(walk, node, NAME, ADVICE, visit)) return 'unknown';
-  switch (node.kind) {
-    case 'string':
-      return 'string';
-    case 'bool':
-      return 'bool';
-    case 'ident':
-      return name(walk, node);
-    case 'select':
-    case 'index':
-      fieldAccess(walk, node);
-      return 'unknown';
-    case 'list':
-      for (const item of node.items) {
-        const shape = shapeOf(walk, item);
-        if (shape !== 'string' && shape !== 'unknown') {
-          report(
-            walk,
-            item,
-            'A list in a filter may hold only group names in quotes',
-          );
-        }
-      }
-      return 'list';
-    case 'call':
-      report(walk, node, functionMessage(node.name));
-      return 'unknown';
-    case 'method':
-      method(walk, node);
-      return 'unknown';
-    case 'unary':
-    case 'binary':
-      requireCondition(walk, node, RULES);
-      return 'condition';
-    default:
-      return 'unknown';
-  }
+  return shapeOfIn(walk, node, RULES);
 }
 
 function name(walk: Walk, node: Extract<FilterNode, { kind: 'ident' }>): Shape {

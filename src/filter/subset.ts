@@ -1,6 +1,7 @@
-import type { FilterNode, Span } from './ast.ts';
+import type { FilterNode } from './ast.ts';
 import { CLAIMS_ROOT } from './claim-path.ts';
 import { KNOWN_CEL_FUNCTIONS } from './cel-functions.ts';
+import { refuseOperand, report, textOf, type Walk } from './dialect-subset.ts';
 import { code } from './display.ts';
 import type { FilterProblem } from './problem.ts';
 
@@ -11,8 +12,6 @@ import type { FilterProblem } from './problem.ts';
  */
 type Shape =
   'condition' | 'claim' | 'claims' | 'string' | 'bool' | 'list' | 'unknown';
-
-type Walk = { source: string; problems: FilterProblem[] };
 
 const STRING_METHODS: ReadonlySet<string> = new Set([
   'startsWith',
@@ -39,14 +38,6 @@ export function findSubsetViolations(
   const walk: Walk = { source, problems: [] };
   requireCondition(walk, root);
   return walk.problems.sort((a, b) => a.from - b.from || a.to - b.to);
-}
-
-function report(walk: Walk, span: Span, message: string): void {
-  walk.problems.push({ from: span.from, to: span.to, message });
-}
-
-function textOf(walk: Walk, node: FilterNode): string {
-  return walk.source.slice(node.from, node.to);
 }
 
 function requireCondition(walk: Walk, node: FilterNode): void {
@@ -257,29 +248,13 @@ function binary(
 /** Reports an operand that is neither a claim nor a string; returns its shape. */
 function operand(walk: Walk, node: FilterNode, operator: string): Shape {
   const shape = shapeOf(walk, node);
-  switch (shape) {
-    case 'claims':
-      report(walk, node, nameAClaim());
-      return 'unknown';
-    case 'bool':
-      report(
-        walk,
-        node,
-        `Claims are compared with strings; ${code(textOf(walk, node))} can only stand as a whole condition`,
-      );
-      return 'unknown';
-    case 'condition':
-      report(
-        walk,
-        node,
-        `A condition cannot be an operand of ${code(operator)}; combine conditions with \`&&\` or \`||\``,
-      );
-      return 'unknown';
-    case 'list':
-      report(walk, node, 'A list can only appear on the right of `in`');
-      return 'unknown';
+  if (shape === 'claims') {
+    report(walk, node, nameAClaim());
+    return 'unknown';
   }
-  return shape;
+  return refuseOperand(walk, node, shape, operator, 'Claims')
+    ? 'unknown'
+    : shape;
 }
 
 function comparison(

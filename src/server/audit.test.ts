@@ -1,73 +1,20 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import type { AuditEntry, AuditPage } from '#contract/audit.ts';
-import { startTestEmulator } from '../emulator/test-server.ts';
 import { auditChanges } from './audit.ts';
-import { basicCredentials } from './credentials.ts';
-import { LifeguardStore } from './store/lifeguard-store.ts';
+import {
+  startAuditedServer,
+  type AuditedServer,
+} from './testing/audited-server.ts';
 import {
   offlineServer,
   passwordAuth,
   rawRequest,
   signIn,
-  startTestServer,
   VIEWER_PASSWORD,
 } from './test-helpers.ts';
-
-async function setup(
-  options: Pick<
-    NonNullable<Parameters<typeof startTestServer>[1]>,
-    'apiRateLimit' | 'auth'
-  > = {},
-) {
-  const emulator = await startTestEmulator();
-  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-audit-'));
-  const store = await LifeguardStore.open({
-    dialect: 'sqlite',
-    file: join(dir, 'lifeguard.sqlite'),
-  });
-  const server = await startTestServer(emulator.url, {
-    credentials: basicCredentials(
-      emulator.config.apiKey,
-      emulator.config.apiSecret,
-    ),
-    store,
-    ...options,
-  });
-  onTestFinished(async () => {
-    await server.close();
-    await emulator.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        'x-lifeguard-csrf': '1',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      text,
-    };
-  };
-  const providers = await api('GET', '/api/iam/v2/identity-providers');
-  // Signed out (AUTH_MODE=password) the list is a 401: any id will do then.
-  const providerId =
-    (providers.body.data as { id: string }[] | undefined)?.[0]?.id ??
-    'op-signed-out';
-  return { server, emulator, store, api, providerId, dir };
-}
 
 const POOL = {
   display_name: 'ci-deployers',
@@ -77,7 +24,7 @@ const POOL = {
 };
 
 async function history(
-  api: Awaited<ReturnType<typeof setup>>['api'],
+  api: AuditedServer['api'],
   query: string,
 ): Promise<AuditPage> {
   const response = await api('GET', `/api/lifeguard/audit?${query}`);
@@ -86,7 +33,7 @@ async function history(
 }
 
 test('create, update and delete of a pool are recorded with who, request id and the values before and after', async () => {
-  const { api, providerId } = await setup();
+  const { api, providerId } = await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   const created = await api('POST', pools, POOL);
   expect(created.status).toBe(201);
@@ -153,7 +100,7 @@ test('create, update and delete of a pool are recorded with who, request id and 
 });
 
 test('a write the upstream refuses is recorded as failed with its status and what was asked', async () => {
-  const { api, providerId } = await setup();
+  const { api, providerId } = await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   const refused = await api('POST', pools, { ...POOL, identity_claim: 'sub' });
   expect(refused.status).toBe(422);
@@ -171,7 +118,7 @@ test('a write the upstream refuses is recorded as failed with its status and wha
 });
 
 test('test cases are recorded by name, never with their claims', async () => {
-  const { api, providerId, store } = await setup();
+  const { api, providerId, store } = await startAuditedServer();
   const pool = await api(
     'POST',
     `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
@@ -205,7 +152,7 @@ test('test cases are recorded by name, never with their claims', async () => {
 });
 
 test('reads are not recorded, and the history pages by id and filters by time', async () => {
-  const { api, providerId, store } = await setup();
+  const { api, providerId, store } = await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   await api('GET', pools);
   expect(await store.auditLog.list({}, 10)).toEqual([]);
@@ -231,7 +178,7 @@ test('reads are not recorded, and the history pages by id and filters by time', 
 });
 
 test('the export is every matching entry as JSON Lines, as a download', async () => {
-  const { api, providerId, server } = await setup();
+  const { api, providerId, server } = await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   await api('POST', pools, POOL);
   await api('POST', pools, { ...POOL, display_name: 'second' });
@@ -261,7 +208,7 @@ test.each([
   ['before=-3', 'before'],
   ['pool_id=../x', 'pool_id'],
 ])('a bad query (%s) is a 400 naming the parameter', async (query, name) => {
-  const { api } = await setup();
+  const { api } = await startAuditedServer();
   const response = await api('GET', `/api/lifeguard/audit?${query}`);
   expect(response.status).toBe(400);
   expect(response.body).toMatchObject({
@@ -270,7 +217,7 @@ test.each([
 });
 
 test('the log is append-only: the database itself refuses to change or remove an entry', async () => {
-  const { api, providerId, store, dir } = await setup();
+  const { api, providerId, store, dir } = await startAuditedServer();
   await api(
     'POST',
     `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
@@ -374,7 +321,7 @@ test('an applied update that changed nothing records no field; a failed one reco
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 test('writes refused before forwarding are recorded as refused, with the reason and without their body', async () => {
-  const { server, store, providerId } = await setup();
+  const { server, store, providerId } = await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   const json = { 'content-type': 'application/json' };
   const attempts: {
@@ -455,7 +402,7 @@ test('writes refused before forwarding are recorded as refused, with the reason 
 });
 
 test('a write over the rate limit is recorded as refused, once per window; reads over it are not', async () => {
-  const { server, store, providerId } = await setup({
+  const { server, store, providerId } = await startAuditedServer({
     apiRateLimit: { max: 2, windowSeconds: 60 },
   });
   // The setup's read of the providers spent one request.
@@ -481,7 +428,7 @@ test('a write over the rate limit is recorded as refused, once per window; reads
 });
 
 test('writes without a session are refused and only logged: nothing unauthenticated grows the audit log', async () => {
-  const { server, store, providerId } = await setup({
+  const { server, store, providerId } = await startAuditedServer({
     auth: await passwordAuth(),
   });
   for (const path of [
@@ -506,7 +453,7 @@ test('writes without a session are refused and only logged: nothing unauthentica
 });
 
 test('deleting a provider records each pool that went with it, findable by its pool id, and the provider’s keys by id only', async () => {
-  const { api, emulator } = await setup();
+  const { api, emulator } = await startAuditedServer();
   // The demo seed's Okta provider has 263 pools: three pages to walk.
   const providers = await api(
     'GET',
@@ -588,7 +535,7 @@ test('deleting a provider records each pool that went with it, findable by its p
 });
 
 test('a provider delete that fails records no pool as deleted', async () => {
-  const { api, emulator, providerId } = await setup();
+  const { api, emulator, providerId } = await startAuditedServer();
   await emulator.call('POST', '/_emulator/faults', {
     body: {
       match: { method: 'DELETE', path: 'identity-providers/[^/]+$' },
@@ -624,7 +571,7 @@ test('JSON Web Keys anywhere in a recorded value are reduced to their kid', () =
 });
 
 test('granting and revoking a role on a pool are recorded with the principal, role and CRN, in the pool’s entries', async () => {
-  const { api, store, providerId } = await setup();
+  const { api, store, providerId } = await startAuditedServer();
   const pool = await api(
     'POST',
     `/api/iam/v2/identity-providers/${providerId}/identity-pools`,
@@ -707,7 +654,7 @@ test('granting and revoking a role on a pool are recorded with the principal, ro
 
 test('a viewer may list role bindings but not grant or revoke them', async () => {
   const auth = await passwordAuth();
-  const { server } = await setup({ auth });
+  const { server } = await startAuditedServer({ auth });
   const cookie = await signIn(server.port, 'victor', VIEWER_PASSWORD);
   const call = (method: string, path: string, body?: unknown) =>
     rawRequest(server.port, method, path, {
@@ -734,7 +681,7 @@ test('a viewer may list role bindings but not grant or revoke them', async () =>
 });
 
 test('a write is answered only once its entry is committed', async () => {
-  const { api, providerId, store } = await setup();
+  const { api, providerId, store } = await startAuditedServer();
   const append = store.auditLog.append.bind(store.auditLog);
   let committed = false;
   vi.spyOn(store.auditLog, 'append').mockImplementation(async (...args) => {
@@ -757,7 +704,7 @@ test('a write is answered only once its entry is committed', async () => {
 });
 
 test('when the entry cannot be written the write is still answered as it went, and the failure is logged as an error', async () => {
-  const { api, providerId, store, server } = await setup();
+  const { api, providerId, store, server } = await startAuditedServer();
   vi.spyOn(store.auditLog, 'append').mockRejectedValue(
     new Error('database unavailable'),
   );
@@ -781,7 +728,8 @@ test('when the entry cannot be written the write is still answered as it went, a
 });
 
 test('a write whose browser goes away before the answer still runs to its end and is recorded', async () => {
-  const { api, emulator, providerId, server, store } = await setup();
+  const { api, emulator, providerId, server, store } =
+    await startAuditedServer();
   const pools = `/api/iam/v2/identity-providers/${providerId}/identity-pools`;
   const created = await api('POST', pools, POOL);
   const poolId = created.body.id as string;

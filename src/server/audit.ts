@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
@@ -116,6 +117,7 @@ function same(a: unknown, b: unknown): boolean {
  */
 function withoutKeyMaterial(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutKeyMaterial);
+  if (typeof value === 'string') return pemSummary(value) ?? value;
   if (typeof value !== 'object' || value === null) return value;
   const fields = value as Record<string, unknown>;
   if (typeof fields.kty === 'string') return fields.kid ?? null;
@@ -125,6 +127,26 @@ function withoutKeyMaterial(value: unknown): unknown {
       withoutKeyMaterial(inner),
     ]),
   );
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]{1,40})-----/g;
+
+/**
+ * A PEM text (a certificate authority's chain or revocation list, up to a
+ * mebibyte) as what it holds and its digest, e.g. `PEM: 2 CERTIFICATE
+ * blocks, SHA-256 3f…`: enough to tell one upload from another, without
+ * keeping the file in an append-only log forever.
+ */
+function pemSummary(text: string): string | undefined {
+  const labels = [...text.matchAll(PEM_BLOCK)].map((match) => match[1]!);
+  if (labels.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const blocks = [...counts]
+    .map(([label, count]) => `${count} ${label} block${count === 1 ? '' : 's'}`)
+    .join(', ');
+  const digest = createHash('sha256').update(text).digest('hex');
+  return `PEM: ${blocks}, SHA-256 ${digest}`;
 }
 
 /**

@@ -42,8 +42,10 @@ export function answerError(
   const status = error.statusCode ?? 500;
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   const problem = error.code ? BODY_PROBLEMS[error.code] : undefined;
+  // A route may take more than the server's default (a certificate
+  // authority's revocation list does).
   const detail = problem
-    ? problem(options.bodyLimit)
+    ? problem(request.routeOptions.bodyLimit ?? options.bodyLimit)
     : status >= 500
       ? options.serverFailure
       : error.message;

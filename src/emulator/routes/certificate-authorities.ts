@@ -13,7 +13,8 @@ import {
   certificateAuthorityResource,
 } from '../federation-resources.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
-import { notFoundFailure, quotaExceeded } from '../problems.ts';
+import { notFoundFailure, requireUnderQuota } from '../problems.ts';
+import { replyCreated } from './created.ts';
 import { parseBody } from '../validation.ts';
 
 const COLLECTION = '/iam/v2/certificate-authorities';
@@ -73,18 +74,18 @@ export function certificateAuthorityRoutes(
       const fields = certificateAuthorityFields(body, undefined, now);
       const resources = resourceContext(context, request);
       const authority = store.transaction(() => {
-        const limit = config.quotas.certificateAuthoritiesPerOrg;
-        if (store.certificateAuthorities.count() >= limit) {
-          throw quotaExceeded('certificate_authorities_per_org', limit);
-        }
+        requireUnderQuota(
+          'certificate_authorities_per_org',
+          config.quotas.certificateAuthoritiesPerOrg,
+          store.certificateAuthorities.count(),
+        );
         return store.certificateAuthorities.insert(fields);
       });
-      reply
-        .code(201)
-        .header(
-          'location',
-          `${resources.baseUrl}${certificateAuthorityPath(authority.id)}`,
-        );
+      replyCreated(
+        reply,
+        resources.baseUrl,
+        certificateAuthorityPath(authority.id),
+      );
       return certificateAuthorityResource(authority, resources);
     },
   );

@@ -12,14 +12,11 @@ import {
   certificatePoolResource,
 } from '../federation-resources.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
-import { notFoundFailure, quotaExceeded } from '../problems.ts';
+import { notFoundFailure } from '../problems.ts';
 import { dialectFilterErrors, parseBody, throwIfAny } from '../validation.ts';
 import { requireCertificateAuthority } from './certificate-authorities.ts';
-import {
-  bindResourceOwner,
-  readResourceOwner,
-  requireKnownOwner,
-} from './resource-owner.ts';
+import { replyCreated } from './created.ts';
+import { createOwnedPool, readResourceOwner } from './resource-owner.ts';
 
 const COLLECTION =
   '/iam/v2/certificate-authorities/:certificate_authority_id/identity-pools';
@@ -89,26 +86,23 @@ export function certificatePoolRoutes(
     const owner = readResourceOwner(request);
     const fields = poolFields(context, request.body);
     const resources = resourceContext(context, request);
-    const pool = store.transaction(() => {
-      requireKnownOwner(store, owner);
-      const limit = config.quotas.poolsPerCertificateAuthority;
-      if (store.certificatePools.count(authority.id) >= limit) {
-        throw quotaExceeded('identity_pools_per_certificate_authority', limit);
-      }
-      const created = store.certificatePools.insert(authority.id, fields);
-      bindResourceOwner(
-        store,
-        owner,
+    const pool = createOwnedPool(
+      store,
+      owner,
+      {
+        name: 'identity_pools_per_certificate_authority',
+        limit: config.quotas.poolsPerCertificateAuthority,
+        used: () => store.certificatePools.count(authority.id),
+      },
+      () => store.certificatePools.insert(authority.id, fields),
+      (created) =>
         certificatePoolCrn(resources.orgId, authority.id, created.id),
-      );
-      return created;
-    });
-    reply
-      .code(201)
-      .header(
-        'location',
-        `${resources.baseUrl}${certificatePoolPath(authority.id, pool.id)}`,
-      );
+    );
+    replyCreated(
+      reply,
+      resources.baseUrl,
+      certificatePoolPath(authority.id, pool.id),
+    );
     return certificatePoolResource(pool, resources);
   });
 

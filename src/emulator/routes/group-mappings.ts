@@ -10,7 +10,8 @@ import {
   groupMappingResource,
 } from '../federation-resources.ts';
 import { readPaging, terseListEnvelope } from '../paging.ts';
-import { notFoundFailure, quotaExceeded } from '../problems.ts';
+import { notFoundFailure, requireUnderQuota } from '../problems.ts';
+import { replyCreated } from './created.ts';
 import { dialectFilterErrors, parseBody, throwIfAny } from '../validation.ts';
 
 const COLLECTION = '/iam/v2/sso/group-mappings';
@@ -54,22 +55,18 @@ export function groupMappingRoutes(
     throwIfAny(dialectFilterErrors(config, body.filter, 'group-mapping'));
     const resources = resourceContext(context, request);
     const mapping = store.transaction(() => {
-      const limit = config.quotas.groupMappingsPerOrg;
-      if (store.groupMappings.count() >= limit) {
-        throw quotaExceeded('group_mappings_per_org', limit);
-      }
+      requireUnderQuota(
+        'group_mappings_per_org',
+        config.quotas.groupMappingsPerOrg,
+        store.groupMappings.count(),
+      );
       return store.groupMappings.insert({
         displayName: body.display_name,
         description: body.description,
         filter: body.filter,
       });
     });
-    reply
-      .code(201)
-      .header(
-        'location',
-        `${resources.baseUrl}${groupMappingPath(mapping.id)}`,
-      );
+    replyCreated(reply, resources.baseUrl, groupMappingPath(mapping.id));
     return groupMappingResource(mapping, resources);
   });
 

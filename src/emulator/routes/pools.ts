@@ -6,7 +6,7 @@ import {
 import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
-import { notFound, quotaExceeded } from '../problems.ts';
+import { notFound } from '../problems.ts';
 import { poolCrn, poolPath, poolResource } from '../resources.ts';
 import type { ProviderRecord } from '../store.ts';
 import {
@@ -15,11 +15,8 @@ import {
   parseBody,
   throwIfAny,
 } from '../validation.ts';
-import {
-  bindResourceOwner,
-  readResourceOwner,
-  requireKnownOwner,
-} from './resource-owner.ts';
+import { replyCreated } from './created.ts';
+import { createOwnedPool, readResourceOwner } from './resource-owner.ts';
 
 const COLLECTION = '/iam/v2/identity-providers/:provider_id/identity-pools';
 
@@ -69,33 +66,24 @@ export function poolRoutes(app: FastifyInstance, context: EmulatorContext) {
       ...filterErrors(config, body.filter, provider.issuer),
     ]);
     const resources = resourceContext(context, request);
-    const pool = store.transaction(() => {
-      requireKnownOwner(store, owner);
-      if (store.countPools(provider.id) >= config.quotas.poolsPerProvider) {
-        throw quotaExceeded(
-          'identity_pools_per_provider',
-          config.quotas.poolsPerProvider,
-        );
-      }
-      const created = store.insertPool(provider.id, {
-        displayName: body.display_name,
-        description: body.description,
-        identityClaim: body.identity_claim,
-        filter: body.filter,
-      });
-      bindResourceOwner(
-        store,
-        owner,
-        poolCrn(resources.orgId, provider.id, created.id),
-      );
-      return created;
-    });
-    reply
-      .code(201)
-      .header(
-        'location',
-        `${resources.baseUrl}${poolPath(provider.id, pool.id)}`,
-      );
+    const pool = createOwnedPool(
+      store,
+      owner,
+      {
+        name: 'identity_pools_per_provider',
+        limit: config.quotas.poolsPerProvider,
+        used: () => store.countPools(provider.id),
+      },
+      () =>
+        store.insertPool(provider.id, {
+          displayName: body.display_name,
+          description: body.description,
+          identityClaim: body.identity_claim,
+          filter: body.filter,
+        }),
+      (created) => poolCrn(resources.orgId, provider.id, created.id),
+    );
+    replyCreated(reply, resources.baseUrl, poolPath(provider.id, pool.id));
     return poolResource(pool, resources);
   });
 

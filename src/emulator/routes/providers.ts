@@ -7,7 +7,8 @@ import {
 import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
 import { listEnvelope, readPaging } from '../paging.ts';
-import { conflict, notFound, quotaExceeded } from '../problems.ts';
+import { conflict, notFound, requireUnderQuota } from '../problems.ts';
+import { replyCreated } from './created.ts';
 import {
   jwksResource,
   providerCrn,
@@ -85,12 +86,11 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
     const resources = resourceContext(context, request);
     const provider = store.transaction(() => {
       rejectDuplicateIssuer(context, resources.baseUrl, body.issuer);
-      if (store.countProviders() >= config.quotas.providersPerOrg) {
-        throw quotaExceeded(
-          'identity_providers_per_org',
-          config.quotas.providersPerOrg,
-        );
-      }
+      requireUnderQuota(
+        'identity_providers_per_org',
+        config.quotas.providersPerOrg,
+        store.countProviders(),
+      );
       return store.insertProvider({
         displayName: body.display_name,
         description: body.description,
@@ -99,9 +99,7 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
         identityClaim: body.identity_claim ?? DEFAULT_IDENTITY_CLAIM,
       });
     });
-    reply
-      .code(201)
-      .header('location', `${resources.baseUrl}${providerPath(provider.id)}`);
+    replyCreated(reply, resources.baseUrl, providerPath(provider.id));
     return providerResource(provider, resources);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { queryValue } from '../paging.ts';
 import { isKnownPrincipalId } from '../principals.ts';
-import { badParameter } from '../problems.ts';
+import { badParameter, requireUnderQuota } from '../problems.ts';
 import type { Store } from '../store.ts';
 
 const RESOURCE_OWNER = /^(u|sa|group|pool)-[A-Za-z0-9_-]{1,250}$/;
@@ -25,14 +25,30 @@ export function readResourceOwner(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Refuses an owner the organization does not have (400 naming the
- * parameter). Call it inside the create's transaction, before the pool is
- * made.
+ * A pool create (OAuth or certificate pool) as the service makes it, in one
+ * transaction: the owner must exist, the parent's quota must have room
+ * (`used` is read inside the transaction), then `insert` makes the pool and
+ * the owner is bound on its CRN.
  */
-export function requireKnownOwner(
+export function createOwnedPool<Pool extends { id: string }>(
   store: Store,
   owner: string | undefined,
-): void {
+  quota: { name: string; limit: number; used: () => number },
+  insert: () => Pool,
+  crnOf: (pool: Pool) => string,
+): Pool {
+  return store.transaction(() => {
+    requireKnownOwner(store, owner);
+    requireUnderQuota(quota.name, quota.limit, quota.used());
+    const created = insert();
+    bindResourceOwner(store, owner, crnOf(created));
+    return created;
+  });
+}
+
+// Refuses an owner the organization does not have (400 naming the
+// parameter), before the pool is made.
+function requireKnownOwner(store: Store, owner: string | undefined): void {
   if (owner !== undefined && !isKnownPrincipalId(store, owner)) {
     throw badParameter(
       'assigned_resource_owner',
@@ -41,11 +57,9 @@ export function requireKnownOwner(
   }
 }
 
-/**
- * The owner's binding, as the service makes it: ResourceOwner on the new
- * pool's CRN, in the same transaction as the pool (docs/decisions/015).
- */
-export function bindResourceOwner(
+// The owner's binding, as the service makes it: ResourceOwner on the new
+// pool's CRN, in the same transaction as the pool (docs/decisions/015).
+function bindResourceOwner(
   store: Store,
   owner: string | undefined,
   poolCrn: string,

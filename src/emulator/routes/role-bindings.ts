@@ -11,6 +11,7 @@ import type { ClusterRecord } from '../directory-store.ts';
 import { listEnvelope, queryValue, readPaging } from '../paging.ts';
 import { isKnownPrincipalId } from '../principals.ts';
 import { badParameter, conflict, errorCode, forbidden } from '../problems.ts';
+import { replyCreated } from './created.ts';
 import { roleBindingPath, roleBindingResource } from '../resources.ts';
 import type { RoleBindingFilter } from '../role-binding-store.ts';
 import { parseBody } from '../validation.ts';
@@ -186,9 +187,7 @@ export function roleBindingRoutes(
       }
       return store.roleBindings.insert(fields);
     });
-    reply
-      .code(201)
-      .header('location', `${resources.baseUrl}${roleBindingPath(binding.id)}`);
+    replyCreated(reply, resources.baseUrl, roleBindingPath(binding.id));
     return roleBindingResource(binding, resources);
   });
 

@@ -54,7 +54,16 @@ export type ForwardedOperation = {
   body?: z.ZodType;
   /** For a write: what the audit log records of it. */
   audit?: WriteAudit;
+  /** The largest body it takes, when more than the server's default. */
+  bodyLimit?: number;
 };
+
+/**
+ * A certificate authority's body carries its PEM chain and may carry its
+ * revocation list, which for a large authority runs to hundreds of
+ * kilobytes; the emulator takes the same (decision 018).
+ */
+const CERTIFICATE_AUTHORITY_BODY_LIMIT = 1024 * 1024;
 
 /** A JSON object, whatever its members (see {@link ForwardedOperation.body}). */
 const JSON_OBJECT = z.looseObject({});
@@ -70,11 +79,13 @@ function write(
     query?: readonly QueryRule[];
     readsBefore?: boolean;
     removesWith?: string;
+    bodyLimit?: number;
   } = {},
 ): ForwardedOperation {
   return {
     access: 'admin',
     query: options.query ?? [],
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.body ? { body: JSON_OBJECT } : {}),
     audit: {
       action,
@@ -138,13 +149,17 @@ export const FORWARDED_OPERATIONS: {
   createIamV2CertificateAuthority: write(
     'create-certificate-authority',
     'certificate-authority',
-    { body: true },
+    { body: true, bodyLimit: CERTIFICATE_AUTHORITY_BODY_LIMIT },
   ),
   getIamV2CertificateAuthority: READ,
   updateIamV2CertificateAuthority: write(
     'update-certificate-authority',
     'certificate-authority',
-    { body: true, readsBefore: true },
+    {
+      body: true,
+      readsBefore: true,
+      bodyLimit: CERTIFICATE_AUTHORITY_BODY_LIMIT,
+    },
   ),
   deleteIamV2CertificateAuthority: write(
     'delete-certificate-authority',

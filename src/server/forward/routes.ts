@@ -116,6 +116,7 @@ export function forwardRoutes(app: FastifyInstance, options: ForwardOptions) {
       url: `${API_PREFIX}${route.path.replace(/\{(\w+)\}/g, ':$1')}`,
       // HEAD is not one of the upstream routes Lifeguard forwards.
       exposeHeadRoute: false,
+      bodyLimit: operation.bodyLimit ?? BODY_LIMIT,
       config: { policy: policyOf(route, operation) },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const raw = request.url;

@@ -11,6 +11,7 @@ import {
 } from '@/features/certificates/testing/certificates.ts';
 import { withNodeRealmCrypto } from '@/features/certificates/testing/node-realm-crypto.ts';
 import { startEachTestOnDemo } from '@/testing/each-test.ts';
+import { apiCall } from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { renderApp } from '@/testing/render.tsx';
 
@@ -128,16 +129,29 @@ test('a private key pasted into the tester is named as such', async () => {
 test('the History and Access tabs show the pool’s own history and role bindings', async () => {
   const authority = await demoAuthority();
   const pool = await demoCertificatePool(authority.id, 'orders-services');
+  // A change through Lifeguard, so the history has this test's own entry
+  // on top (the log outlives the emulator's reset between tests).
+  await apiCall(
+    'PUT',
+    `/iam/v2/certificate-authorities/${authority.id}/identity-pools/${pool.id}`,
+    {
+      display_name: pool.display_name,
+      description: 'Orders services, one certificate each (reviewed)',
+      external_identifier: pool.external_identifier,
+      filter: pool.filter,
+    },
+  );
   const { user } = renderApp(
     `/certificate-authorities/${authority.id}/pools/${pool.id}`,
   );
   await screen.findByRole('heading', { level: 1, name: 'orders-services' });
   await user.click(screen.getByRole('tab', { name: 'History' }));
-  expect(
-    await screen.findByText(
-      'No changes to this certificate pool have been recorded yet.',
-    ),
-  ).toBeInTheDocument();
+  const newest = await screen.findAllByRole('heading', {
+    name: 'Updated certificate pool',
+  });
+  expect(newest[0]!.closest('li')).toHaveTextContent(
+    'Orders services, one certificate each (reviewed)',
+  );
   await user.click(screen.getByRole('tab', { name: 'Access' }));
   expect(
     await screen.findByRole('button', { name: /Grant access/ }),

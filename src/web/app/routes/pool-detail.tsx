@@ -1,17 +1,5 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { RetryNotice } from '@/components/errors/retry-notice.tsx';
+import { Link, useParams } from 'react-router';
 import { ResourceScreen } from '@/components/layouts/resource-screen.tsx';
-import {
-  ScreenActions,
-  WriteAction,
-  WriteActionLink,
-} from '@/components/layouts/screen-actions.tsx';
-import {
-  Tabs,
-  TabsContent,
-  TabsList,
-  TabsTrigger,
-} from '@/components/ui/tabs.tsx';
 import { paths } from '@/config/paths.ts';
 import { LazyTokenAccess } from '@/features/access/components/lazy-token-access.tsx';
 import { LazyAccessTab } from '@/features/access/components/lazy-access-tab.tsx';
@@ -31,24 +19,15 @@ import { useProviderPage } from '@/features/providers/components/use-provider-pa
 import { useWriteAccess } from '@/features/session/api/use-session.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
 import { notify } from '@/lib/notify.ts';
-
-const TABS = ['details', 'history', 'access'] as const;
-type Tab = (typeof TABS)[number];
-
-function isTab(value: string | null): value is Tab {
-  return (TABS as readonly (string | null)[]).includes(value);
-}
+import { DetailActions } from '../detail-actions.tsx';
+import { DetailTabs } from '../detail-tabs.tsx';
 
 export function PoolDetailRoute() {
   const { providerId = '', poolId = '' } = useParams();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const navigate = useNavigate();
   const provider = useProviderPage(providerId);
   const pool = usePoolPage(providerId, poolId);
   const createTestCase = useCreateTestCase(providerId, poolId);
   const access = useWriteAccess();
-  const requestedTab = searchParams.get('tab');
-  const tab: Tab = isTab(requestedTab) ? requestedTab : 'details';
   const { data } = pool.query;
   useDocumentTitle(data?.display_name ?? 'Identity pool');
 
@@ -59,111 +38,88 @@ export function PoolDetailRoute() {
       title={data?.display_name}
       actions={
         data && (
-          <ScreenActions refusal={access.reason}>
-            <WriteActionLink
-              to={paths.poolEdit.getHref(providerId, poolId)}
-              variant="secondary"
-              aria-keyshortcuts="e"
-            >
-              Edit
-            </WriteActionLink>
-            <WriteActionLink
-              to={paths.poolNew.getHref(providerId, { copy_of: poolId })}
-              variant="secondary"
-            >
-              Create a copy
-            </WriteActionLink>
-            <ExportPoolDialog
-              providerId={providerId}
-              pool={data}
-              provider={provider.query.data}
-            />
-            <WriteAction label="Delete" variant="danger">
+          <DetailActions
+            refusal={access.reason}
+            name={data.display_name}
+            editHref={paths.poolEdit.getHref(providerId, poolId)}
+            copyHref={paths.poolNew.getHref(providerId, { copy_of: poolId })}
+            hasEditShortcut
+            exportDialog={
+              <ExportPoolDialog
+                providerId={providerId}
+                pool={data}
+                provider={provider.query.data}
+              />
+            }
+            renderDelete={(onDeleted) => (
               <DeletePoolDialog
                 providerId={providerId}
                 pool={data}
-                onDeleted={() => {
-                  notify.success(`Deleted ${data.display_name}`);
-                  void navigate(paths.provider.getHref(providerId));
-                }}
+                onDeleted={onDeleted}
               />
-            </WriteAction>
-          </ScreenActions>
+            )}
+            deletedHref={paths.provider.getHref(providerId)}
+          />
         )
       }
     >
-      <Tabs
-        value={tab}
-        onValueChange={(value) => {
-          if (!isTab(value)) return;
-          const next = new URLSearchParams(searchParams);
-          if (value === 'details') next.delete('tab');
-          else next.set('tab', value);
-          setSearchParams(next, { replace: true });
-        }}
-      >
-        <TabsList aria-label="Pool sections">
-          <TabsTrigger value="details">Details</TabsTrigger>
-          <TabsTrigger value="history">History</TabsTrigger>
-          <TabsTrigger value="access">Access</TabsTrigger>
-        </TabsList>
-        <TabsContent value="details">
-          {pool.query.isFetching && pool.query.failureReason && (
-            <RetryNotice error={pool.query.failureReason} className="mb-3" />
-          )}
-          {data ? <PoolDetail pool={data} /> : <PoolDetailSkeleton />}
-          {data && (
-            <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
-              <LazyTokenTester
-                filter={data.filter}
-                identityClaim={data.identity_claim}
-                providerIssuer={provider.query.data?.issuer}
-                onSaveTestCase={async (testCase) => {
-                  await createTestCase.mutateAsync(testCase);
-                  notify.success(`Saved test case ${testCase.name}`);
-                }}
-                saveDisabledReason={access.reason}
-                renderAccess={({ identity, refusal }) => (
-                  <LazyTokenAccess
-                    landings={[
-                      {
-                        providerId,
-                        poolId,
-                        poolName: data.display_name,
-                        identityClaim: data.identity_claim,
-                        identity,
-                      },
-                    ]}
-                    refusal={refusal}
-                    others={
-                      <>
-                        Other pools of this provider whose filters match it add
-                        their access too:{' '}
-                        <Link
-                          to={paths.provider.getHref(providerId)}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
-                          find every pool it lands in
-                        </Link>
-                        .
-                      </>
-                    }
-                  />
-                )}
-              />
-              <LazyTestCasesPanel
-                providerId={providerId}
-                poolId={poolId}
-                filter={data.filter}
-                readOnlyReason={access.reason}
-              />
-            </div>
-          )}
-        </TabsContent>
-        <TabsContent value="history">
-          <PoolHistory providerId={providerId} poolId={poolId} />
-        </TabsContent>
-        <TabsContent value="access">
+      <DetailTabs
+        label="Pool sections"
+        query={pool.query}
+        details={
+          <>
+            {data ? <PoolDetail pool={data} /> : <PoolDetailSkeleton />}
+            {data && (
+              <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+                <LazyTokenTester
+                  filter={data.filter}
+                  identityClaim={data.identity_claim}
+                  providerIssuer={provider.query.data?.issuer}
+                  onSaveTestCase={async (testCase) => {
+                    await createTestCase.mutateAsync(testCase);
+                    notify.success(`Saved test case ${testCase.name}`);
+                  }}
+                  saveDisabledReason={access.reason}
+                  renderAccess={({ identity, refusal }) => (
+                    <LazyTokenAccess
+                      landings={[
+                        {
+                          providerId,
+                          poolId,
+                          poolName: data.display_name,
+                          identityClaim: data.identity_claim,
+                          identity,
+                        },
+                      ]}
+                      refusal={refusal}
+                      others={
+                        <>
+                          Other pools of this provider whose filters match it
+                          add their access too:{' '}
+                          <Link
+                            to={paths.provider.getHref(providerId)}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            find every pool it lands in
+                          </Link>
+                          .
+                        </>
+                      }
+                    />
+                  )}
+                />
+                <LazyTestCasesPanel
+                  providerId={providerId}
+                  poolId={poolId}
+                  filter={data.filter}
+                  readOnlyReason={access.reason}
+                />
+              </div>
+            )}
+          </>
+        }
+        history={<PoolHistory providerId={providerId} poolId={poolId} />}
+        access={
           <LazyAccessTab
             principalId={poolId}
             readOnlyReason={access.reason}
@@ -177,8 +133,8 @@ export function PoolDetailRoute() {
               }
             }
           />
-        </TabsContent>
-      </Tabs>
+        }
+      />
     </ResourceScreen>
   );
 }

@@ -35,7 +35,10 @@ test('a low budget shows in the header until its window resets', async () => {
   // to its limit would see, on every answer from Confluent's API.
   spyOnFetch(async (request, forward) => {
     const response = await forward();
-    if (!request.url.pathname.startsWith('/api/iam/')) return response;
+    // Every upstream answer (pools, quotas…), not Lifeguard's own.
+    const { pathname } = request.url;
+    if (!pathname.startsWith('/api/') || pathname.startsWith('/api/lifeguard/'))
+      return response;
     const headers = new Headers(response.headers);
     headers.set('x-ratelimit-limit', '1000');
     headers.set('x-ratelimit-remaining', '12');

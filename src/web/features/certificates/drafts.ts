@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_KEY_PREFIX } from '@/lib/draft-keys.ts';
 import { createDraftStore, type DraftStore } from '@/lib/draft-store.ts';
-import type { FormDraftData } from './editing/use-form-draft.ts';
+import type { FormDraftData } from '@/hooks/use-form-draft.ts';
 import type { AuthorityFormValues } from './authority-form/authority-schema.ts';
 import type { CertificatePoolFormValues } from './schemas.ts';
 

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { pageTokenOf } from '#contract/page-token.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
-import { Button, buttonVariants } from '@/components/ui/button.tsx';
-import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
+import { EmptyListState } from '@/components/list/empty-list-state.tsx';
+import { Button } from '@/components/ui/button.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { StillWaiting } from '@/components/ui/still-waiting.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
@@ -82,7 +81,6 @@ export function AuthorityList({
     authorityQueries.list({ pageSize: PAGE_SIZE, pageToken }),
   );
   const now = useMinuteClock();
-  const reasonId = useId();
   if (query.isError && query.data === undefined) {
     return (
       <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />
@@ -94,33 +92,17 @@ export function AuthorityList({
 
   if (authorities?.length === 0 && !pageToken) {
     return (
-      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-        <h2 className="text-lg font-semibold">
-          No certificate authorities yet
-        </h2>
-        <p className="mx-auto mt-1 max-w-xl text-slate-700">
-          Register the certificate authority that issues your clients’
-          certificates; its certificate pools then decide which of those
-          certificates may act in your organisation over mutual TLS.
-        </p>
-        {createDisabledReason ? (
-          <>
-            <Button className="mt-4" disabled aria-describedby={reasonId}>
-              Register a certificate authority
-            </Button>
-            <DisabledReason id={reasonId} className="mt-2">
-              {createDisabledReason}
-            </DisabledReason>
-          </>
-        ) : (
-          <Link
-            to={certificatePaths.create.getHref()}
-            className={`${buttonVariants()} mt-4`}
-          >
-            Register a certificate authority
-          </Link>
-        )}
-      </section>
+      <EmptyListState
+        title="No certificate authorities yet"
+        descriptionClassName="mx-auto max-w-xl"
+        createLabel="Register a certificate authority"
+        createHref={certificatePaths.create.getHref()}
+        createDisabledReason={createDisabledReason}
+      >
+        Register the certificate authority that issues your clients’
+        certificates; its certificate pools then decide which of those
+        certificates may act in your organisation over mutual TLS.
+      </EmptyListState>
     );
   }
 

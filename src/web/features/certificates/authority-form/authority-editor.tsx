@@ -1,7 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import {
+  EditConflictDialog,
+  type ConflictRow,
+} from '@/components/form/edit-conflict-dialog.tsx';
 import { certificatePaths } from '@/config/federation-paths.ts';
+import { useVersionedSave } from '@/hooks/use-versioned-save.ts';
 import { notify } from '@/lib/notify.ts';
 import {
   authorityVersionOf,
@@ -10,11 +15,6 @@ import {
 import { useReplaceAuthority } from '../api/mutations.ts';
 import { authorityQueries } from '../api/queries.ts';
 import { authorityDraftScope } from '../drafts.ts';
-import {
-  EditConflictDialog,
-  type ConflictRow,
-} from '../editing/edit-conflict-dialog.tsx';
-import { useVersionedSave } from '../editing/use-versioned-save.ts';
 import { AuthorityForm, AuthorityFormSkeleton } from './authority-form.tsx';
 import {
   authorityFormContextOf,

@@ -1,19 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { OfferedDrafts } from '@/components/form/draft-notice.tsx';
 import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
+import { LeaveDialog } from '@/components/form/leave-dialog.tsx';
 import { NameFields } from '@/components/form/name-fields.tsx';
 import {
   ResourceForm,
   type ResourceFormProps,
 } from '@/components/form/resource-form.tsx';
-import { useLeaveGuard } from '@/lib/navigation-guard.ts';
+import type { FormDraftTarget } from '@/hooks/use-form-draft.ts';
+import { useFormSession } from '@/hooks/use-form-session.ts';
 import { useMinuteClock } from '../authorities/use-minute-clock.ts';
 import { authorityDrafts } from '../drafts.ts';
-import { DraftNotice } from '../editing/draft-notice.tsx';
-import { LeaveDialog } from '../editing/leave-dialog.tsx';
-import { useFormDraft, type DraftBase } from '../editing/use-form-draft.ts';
-import { SaveCancelled } from '../editing/use-versioned-save.ts';
 import {
   AUTHORITY_ERROR_FIELDS,
   AUTHORITY_VALUE_FIELDS,
@@ -42,11 +41,8 @@ export function AuthorityForm({
   ...formProps
 }: ResourceFormProps<AuthorityFormValues> & {
   context: AuthorityFormContext;
-  draft: {
-    scope: string;
-    base: DraftBase<AuthorityFormValues>;
-    onRestore?: (base: DraftBase<AuthorityFormValues>) => void;
-  };
+  /** Where drafts of this form are kept, and the version they build on. */
+  draft: FormDraftTarget<AuthorityFormValues>;
 }) {
   const schema = useMemo(() => authorityFormSchema(context), [context]);
   const form = useForm<AuthorityFormValues>({
@@ -54,22 +50,14 @@ export function AuthorityForm({
     defaultValues,
     mode: 'onTouched',
   });
-  const {
-    control,
-    setFocus,
-    formState: { isDirty },
-  } = form;
-  const drafts = useFormDraft(form, {
+  const { control, setFocus } = form;
+  const session = useFormSession(form, {
+    ...draft,
     store: authorityDrafts,
-    scope: draft.scope,
-    base: draft.base,
     fields: AUTHORITY_VALUE_FIELDS,
     same: sameAuthorityValues,
-    onRestore: draft.onRestore,
   });
   const now = useMinuteClock();
-  const [openedVersion] = useState(() => draft.base?.updatedAt);
-  const isSavingRef = useRef(false);
   const mode = useWatch({ control, name: 'crl_mode' });
   // A refusal about a CRL field the form does not show now (a kept upload
   // the new chain did not issue) is said at the top instead.
@@ -79,56 +67,18 @@ export function AuthorityForm({
       (name !== 'crl_chain' || mode === 'upload'),
   );
 
-  const leaving = useLeaveGuard(
-    (current, next) =>
-      isDirty && !isSavingRef.current && current.pathname !== next.pathname,
-  );
-
-  useEffect(() => {
-    if (!isDirty) return;
-    function warn(event: BeforeUnloadEvent) {
-      event.preventDefault();
-    }
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty]);
-
-  async function save(values: AuthorityFormValues) {
-    isSavingRef.current = true;
-    drafts.keepNow();
-    try {
-      await onSubmit(values);
-      drafts.finish();
-    } catch (caught) {
-      isSavingRef.current = false;
-      if (caught instanceof SaveCancelled) return;
-      throw caught;
-    }
-  }
-
   return (
     <div className="grid max-w-3xl grid-cols-1 gap-4">
-      {drafts.offered.map((offered) => (
-        <DraftNotice
-          key={offered.id}
-          savedAt={offered.savedAt}
-          now={now}
-          what="The certificate authority"
-          isOutdated={offered.data.base?.updatedAt !== openedVersion}
-          onRestore={() => {
-            drafts.restore(offered);
-            setFocus('display_name');
-          }}
-          onDiscard={() => {
-            drafts.discard(offered);
-            setFocus('display_name');
-          }}
-        />
-      ))}
+      <OfferedDrafts
+        session={session}
+        what="The certificate authority"
+        now={now}
+        onAnswered={() => setFocus('display_name')}
+      />
       <ResourceForm
         form={form}
         fields={errorFields}
-        onSubmit={save}
+        onSubmit={(values) => session.submit(values, onSubmit)}
         className={FORM_CLASSES}
         {...formProps}
       >
@@ -137,9 +87,9 @@ export function AuthorityForm({
         <CrlFields context={context} />
       </ResourceForm>
       <LeaveDialog
-        leaving={leaving}
+        leaving={session.leaving}
         what="This certificate authority"
-        onDiscard={() => drafts.finish()}
+        onDiscard={() => session.drafts.finish()}
       />
     </div>
   );

@@ -1,7 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
 import { useNavigate } from 'react-router';
+import {
+  conflictRowsOf,
+  EditConflictDialog,
+} from '@/components/form/edit-conflict-dialog.tsx';
 import { certificatePaths } from '@/config/federation-paths.ts';
+import { useVersionedSave } from '@/hooks/use-versioned-save.ts';
 import { notify } from '@/lib/notify.ts';
 import { useReplaceCertificatePool } from '../api/mutations.ts';
 import {
@@ -11,17 +16,11 @@ import {
 import { certificatePoolQueries } from '../api/queries.ts';
 import { certificatePoolDraftScope } from '../drafts.ts';
 import {
-  EditConflictDialog,
-  type ConflictRow,
-} from '../editing/edit-conflict-dialog.tsx';
-import { useVersionedSave } from '../editing/use-versioned-save.ts';
-import {
   CERTIFICATE_POOL_FIELD_LABELS,
   CERTIFICATE_POOL_FORM_FIELDS,
   certificatePoolBodyOf,
   certificatePoolFormValuesOf,
   sameCertificatePoolValues,
-  type CertificatePoolFormValues,
 } from '../schemas.ts';
 import {
   CertificatePoolForm,
@@ -48,22 +47,6 @@ export function CertificatePoolEditor({
 }: Omit<EditorProps, 'pool'> & { pool: CertificatePool | undefined }) {
   if (pool === undefined) return <CertificatePoolFormSkeleton />;
   return <LoadedEditor key={pool.id} pool={pool} {...props} />;
-}
-
-function conflictRows(
-  theirs: CertificatePool,
-  mine: CertificatePoolFormValues,
-  base: CertificatePoolFormValues,
-): ConflictRow[] {
-  const theirValues = certificatePoolFormValuesOf(theirs);
-  return CERTIFICATE_POOL_FORM_FIELDS.filter(
-    (name) => theirValues[name] !== mine[name],
-  ).map((name) => ({
-    label: CERTIFICATE_POOL_FIELD_LABELS[name],
-    theirs: theirValues[name],
-    mine: mine[name],
-    isChangedByMe: mine[name] !== base[name],
-  }));
 }
 
 function LoadedEditor({ caId, poolId, pool, aside }: EditorProps) {
@@ -134,7 +117,13 @@ function LoadedEditor({ caId, poolId, pool, aside }: EditorProps) {
         <EditConflictDialog
           what="This certificate pool"
           savedAt={certificatePoolVersionOf(question.theirs)}
-          rows={conflictRows(question.theirs, question.mine, question.base)}
+          rows={conflictRowsOf({
+            fields: CERTIFICATE_POOL_FORM_FIELDS,
+            labels: CERTIFICATE_POOL_FIELD_LABELS,
+            theirs: certificatePoolFormValuesOf(question.theirs),
+            mine: question.mine,
+            base: question.base,
+          })}
           onAnswer={saving.answer}
         />
       )}

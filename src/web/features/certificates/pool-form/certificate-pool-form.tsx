@@ -1,26 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { OfferedDrafts } from '@/components/form/draft-notice.tsx';
+import {
+  FORM_CARD_CLASSES,
+  submitFromMultiline,
+} from '@/components/form/form-frame.ts';
 import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
+import { LeaveDialog } from '@/components/form/leave-dialog.tsx';
 import { NameFields } from '@/components/form/name-fields.tsx';
+import { OwnerField } from '@/components/form/owner-field.tsx';
 import {
   ResourceForm,
   type ResourceFormProps,
 } from '@/components/form/resource-form.tsx';
+import type { FormDraftTarget } from '@/hooks/use-form-draft.ts';
+import { useFormSession } from '@/hooks/use-form-session.ts';
 import { ApiError } from '@/lib/errors.ts';
-import { useLeaveGuard } from '@/lib/navigation-guard.ts';
+import { filterCheckError } from '@/lib/filter-check-error.ts';
+import { ownerRefusalOf } from '@/lib/owner-refusal.ts';
 import { useMinuteClock } from '../authorities/use-minute-clock.ts';
 import { certificatePoolDrafts } from '../drafts.ts';
-import { DraftNotice } from '../editing/draft-notice.tsx';
-import { LeaveDialog } from '../editing/leave-dialog.tsx';
-import { useFormDraft, type DraftBase } from '../editing/use-form-draft.ts';
-import { SaveCancelled } from '../editing/use-versioned-save.ts';
 import {
   CERTIFICATE_POOL_FORM_FIELDS,
   certificatePoolFormSchema,
@@ -29,7 +29,6 @@ import {
 } from '../schemas.ts';
 import { CertificateFilterField } from './certificate-filter-field.tsx';
 import { ExternalIdentifierField } from './external-identifier-field.tsx';
-import { OwnerField, ownerRefusalOf } from './owner-field.tsx';
 
 /**
  * What the form's `aside` is given: the filter and external identifier as
@@ -64,20 +63,9 @@ function useSampleSubject(pem: string) {
   return subject;
 }
 
-/** The checker's first error in a filter, if any; loaded on demand. */
-async function filterCheckError(filter: string): Promise<string | undefined> {
-  const checker = await import('#filter/check.ts').catch(() => undefined);
-  // The checker could not load (offline?): the server still checks.
-  if (checker === undefined) return undefined;
-  const check = checker.checkFilter(filter, 'certificate-pool');
-  if (check.valid) return undefined;
-  const message = check.errors[0]?.message.replace(/`/g, '');
-  return `This filter cannot be saved: ${message ?? 'it is not valid'}`;
-}
-
-// One shrinkable column (WCAG 1.4.10 at 360 px), as the pool form has it.
-const FORM_CLASSES =
-  'grid max-w-2xl grid-cols-1 gap-5 rounded-lg border border-slate-200 bg-white p-6';
+// The create form's owner choice is part of its drafts too; an edit form
+// has no owner.
+const OPTIONAL_FIELDS = ['assigned_resource_owner'] as const;
 
 /**
  * Create and edit a certificate pool. `onSubmit` rejects with the API's
@@ -94,11 +82,8 @@ export function CertificatePoolForm({
   aside,
   ...formProps
 }: ResourceFormProps<CertificatePoolFormValues> & {
-  draft: {
-    scope: string;
-    base: DraftBase<CertificatePoolFormValues>;
-    onRestore?: (base: DraftBase<CertificatePoolFormValues>) => void;
-  };
+  /** Where drafts of this form are kept, and the version they build on. */
+  draft: FormDraftTarget<CertificatePoolFormValues>;
   /** A new pool: offer the Owner picker. */
   hasOwner?: boolean;
   aside?: (typed: CertificatePoolAsideValues) => ReactNode;
@@ -108,23 +93,15 @@ export function CertificatePoolForm({
     defaultValues,
     mode: 'onTouched',
   });
-  const {
-    control,
-    setError,
-    setFocus,
-    formState: { isDirty },
-  } = form;
-  const drafts = useFormDraft(form, {
+  const { control, setError, setFocus } = form;
+  const session = useFormSession(form, {
+    ...draft,
     store: certificatePoolDrafts,
-    scope: draft.scope,
-    base: draft.base,
-    fields: [...CERTIFICATE_POOL_FORM_FIELDS, 'assigned_resource_owner'],
+    fields: CERTIFICATE_POOL_FORM_FIELDS,
+    optionalFields: OPTIONAL_FIELDS,
     same: sameCertificatePoolValues,
-    onRestore: draft.onRestore,
   });
   const now = useMinuteClock();
-  const [openedVersion] = useState(() => draft.base?.updatedAt);
-  const isSavingRef = useRef(false);
   // The sample certificate is shared by the tester and the editor; it never
   // leaves this component's state.
   const [pem, setPem] = useState('');
@@ -134,38 +111,20 @@ export function CertificatePoolForm({
     name: ['filter', 'external_identifier'],
   });
 
-  const leaving = useLeaveGuard(
-    (current, next) =>
-      isDirty && !isSavingRef.current && current.pathname !== next.pathname,
-  );
-
-  useEffect(() => {
-    if (!isDirty) return;
-    function warn(event: BeforeUnloadEvent) {
-      event.preventDefault();
-    }
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty]);
-
   async function save(values: CertificatePoolFormValues) {
     // A filter the browser's checker refuses would only be refused by
     // Confluent: say so at the field and send nothing.
-    const filterError = await filterCheckError(values.filter);
+    const filterError = await filterCheckError(
+      values.filter,
+      'certificate-pool',
+    );
     if (filterError !== undefined) {
       setError('filter', { type: 'check', message: filterError });
       return;
     }
-    isSavingRef.current = true;
-    // Kept before anything is sent: whatever becomes of the save, what was
-    // typed survives it.
-    drafts.keepNow();
     try {
-      await onSubmit(values);
-      drafts.finish();
+      await session.submit(values, onSubmit);
     } catch (caught) {
-      isSavingRef.current = false;
-      if (caught instanceof SaveCancelled) return;
       const ownerRefusal = hasOwner ? ownerRefusalOf(caught) : undefined;
       if (ownerRefusal !== undefined) {
         setError(
@@ -180,45 +139,21 @@ export function CertificatePoolForm({
     }
   }
 
-  // Enter in the multi-line filter is a line break; Ctrl/Cmd+Enter submits.
-  function submitFromTextarea(event: KeyboardEvent<HTMLFormElement>) {
-    if (
-      event.key === 'Enter' &&
-      (event.ctrlKey || event.metaKey) &&
-      (event.target instanceof HTMLTextAreaElement ||
-        (event.target instanceof HTMLElement && event.target.isContentEditable))
-    ) {
-      event.preventDefault();
-      event.currentTarget.requestSubmit();
-    }
-  }
-
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
       <div className="grid max-w-2xl grid-cols-1 gap-4">
-        {drafts.offered.map((offered) => (
-          <DraftNotice
-            key={offered.id}
-            savedAt={offered.savedAt}
-            now={now}
-            what="The certificate pool"
-            isOutdated={offered.data.base?.updatedAt !== openedVersion}
-            onRestore={() => {
-              drafts.restore(offered);
-              setFocus('display_name');
-            }}
-            onDiscard={() => {
-              drafts.discard(offered);
-              setFocus('display_name');
-            }}
-          />
-        ))}
+        <OfferedDrafts
+          session={session}
+          what="The certificate pool"
+          now={now}
+          onAnswered={() => setFocus('display_name')}
+        />
         <ResourceForm
           form={form}
           fields={CERTIFICATE_POOL_FORM_FIELDS}
           onSubmit={save}
-          className={FORM_CLASSES}
-          onKeyDown={submitFromTextarea}
+          className={FORM_CARD_CLASSES}
+          onKeyDown={submitFromMultiline}
           {...formProps}
         >
           <NameFields />
@@ -236,9 +171,9 @@ export function CertificatePoolForm({
         </div>
       )}
       <LeaveDialog
-        leaving={leaving}
+        leaving={session.leaving}
         what="This certificate pool"
-        onDiscard={() => drafts.finish()}
+        onDiscard={() => session.drafts.finish()}
       />
     </div>
   );
@@ -248,7 +183,7 @@ export function CertificatePoolForm({
 export function CertificatePoolFormSkeleton() {
   return (
     <FormSkeleton
-      className={FORM_CLASSES}
+      className={FORM_CARD_CLASSES}
       controlHeights={['h-10', 'h-16', 'h-10', 'h-24']}
     />
   );

@@ -1,5 +1,4 @@
-import { ConfirmByNameDialog } from '@/components/form/confirm-by-name-dialog.tsx';
-import { Button } from '@/components/ui/button.tsx';
+import { DeleteDialog } from '@/components/form/delete-dialog.tsx';
 import { certificatePaths } from '@/config/federation-paths.ts';
 import { useDeleteCertificatePool } from '../api/mutations.ts';
 import type { CertificatePool } from '../api/pools.ts';
@@ -19,9 +18,8 @@ export function DeleteCertificatePoolDialog({
 }) {
   const deletePool = useDeleteCertificatePool(caId, pool.id);
   return (
-    <ConfirmByNameDialog
-      trigger={<Button variant="danger">Delete</Button>}
-      title={`Delete ${pool.display_name}?`}
+    <DeleteDialog
+      name={pool.display_name}
       description={
         <p>
           This cannot be undone. Client certificates that matched this pool’s
@@ -30,15 +28,10 @@ export function DeleteCertificatePoolDialog({
           deleted with it.
         </p>
       }
-      name={pool.display_name}
-      confirmLabel="Delete"
-      pendingLabel="Deleting…"
-      isPending={deletePool.isPending}
-      error={deletePool.error}
+      mutation={deletePool}
       backHref={certificatePaths.authority.getHref(caId)}
       backLabel="Back to the certificate authority"
-      onConfirm={() => deletePool.mutate(undefined, { onSuccess: onDeleted })}
-      onClosed={() => deletePool.reset()}
+      onDeleted={onDeleted}
     />
   );
 }

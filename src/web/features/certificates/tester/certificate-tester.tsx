@@ -1,7 +1,14 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { evaluateFilter } from '#filter/evaluate.ts';
-import { Alert } from '@/components/ui/alert.tsx';
-import { cn } from '@/lib/cn.ts';
+import {
+  ConditionResults,
+  FilterVerdict,
+  UntestableFilterAlert,
+} from '@/components/filter-editor/condition-results.tsx';
+import {
+  TestedIdentity,
+  TesterPanel,
+} from '@/components/filter-editor/tester-panel.tsx';
 import { useMinuteClock } from '../authorities/use-minute-clock.ts';
 import {
   CertificateFacts,
@@ -17,13 +24,6 @@ export type CertificateLanding = {
   /** Set when Confluent refuses the certificate before any filter runs: why. */
   refusal?: string;
 };
-
-const MARK = { true: '✓', false: '✗', error: '!' } as const;
-const MARK_LABEL = {
-  true: 'passes',
-  false: 'fails',
-  error: 'cannot be decided',
-} as const;
 
 /**
  * Checks a client certificate against a certificate pool's filter in the
@@ -48,7 +48,6 @@ export function CertificateTester({
   /** What a matching certificate may then do (composed by the route). */
   renderAccess?: (landing: CertificateLanding) => ReactNode;
 }) {
-  const titleId = useId();
   const [ownPem, setOwnPem] = useState('');
   const pem = controlledPem ?? ownPem;
   const setPem = onPemChange ?? setOwnPem;
@@ -67,101 +66,49 @@ export function CertificateTester({
   const matches = evaluation?.ok === true && evaluation.matches;
 
   return (
-    <section
-      aria-labelledby={titleId}
-      className={cn(
-        'grid gap-3 rounded-lg border border-slate-200 bg-white p-4',
-        className,
-      )}
-    >
-      <h2 id={titleId} className="text-lg font-semibold">
-        Test a client certificate
-      </h2>
+    <TesterPanel title="Test a client certificate" className={className}>
       <CertificateInput value={pem} onChange={setPem} decoded={decoded} />
 
       {evaluation && !evaluation.ok && (
-        <Alert tone="warning">
-          The filter has errors, so it cannot be tested yet:{' '}
-          {evaluation.problems[0]?.message.replace(/`/g, '')}
-        </Alert>
+        <UntestableFilterAlert problems={evaluation.problems} isPlain />
       )}
 
       {evaluation?.ok && (
-        <div
-          role="status"
-          className={cn(
-            'grid gap-1 rounded-md px-3 py-2',
-            matches && !refusal
-              ? 'bg-green-50 text-green-900'
-              : 'bg-red-50 text-red-900',
-          )}
-        >
-          <p className="font-semibold">
-            {matches
+        <FilterVerdict
+          isPositive={matches && !refusal}
+          headline={
+            matches
               ? 'This certificate matches the filter.'
-              : 'This certificate does not match the filter.'}
-          </p>
-          {filter.trim() === '' && (
-            <p className="text-sm">
-              The filter is empty, and an empty filter matches no certificate.
-            </p>
-          )}
+              : 'This certificate does not match the filter.'
+          }
+        >
           {refusal && matches && (
             <p className="text-sm">
               On its subject alone it matches, but Confluent refuses the
               certificate itself. {refusal}
             </p>
           )}
-        </div>
+        </FilterVerdict>
       )}
 
+      {/* An empty filter comes back as one false result whose note says that
+          an empty filter matches no certificate: the list shows it. */}
       {evaluation?.ok && evaluation.conditions.length > 0 && (
-        <ul aria-label="Conditions" className="grid gap-1">
-          {evaluation.conditions.map((condition) => (
-            <li
-              key={`${condition.from}-${condition.to}`}
-              className="flex gap-2 text-sm"
-            >
-              <span
-                aria-hidden="true"
-                className={cn(
-                  'w-4 shrink-0 text-center font-bold',
-                  condition.result === 'true'
-                    ? 'text-green-800'
-                    : 'text-red-800',
-                )}
-              >
-                {MARK[condition.result]}
-              </span>
-              <span className="min-w-0">
-                <code className="font-mono text-xs break-all">
-                  {condition.text}
-                </code>
-                <span className="sr-only"> {MARK_LABEL[condition.result]}</span>
-                {condition.result === 'error' && (
-                  <span className="block text-xs text-slate-700">
-                    {condition.error.replace(/`/g, '')}
-                  </span>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ConditionResults conditions={evaluation.conditions} isPlain />
       )}
 
       {subject && (
-        <p className="text-sm">
-          <span className="font-medium">
-            Identity in audit logs ({externalIdentifier}):{' '}
-          </span>
-          {identity !== undefined ? (
-            <code className="font-mono break-all">{identity}</code>
-          ) : (
-            <span className="text-red-800">
-              The certificate’s subject has no {externalIdentifier}.
-            </span>
-          )}
-        </p>
+        <TestedIdentity
+          source={externalIdentifier}
+          identity={
+            identity !== undefined
+              ? { ok: true, identity }
+              : {
+                  ok: false,
+                  message: `The certificate’s subject has no ${externalIdentifier}.`,
+                }
+          }
+        />
       )}
 
       {renderAccess &&
@@ -169,6 +116,6 @@ export function CertificateTester({
         renderAccess({ identity, ...(refusal && { refusal }) })}
 
       {decoded?.ok && <CertificateFacts decoded={decoded} now={now} />}
-    </section>
+    </TesterPanel>
   );
 }

@@ -1,5 +1,4 @@
-import { ConfirmByNameDialog } from '@/components/form/confirm-by-name-dialog.tsx';
-import { Button } from '@/components/ui/button.tsx';
+import { DeleteDialog } from '@/components/form/delete-dialog.tsx';
 import { groupMappingPaths } from '@/config/federation-paths.ts';
 import type { GroupMapping } from '../api/group-mappings.ts';
 import { useDeleteGroupMapping } from '../api/mutations.ts';
@@ -20,9 +19,8 @@ export function DeleteGroupMappingDialog({
 }) {
   const remove = useDeleteGroupMapping(mapping.id);
   return (
-    <ConfirmByNameDialog
-      trigger={<Button variant="danger">Delete</Button>}
-      title={`Delete ${mapping.display_name}?`}
+    <DeleteDialog
+      name={mapping.display_name}
       description={
         <p>
           This cannot be undone. SSO users whose groups match its filter no
@@ -33,21 +31,16 @@ export function DeleteGroupMappingDialog({
           , and its role bindings go with it.
         </p>
       }
-      name={mapping.display_name}
-      confirmLabel="Delete"
-      pendingLabel="Deleting…"
-      isPending={remove.isPending}
-      error={remove.error}
+      mutation={remove}
       backHref={groupMappingPaths.list.getHref()}
       backLabel="Back to the group mappings"
-      onConfirm={() => remove.mutate(undefined, { onSuccess: onDeleted })}
-      onClosed={() => remove.reset()}
+      onDeleted={onDeleted}
     >
       {/* Informs, never blocks: deleting works while these load or fail. */}
       <LazyMappingBindingsOnDelete
         id={mapping.id}
         principal={groupMappingPrincipal(mapping)}
       />
-    </ConfirmByNameDialog>
+    </DeleteDialog>
   );
 }

@@ -1,10 +1,20 @@
 import { useNavigate } from 'react-router';
 import { groupMappingPaths } from '@/config/federation-paths.ts';
 import { notify } from '@/lib/notify.ts';
-import type { GroupMapping } from '../api/group-mappings.ts';
+import {
+  conflictRowsOf,
+  EditConflictDialog,
+} from '@/components/form/edit-conflict-dialog.tsx';
+import {
+  groupMappingVersionOf,
+  type GroupMapping,
+} from '../api/group-mappings.ts';
 import { groupMappingDraftScope } from '../drafts.ts';
-import { groupMappingFormValuesOf } from '../schemas.ts';
-import { EditConflictDialog } from './edit-conflict-dialog.tsx';
+import {
+  GROUP_MAPPING_FIELD_LABELS,
+  GROUP_MAPPING_FORM_FIELDS,
+  groupMappingFormValuesOf,
+} from '../schemas.ts';
 import {
   GroupMappingForm,
   GroupMappingFormSkeleton,
@@ -45,7 +55,7 @@ function LoadedEditor({ id, mapping }: { id: string; mapping: GroupMapping }) {
     <>
       <GroupMappingForm
         key={saving.opened.key}
-        defaultValues={groupMappingFormValuesOf(saving.opened.mapping)}
+        defaultValues={groupMappingFormValuesOf(saving.opened.record)}
         submitLabel="Save changes"
         pendingLabel="Saving…"
         onSubmit={saving.save}
@@ -61,9 +71,15 @@ function LoadedEditor({ id, mapping }: { id: string; mapping: GroupMapping }) {
       />
       {question?.kind === 'conflict' && (
         <EditConflictDialog
-          theirs={question.theirs}
-          mine={question.mine}
-          base={question.base}
+          what="This group mapping"
+          savedAt={groupMappingVersionOf(question.theirs)}
+          rows={conflictRowsOf({
+            fields: GROUP_MAPPING_FORM_FIELDS,
+            labels: GROUP_MAPPING_FIELD_LABELS,
+            theirs: groupMappingFormValuesOf(question.theirs),
+            mine: question.mine,
+            base: question.base,
+          })}
           onAnswer={saving.answer}
         />
       )}

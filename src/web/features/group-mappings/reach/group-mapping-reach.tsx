@@ -4,19 +4,13 @@ import { Link } from 'react-router';
 import { compileFilter } from '#filter/evaluate.ts';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Alert } from '@/components/ui/alert.tsx';
-import {
-  FieldDescription,
-  FieldError,
-  FieldLabel,
-} from '@/components/ui/field.tsx';
-import { Textarea } from '@/components/ui/input.tsx';
 import { Skeleton } from '@/components/ui/skeleton.tsx';
 import { WalkProgressView } from '@/components/ui/walk-progress.tsx';
 import { groupMappingPaths } from '@/config/federation-paths.ts';
 import type { WalkProgress } from '@/lib/paced-walk.ts';
 import { allGroupMappingsQuery } from '../api/all-group-mappings.ts';
 import type { GroupMapping } from '../api/group-mappings.ts';
-import { GroupListReadingView } from '../tester/group-list-reading.tsx';
+import { GroupListField } from '../tester/group-list-field.tsx';
 import { parseGroupList } from '../tester/group-list.ts';
 
 /** What one list of groups does with every mapping. */
@@ -67,10 +61,6 @@ export function GroupMappingReach({
 }) {
   const [input, setInput] = useState('');
   const [walk, setWalk] = useState<WalkProgress>();
-  const inputId = useId();
-  const helpId = useId();
-  const errorId = useId();
-  const readingId = useId();
   const resultsId = useId();
   const every = useQuery(allGroupMappingsQuery(setWalk));
   const reading = useMemo(() => parseGroupList(input), [input]);
@@ -84,38 +74,13 @@ export function GroupMappingReach({
   return (
     <div className="grid gap-6">
       <div className="grid max-w-2xl gap-1.5">
-        <FieldLabel htmlFor={inputId}>SSO groups of a user</FieldLabel>
-        <Textarea
-          id={inputId}
+        <GroupListField
+          label="SSO groups of a user"
           value={input}
-          onChange={(event) => setInput(event.target.value)}
-          placeholder={'engineering\nkafka-admins'}
-          spellCheck={false}
-          autoComplete="off"
+          onChange={setInput}
+          reading={reading}
           rows={5}
-          aria-describedby={[
-            helpId,
-            isInvalid ? errorId : reading ? readingId : undefined,
-          ]
-            .filter(Boolean)
-            .join(' ')}
-          aria-invalid={isInvalid}
-          className="text-xs"
         />
-        <FieldDescription id={helpId}>
-          One group per line, a JSON array such as{' '}
-          <code className="font-mono">["engineering", "devops"]</code>,
-          comma-separated names, or the groups attribute of a SAML assertion.
-          Names are compared exactly, case included; write{' '}
-          <code className="font-mono">[]</code> for a user in no group. The
-          groups are read in your browser only.
-        </FieldDescription>
-        {reading && !reading.ok && (
-          <FieldError id={errorId}>{reading.message}</FieldError>
-        )}
-        {reading?.ok && (
-          <GroupListReadingView id={readingId} reading={reading} />
-        )}
       </div>
 
       {every.isError && every.data === undefined && (

@@ -1,5 +1,4 @@
-import { ConfirmByNameDialog } from '@/components/form/confirm-by-name-dialog.tsx';
-import { Button } from '@/components/ui/button.tsx';
+import { DeleteDialog } from '@/components/form/delete-dialog.tsx';
 import { paths } from '@/config/paths.ts';
 import { useDeletePool } from '../api/mutations.ts';
 import type { Pool } from '../api/pools.ts';
@@ -21,24 +20,18 @@ export function DeletePoolDialog({
 }) {
   const deletePool = useDeletePool(providerId, pool.id);
   return (
-    <ConfirmByNameDialog
-      trigger={<Button variant="danger">Delete</Button>}
-      title={`Delete ${pool.display_name}?`}
+    <DeleteDialog
+      name={pool.display_name}
       description={
         <p>
           This cannot be undone. Tokens that matched this pool’s filter can no
           longer use it, and its role bindings are deleted with it.
         </p>
       }
-      name={pool.display_name}
-      confirmLabel="Delete"
-      pendingLabel="Deleting…"
-      isPending={deletePool.isPending}
-      error={deletePool.error}
+      mutation={deletePool}
       backHref={paths.provider.getHref(providerId)}
       backLabel="Back to the provider’s pools"
-      onConfirm={() => deletePool.mutate(undefined, { onSuccess: onDeleted })}
-      onClosed={() => deletePool.reset()}
+      onDeleted={onDeleted}
     >
       {/* Informs, never blocks: deleting works while these load or fail. */}
       <LazyPoolBindingsOnDelete
@@ -46,6 +39,6 @@ export function DeletePoolDialog({
         poolId={pool.id}
         principal={pool.principal}
       />
-    </ConfirmByNameDialog>
+    </DeleteDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useId, type ComponentProps } from 'react';
+import { lazy, type ComponentProps } from 'react';
+import { BindingsOnDeleteSection } from '@/components/form/bindings-on-delete-section.tsx';
 
 // Loaded when the delete dialog opens: the CRN parser and the bindings
 // query are of no use to a pool page that is only being read.
@@ -8,10 +9,7 @@ const PoolBindingsChunk = lazy(() =>
   })),
 );
 
-/**
- * The delete dialog's account of the pool's role bindings; the heading
- * names the principal at once, the list follows with its chunk.
- */
+/** The delete dialog's account of the pool's role bindings. */
 export function LazyPoolBindingsOnDelete({
   principal,
   ...props
@@ -19,19 +17,9 @@ export function LazyPoolBindingsOnDelete({
   /** The pool's principal, as its bindings name it after `User:`. */
   principal: string;
 }) {
-  const headingId = useId();
   return (
-    <section
-      aria-labelledby={headingId}
-      className="grid grid-cols-1 gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
-    >
-      <h3 id={headingId} className="font-medium text-slate-900">
-        Role bindings of{' '}
-        <code className="font-mono text-xs break-all">User:{principal}</code>
-      </h3>
-      <Suspense fallback={<p role="status">Looking up its role bindings…</p>}>
-        <PoolBindingsChunk {...props} />
-      </Suspense>
-    </section>
+    <BindingsOnDeleteSection principal={`User:${principal}`}>
+      <PoolBindingsChunk {...props} />
+    </BindingsOnDeleteSection>
   );
 }

@@ -1,10 +1,17 @@
 import { useNavigate } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { notify } from '@/lib/notify.ts';
-import type { Pool } from '../api/pools.ts';
+import {
+  conflictRowsOf,
+  EditConflictDialog,
+} from '@/components/form/edit-conflict-dialog.tsx';
+import { poolVersionOf, type Pool } from '../api/pools.ts';
 import { poolDraftScope } from '../drafts.ts';
-import { poolFormValuesOf } from '../schemas.ts';
-import { EditConflictDialog } from './edit-conflict-dialog.tsx';
+import {
+  POOL_FIELD_LABELS,
+  POOL_FORM_FIELDS,
+  poolFormValuesOf,
+} from '../schemas.ts';
 import { LazyFilterChangeReview } from '../filter-editing/lazy-filter-change-review.tsx';
 import { PoolForm, PoolFormSkeleton } from './pool-form.tsx';
 import { useSavePool } from './use-save-pool.ts';
@@ -53,7 +60,7 @@ function LoadedPoolEditor({
     <>
       <PoolForm
         key={saving.opened.key}
-        defaultValues={poolFormValuesOf(saving.opened.pool)}
+        defaultValues={poolFormValuesOf(saving.opened.record)}
         submitLabel="Save changes"
         pendingLabel="Saving…"
         onSubmit={saving.save}
@@ -80,9 +87,15 @@ function LoadedPoolEditor({
       )}
       {question?.kind === 'conflict' && (
         <EditConflictDialog
-          theirs={question.theirs}
-          mine={question.mine}
-          base={question.base}
+          what="This pool"
+          savedAt={poolVersionOf(question.theirs)}
+          rows={conflictRowsOf({
+            fields: POOL_FORM_FIELDS,
+            labels: POOL_FIELD_LABELS,
+            theirs: poolFormValuesOf(question.theirs),
+            mine: question.mine,
+            base: question.base,
+          })}
           onAnswer={saving.answer}
         />
       )}

@@ -4,6 +4,7 @@ import { Controller, type Control } from 'react-hook-form';
 import { DEFAULT_FILTER_MAX_LENGTH } from '#contract/bodies.ts';
 import { FormField } from '@/components/form/form-field.tsx';
 import { NameFields } from '@/components/form/name-fields.tsx';
+import { OwnerField } from '@/components/form/owner-field.tsx';
 import {
   Field,
   FieldDescription,
@@ -19,7 +20,6 @@ import { FilterTemplates } from '@/components/filter-editor/filter-templates.tsx
 import { LazyFilterEditor } from '@/components/filter-editor/lazy-filter-editor.tsx';
 import { cn } from '@/lib/cn.ts';
 import { DuplicateNameNotice } from './duplicate-name-notice.tsx';
-import { OwnerField } from './owner-field.tsx';
 import type { PoolFormValues } from '../schemas.ts';
 
 const FILTER_EXAMPLE = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';

@@ -2,7 +2,15 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { evaluateFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
 import { decodeToken } from '#filter/token.ts';
-import { Alert } from '@/components/ui/alert.tsx';
+import {
+  ConditionResults,
+  FilterVerdict,
+  UntestableFilterAlert,
+} from '@/components/filter-editor/condition-results.tsx';
+import {
+  TestedIdentity,
+  TesterPanel,
+} from '@/components/filter-editor/tester-panel.tsx';
 import { DisabledReason } from '@/components/ui/disabled-reason.tsx';
 import {
   FieldDescription,
@@ -10,7 +18,6 @@ import {
   FieldLabel,
 } from '@/components/ui/field.tsx';
 import { Textarea } from '@/components/ui/input.tsx';
-import { cn } from '@/lib/cn.ts';
 import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
 
 /** A token that lands in the pool, as the access view beside the tester reads it. */
@@ -19,13 +26,6 @@ export type TestedLanding = {
   /** Set when Confluent refuses the token before any filter runs: why. */
   refusal?: string;
 };
-
-const MARK = { true: '✓', false: '✗', error: '!' } as const;
-const MARK_LABEL = {
-  true: 'passes',
-  false: 'fails',
-  error: 'cannot be decided',
-} as const;
 
 /**
  * Checks a pasted token against a filter, in the browser only: the token is
@@ -82,16 +82,7 @@ export function TokenTester({
   const isRejected = rejections.length > 0;
 
   return (
-    <section
-      aria-labelledby={`${inputId}-title`}
-      className={cn(
-        'grid gap-3 rounded-lg border border-slate-200 bg-white p-4',
-        className,
-      )}
-    >
-      <h2 id={`${inputId}-title`} className="text-lg font-semibold">
-        Test a token
-      </h2>
+    <TesterPanel title="Test a token" className={className}>
       <div className="grid gap-1.5">
         <FieldLabel htmlFor={inputId}>Token or claims</FieldLabel>
         <Textarea
@@ -116,29 +107,22 @@ export function TokenTester({
       </div>
 
       {evaluation && !evaluation.ok && (
-        <Alert tone="warning">
-          The filter has errors, so it cannot be tested yet:{' '}
-          {evaluation.problems[0]?.message}
-        </Alert>
+        <UntestableFilterAlert problems={evaluation.problems} />
       )}
 
       {(isRejected || evaluation?.ok) && (
-        <div
-          role="status"
-          className={cn(
-            'grid gap-1 rounded-md px-3 py-2',
-            evaluation?.ok && evaluation.matches && !isRejected
-              ? 'bg-green-50 text-green-900'
-              : 'bg-red-50 text-red-900',
-          )}
-        >
-          <p className="font-semibold">
-            {isRejected
+        <FilterVerdict
+          isPositive={
+            evaluation?.ok === true && evaluation.matches && !isRejected
+          }
+          headline={
+            isRejected
               ? rejectionHeadline(rejections)
               : evaluation?.ok && evaluation.matches
                 ? 'This token matches the filter.'
-                : 'This token does not match the filter.'}
-          </p>
+                : 'This token does not match the filter.'
+          }
+        >
           {isRejected && evaluation?.ok && (
             <p className="text-sm">
               {evaluation.matches
@@ -146,54 +130,15 @@ export function TokenTester({
                 : 'On its claims alone it does not match the filter either.'}
             </p>
           )}
-        </div>
+        </FilterVerdict>
       )}
 
       {evaluation?.ok && (
-        <ul aria-label="Conditions" className="grid gap-1">
-          {evaluation.conditions.map((condition) => (
-            <li
-              key={`${condition.from}-${condition.to}`}
-              className="flex gap-2 text-sm"
-            >
-              <span
-                aria-hidden="true"
-                className={cn(
-                  'w-4 shrink-0 text-center font-bold',
-                  condition.result === 'true'
-                    ? 'text-green-800'
-                    : 'text-red-800',
-                )}
-              >
-                {MARK[condition.result]}
-              </span>
-              <span className="min-w-0">
-                <code className="font-mono text-xs break-all">
-                  {condition.text}
-                </code>
-                <span className="sr-only"> {MARK_LABEL[condition.result]}</span>
-                {condition.result === 'error' && (
-                  <span className="block text-xs text-slate-700">
-                    {condition.error}
-                  </span>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ConditionResults conditions={evaluation.conditions} />
       )}
 
       {identity && (
-        <p className="text-sm">
-          <span className="font-medium">
-            Identity in audit logs ({identityClaim}):{' '}
-          </span>
-          {identity.ok ? (
-            <code className="font-mono break-all">{identity.identity}</code>
-          ) : (
-            <span className="text-red-800">{identity.message}</span>
-          )}
-        </p>
+        <TestedIdentity source={identityClaim} identity={identity} />
       )}
 
       {renderAccess &&
@@ -224,7 +169,7 @@ export function TokenTester({
           </pre>
         </details>
       )}
-    </section>
+    </TesterPanel>
   );
 }
 

@@ -1,59 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Control } from 'react-hook-form';
-import { FormField } from '@/components/form/form-field.tsx';
+import type { Control, FieldValues } from 'react-hook-form';
 import { Button } from '@/components/ui/button.tsx';
 import { NativeSelect } from '@/components/ui/native-select.tsx';
 import { directoryQueries, userLabel } from '@/lib/directory-queries.ts';
-import { ApiError, getErrorMessage } from '@/lib/errors.ts';
-import type { CertificatePoolFormValues } from '../schemas.ts';
+import { getErrorMessage } from '@/lib/errors.ts';
+import { OWNER_PARAMETER } from '@/lib/owner-refusal.ts';
+import { FormField } from './form-field.tsx';
 
-/** The query parameter that carries a new pool's owner. */
-const OWNER_PARAMETER = 'assigned_resource_owner';
-
-/**
- * Why a create was refused because of its owner, for the Owner field, or
- * undefined when the refusal is about something else: the owner is a query
- * parameter, so its refusal names `source.parameter`, not a body field.
- */
-export function ownerRefusalOf(caught: unknown): string | undefined {
-  if (!(caught instanceof ApiError) || caught.status !== 400) return undefined;
-  const { body } = caught;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const errors = (body as { errors?: unknown }).errors;
-  if (Array.isArray(errors)) {
-    for (const item of errors as unknown[]) {
-      if (typeof item !== 'object' || item === null) continue;
-      const { source, detail } = item as { source?: unknown; detail?: unknown };
-      if (
-        typeof source === 'object' &&
-        source !== null &&
-        (source as { parameter?: unknown }).parameter === OWNER_PARAMETER
-      ) {
-        const text = typeof detail === 'string' ? detail : 'not accepted';
-        return `Confluent did not accept this owner: ${text.replace(/\.\s*$/, '')}. Choose another user, or no owner; everything else you typed is kept.`;
-      }
-    }
-  }
-  return undefined;
-}
+/** A create form with an owner: empty or absent is no owner. */
+type OwnerValues = { [OWNER_PARAMETER]?: string };
 
 /**
- * The new pool's owner: one of the organization's users, sent as
- * `assigned_resource_owner`, for which Confluent makes a ResourceOwner role
- * binding on the pool. Create only: the API takes an owner nowhere else.
+ * A new pool's owner (an identity pool or a certificate pool): one of the
+ * organization's users, sent as `assigned_resource_owner`, for which
+ * Confluent makes a ResourceOwner role binding on the pool. Create only:
+ * the API takes an owner nowhere else.
  */
-export function OwnerField({
+export function OwnerField<TValues extends FieldValues & OwnerValues>({
   control,
 }: {
-  control: Control<CertificatePoolFormValues>;
+  control: Control<TValues>;
 }) {
+  // Any form whose values have the owner field: FormField's types cannot
+  // follow a fixed name through a generic form, so it gets the owner's view.
+  const ownerControl = control as unknown as Control<OwnerValues>;
   const users = useQuery(directoryQueries.users());
   const userIds = new Set(users.data?.map((user) => user.id));
 
   return (
     <FormField
-      control={control}
-      name="assigned_resource_owner"
+      control={ownerControl}
+      name={OWNER_PARAMETER}
       label="Owner (optional)"
       hint={
         <>
@@ -90,6 +67,8 @@ export function OwnerField({
       {({ value, ...props }) => (
         <NativeSelect {...props} value={value ?? ''}>
           <option value="">No owner</option>
+          {/* A choice restored from a draft stays chosen, even before the
+              users have loaded or if that user has gone since. */}
           {value && !userIds.has(value) && (
             <option value={value}>
               {users.isPending ? value : `${value} (not a user listed now)`}

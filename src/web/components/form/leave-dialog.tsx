@@ -7,15 +7,19 @@ import {
 } from '@/components/ui/dialog.tsx';
 import type { HeldNavigation } from '@/lib/navigation-guard.ts';
 
-/** Asks before leaving a form with unsaved changes: stay, keep a draft, or discard. */
+/**
+ * Asks before leaving a form with unsaved changes: stay, keep a draft, or
+ * discard. `leaving` is what useUnsavedChanges held; none shows nothing.
+ */
 export function LeaveDialog({
   leaving,
   what,
   onDiscard,
 }: {
   leaving: HeldNavigation | null;
-  /** "This certificate pool". */
+  /** The record, for the sentence: "This certificate pool". */
   what: string;
+  /** Forget the form's draft: the user threw their changes away. */
   onDiscard: () => void;
 }) {
   return (

@@ -5,10 +5,9 @@ import {
   AlertDialogContent,
   AlertDialogFooter,
 } from '@/components/ui/dialog.tsx';
-import { formatRelative } from '@/components/ui/relative-time.tsx';
 import { Table, Td, Th } from '@/components/ui/table.tsx';
-
-export type ConflictAnswer = 'mine' | 'theirs' | 'cancel';
+import type { ConflictAnswer } from '@/hooks/use-versioned-save.ts';
+import { formatSavedWhen } from './saved-when.ts';
 
 /** One field that differs between the server's version and the form. */
 export type ConflictRow = {
@@ -18,6 +17,36 @@ export type ConflictRow = {
   /** The user changed it: saving theirs over it replaces their value. */
   isChangedByMe: boolean;
 };
+
+/**
+ * The rows of a form whose fields are text shown as typed: each of `fields`
+ * where the server's values differ from the form's, `base` telling which the
+ * user changed.
+ */
+export function conflictRowsOf<TName extends string>({
+  fields,
+  labels,
+  theirs,
+  mine,
+  base,
+}: {
+  fields: readonly TName[];
+  labels: Record<TName, string>;
+  theirs: Record<TName, string>;
+  mine: Record<TName, string>;
+  base: Record<TName, string>;
+}): ConflictRow[] {
+  return fields
+    .filter((name) => theirs[name] !== mine[name])
+    .map((name) => ({
+      label: labels[name],
+      theirs: theirs[name],
+      mine: mine[name],
+      isChangedByMe: mine[name] !== base[name],
+    }));
+}
+
+const LIST = new Intl.ListFormat('en', { type: 'conjunction' });
 
 function Value({ text }: { text: string }) {
   if (text === '') return <span className="text-slate-600 italic">empty</span>;
@@ -40,7 +69,7 @@ export function EditConflictDialog({
   rows,
   onAnswer,
 }: {
-  /** "This certificate pool". */
+  /** The record, for the title: "This certificate pool". */
   what: string;
   /** The other writer's `updated_at`. */
   savedAt: string | undefined;
@@ -48,6 +77,10 @@ export function EditConflictDialog({
   onAnswer: (answer: ConflictAnswer) => void;
 }) {
   const replaced = rows.filter((row) => row.isChangedByMe);
+  const kept = rows.filter((row) => !row.isChangedByMe);
+  const labels = (some: readonly ConflictRow[]) =>
+    LIST.format(some.map((row) => row.label));
+
   return (
     <AlertDialog open onOpenChange={(open) => !open && onAnswer('cancel')}>
       <AlertDialogContent
@@ -55,7 +88,8 @@ export function EditConflictDialog({
         size="xl"
         description={
           <p>
-            It was saved{savedAt ? ` ${formatRelative(savedAt)}` : ''}, after
+            It was saved
+            {savedAt ? ` ${formatSavedWhen(Date.parse(savedAt))}` : ''}, after
             you opened this form. Nothing of yours has been sent: compare the
             two versions and choose which to keep.
           </p>
@@ -98,8 +132,14 @@ export function EditConflictDialog({
         <div className="grid gap-1 text-sm text-slate-700">
           {replaced.length > 0 && (
             <p>
-              Saving yours replaces their{' '}
-              <strong>{replaced.map((row) => row.label).join(', ')}</strong>.
+              Saving yours replaces their <strong>{labels(replaced)}</strong>.
+            </p>
+          )}
+          {kept.length > 0 && (
+            <p>
+              Their {labels(kept)} {kept.length === 1 ? 'stays' : 'stay'} as
+              they saved {kept.length === 1 ? 'it' : 'them'}: you did not change{' '}
+              {kept.length === 1 ? 'it' : 'them'}.
             </p>
           )}
           <p>
