@@ -56,9 +56,3 @@ export function samePoolValues(a: PoolFormValues, b: PoolFormValues): boolean {
     (a.assigned_resource_owner ?? '') === (b.assigned_resource_owner ?? '')
   );
 }
-
-/** A form's values as a draft keeps them: no owner is no key at all. */
-export function draftValuesOf(values: PoolFormValues): PoolFormValues {
-  const { assigned_resource_owner: owner, ...rest } = values;
-  return owner ? { ...rest, assigned_resource_owner: owner } : rest;
-}
