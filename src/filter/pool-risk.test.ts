@@ -476,6 +476,91 @@ describe('overlapWitness', () => {
   });
 });
 
+describe('broad access of group mappings and certificate pools', () => {
+  const names = new Map([
+    ['lkc-x', 'dev-sandbox'],
+    ['env-y', 'non-production'],
+  ]);
+  const sandbox = `${ORG}/environment=env-y/cloud-cluster=lkc-x`;
+
+  test('only an always-true filter is broad, read in its own dialect', () => {
+    for (const dialect of ['group-mapping', 'certificate-pool'] as const) {
+      expect(filterBreadth('true', { dialect })).toBe('matches-every-token');
+      expect(filterBreadth('claims.aud == "a"', { dialect })).toBeUndefined();
+      expect(filterBreadth('', { dialect })).toBeUndefined();
+    }
+    expect(
+      filterBreadth('"eng" in groups || true', { dialect: 'group-mapping' }),
+    ).toBe('matches-every-token');
+    expect(
+      filterBreadth('"eng" in groups', { dialect: 'group-mapping' }),
+    ).toBeUndefined();
+    expect(
+      filterBreadth("CN == 'svc'", { dialect: 'certificate-pool' }),
+    ).toBeUndefined();
+  });
+
+  test('a group mapping with `true` and OrganizationAdmin: every SSO user gets it', () => {
+    const risk = broadAccessRisk(
+      { id: 'group-1', display_name: 'Stream engineers', filter: 'true' },
+      [
+        binding('OrganizationAdmin', ORG, 'group-1'),
+        binding('MetricsViewer', ORG, 'group-1'),
+      ],
+      { dialect: 'group-mapping', names },
+    );
+    expect(risk).toMatchObject({
+      kind: 'broad-filter',
+      poolId: 'group-1',
+      breadth: 'matches-every-token',
+    });
+    expect(risk?.powerful.map((entry) => entry.role)).toEqual([
+      'OrganizationAdmin',
+    ]);
+    expect(risk?.message).toBe(
+      `Every SSO user of the organisation gets Stream engineers (its filter matches every user), so they could act as OrganizationAdmin on organization ${ORG_ID}.`,
+    );
+  });
+
+  test('a certificate pool with `true` and CloudClusterAdmin: every certificate of the authority lands in it', () => {
+    const risk = broadAccessRisk(
+      { id: 'pool-c', display_name: 'any-acme-workload', filter: 'true' },
+      [binding('CloudClusterAdmin', sandbox, 'pool-c')],
+      { dialect: 'certificate-pool', names },
+    );
+    expect(risk?.breadth).toBe('matches-every-token');
+    expect(risk?.message).toBe(
+      'Every certificate issued by this certificate authority lands in any-acme-workload (its filter matches every certificate), so it could act as CloudClusterAdmin on cluster dev-sandbox (lkc-x) (environment non-production (env-y)).',
+    );
+  });
+
+  test('a narrow filter, or `true` with only harmless roles, is no risk', () => {
+    const cases = [
+      ['group-mapping', '"platform" in groups'],
+      ['certificate-pool', "O == 'Acme' && CN.startsWith('orders-')"],
+    ] as const;
+    for (const [dialect, narrow] of cases) {
+      const object = { id: 'obj-1', display_name: 'obj', filter: narrow };
+      expect(
+        broadAccessRisk(object, [binding('OrganizationAdmin', ORG, 'obj-1')], {
+          dialect,
+        }),
+      ).toBeUndefined();
+      expect(
+        broadAccessRisk(
+          { ...object, filter: 'true' },
+          [
+            binding('DataDiscovery', ENV, 'obj-1'),
+            binding('FlinkDeveloper', ENV, 'obj-1'),
+            binding('MetricsViewer', ORG, 'obj-1'),
+          ],
+          { dialect },
+        ),
+      ).toBeUndefined();
+    }
+  });
+});
+
 describe('accessBeyond', () => {
   test('a prefix of the same role covers the names it starts', () => {
     const mine = [binding('DeveloperRead', topic('payments-eu'))];

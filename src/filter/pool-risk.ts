@@ -11,6 +11,7 @@ import {
 } from '#contract/effective-access.ts';
 import { checkFilter } from './check.ts';
 import { filterConstrains } from './constraints.ts';
+import type { FilterDialect } from './dialect.ts';
 import { lintFilter } from './lint.ts';
 import { analyse, defineOwn, safeOverlap } from './witness.ts';
 
@@ -18,8 +19,9 @@ import { analyse, defineOwn, safeOverlap } from './witness.ts';
  * Risks of identity pools that no single field shows: a filter that lets in
  * (nearly) every token of its provider combined with a powerful role, and two
  * pools some token lands in both of where one grants more than the other.
- * Pure, so the console computes it in the browser from pools and bindings it
- * has already fetched.
+ * The first applies to SSO group mappings and certificate pools too (a
+ * filter that lets in every user or certificate). Pure, so the console
+ * computes it in the browser from pools and bindings it has already fetched.
  */
 
 // ---------------------------------------------------------------------------
@@ -52,26 +54,45 @@ export function isPowerfulRole(role: string): boolean {
  * Why a filter lets in (nearly) every token of its provider:
  * `matches-every-token` when the linter finds it always true,
  * `no-sub-or-aud` when the issuer is shared with other organisations and
- * some way of matching requires neither a `sub` nor an `aud` value.
+ * some way of matching requires neither a `sub` nor an `aud` value. For a
+ * group mapping or certificate pool, `matches-every-token` means every SSO
+ * user or every certificate of the authority; `no-sub-or-aud` never applies.
  */
 export type FilterBreadth = 'matches-every-token' | 'no-sub-or-aud';
 
+/** The dialects without an issuer of their own: SSO group mappings and certificate pools. */
+export type IssuerlessDialect = Exclude<FilterDialect, 'identity-pool'>;
+
+/**
+ * What {@link filterBreadth} needs beyond the filter: an identity pool's
+ * (the default dialect) whether its issuer is shared; the other dialects
+ * have no issuer.
+ */
+export type BreadthOptions =
+  | { dialect?: 'identity-pool'; sharedIssuer: boolean }
+  | { dialect: IssuerlessDialect };
+
 /**
  * How broad `filter` is, or `undefined` when it is neither of
- * {@link FilterBreadth}'s kinds or is invalid. `matches-every-token` wins
- * when both apply. Never throws.
+ * {@link FilterBreadth}'s kinds or is invalid in its dialect.
+ * `matches-every-token` wins when both apply. Never throws.
  */
 export function filterBreadth(
   filter: string,
-  options: { sharedIssuer: boolean },
+  options: BreadthOptions,
 ): FilterBreadth | undefined {
+  const dialect = options.dialect ?? 'identity-pool';
+  const sharedIssuer =
+    options.dialect === undefined || options.dialect === 'identity-pool'
+      ? options.sharedIssuer
+      : false;
   try {
-    if (!checkFilter(filter).valid) return undefined;
-    const lint = lintFilter(filter, { sharedIssuer: options.sharedIssuer });
+    if (!checkFilter(filter, dialect).valid) return undefined;
+    const lint = lintFilter(filter, { sharedIssuer, dialect });
     if (lint.some((diagnostic) => diagnostic.rule === 'matches-everything')) {
       return 'matches-every-token';
     }
-    if (options.sharedIssuer && !filterConstrains(filter, ['sub', 'aud'])) {
+    if (sharedIssuer && !filterConstrains(filter, ['sub', 'aud'])) {
       return 'no-sub-or-aud';
     }
     return undefined;
@@ -94,30 +115,44 @@ export type RiskPoolWithBindings = RiskPool & {
 /** A broad filter combined with a powerful role. */
 export type BroadAccessRisk = {
   kind: 'broad-filter';
+  /** The object's id: an identity or certificate pool's, or a group mapping's. */
   poolId: string;
   breadth: FilterBreadth;
   /** Entries of the pool's access whose role is powerful, in `effectiveAccess` order. */
   powerful: AccessEntry[];
   /**
-   * One sentence saying what any token of the provider could do, e.g.
+   * One sentence saying what anyone the filter lets in could do, e.g.
    * `Any token issued by https://acme.okta.com lands in legacy-catch-all
    * (its filter matches every token), so it could act as CloudClusterAdmin
-   * on cluster dev-sandbox (lkc-x) (environment non-production (env-y)).`
+   * on cluster dev-sandbox (lkc-x) (environment non-production (env-y)).`,
+   * or for a group mapping `Every SSO user of the organisation gets …`, for
+   * a certificate pool `Every certificate issued by this certificate
+   * authority lands in …`.
    */
   message: string;
 };
 
 /**
- * The risk of a pool whose filter is broad (see {@link filterBreadth}) and
- * whose bindings give a powerful role, or `undefined`. `bindings` are the
- * pool's own. The message leaves out an entry that a broader one of the same
- * role in the list already gives; `powerful` keeps every one. Never throws
- * for plain data.
+ * What {@link broadAccessRisk} needs beyond the pool and its bindings: an
+ * identity pool's (the default dialect) issuer and whether it is shared;
+ * the other dialects have no issuer.
+ */
+export type BroadAccessOptions = { names?: AccessNames } & (
+  | { dialect?: 'identity-pool'; issuer: string; sharedIssuer: boolean }
+  | { dialect: IssuerlessDialect }
+);
+
+/**
+ * The risk of a pool (or group mapping) whose filter is broad (see
+ * {@link filterBreadth}) and whose bindings give a powerful role, or
+ * `undefined`. `bindings` are the pool's own. The message leaves out an
+ * entry that a broader one of the same role in the list already gives;
+ * `powerful` keeps every one. Never throws for plain data.
  */
 export function broadAccessRisk(
   pool: RiskPool,
   bindings: readonly RiskBinding[],
-  options: { issuer: string; sharedIssuer: boolean; names?: AccessNames },
+  options: BroadAccessOptions,
 ): BroadAccessRisk | undefined {
   const breadth = filterBreadth(pool.filter, options);
   if (breadth === undefined) return undefined;
@@ -128,13 +163,21 @@ export function broadAccessRisk(
     options.names,
   );
   if (powerful.length === 0) return undefined;
-  const issuer = options.issuer.trim() === '' ? 'its provider' : options.issuer;
   const name = poolName(pool);
   const acts = `act as ${listEntries(powerful)}`;
-  const message =
-    breadth === 'matches-every-token'
-      ? `Any token issued by ${issuer} lands in ${name} (its filter matches every token), so it could ${acts}.`
-      : `A token issued to another organisation’s application can land in ${name} (its filter constrains neither sub nor aud on ${issuer}, an issuer other organisations share), so it could ${acts}.`;
+  let message: string;
+  if (options.dialect === undefined || options.dialect === 'identity-pool') {
+    const issuer =
+      options.issuer.trim() === '' ? 'its provider' : options.issuer;
+    message =
+      breadth === 'matches-every-token'
+        ? `Any token issued by ${issuer} lands in ${name} (its filter matches every token), so it could ${acts}.`
+        : `A token issued to another organisation’s application can land in ${name} (its filter constrains neither sub nor aud on ${issuer}, an issuer other organisations share), so it could ${acts}.`;
+  } else if (options.dialect === 'group-mapping') {
+    message = `Every SSO user of the organisation gets ${name} (its filter matches every user), so they could ${acts}.`;
+  } else {
+    message = `Every certificate issued by this certificate authority lands in ${name} (its filter matches every certificate), so it could ${acts}.`;
+  }
   return { kind: 'broad-filter', poolId: pool.id, breadth, powerful, message };
 }
 

@@ -122,6 +122,8 @@ export function CertificatePoolDetailRoute() {
           <LazyAccessTab
             principalId={poolId}
             kind="certificate-pool"
+            filter={data?.filter}
+            displayName={data?.display_name}
             readOnlyReason={access.reason}
           />
         }

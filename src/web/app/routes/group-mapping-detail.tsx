@@ -97,6 +97,8 @@ export function GroupMappingDetailRoute() {
           <LazyAccessTab
             principalId={data?.principal ?? id}
             kind="group-mapping"
+            filter={data?.filter}
+            displayName={data?.display_name}
             readOnlyReason={access.reason}
           />
         }

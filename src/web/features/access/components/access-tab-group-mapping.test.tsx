@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { VIEWER_WRITE_REASON } from '#contract/auth.ts';
+import { buildCrn } from '#contract/crn.ts';
 import { apiCall, resetEmulator } from '@/testing/emulator.ts';
 import { spyOnFetch } from '@/testing/fetch-spy.ts';
 import { renderApp, VIEWER_SESSION } from '@/testing/render.tsx';
@@ -141,5 +142,60 @@ test('a new mapping has no role bindings, said in its own words; a viewer may no
   ).toHaveTextContent(VIEWER_WRITE_REASON);
   expect(
     screen.queryByRole('button', { name: 'Grant access' }),
+  ).not.toBeInTheDocument();
+});
+
+test('a mapping whose filter matches every SSO user and that holds a powerful role is warned about', async () => {
+  const org = await apiCall<{ data: Named[] }>('GET', '/org/v2/organizations');
+  const environments = await apiCall<{ data: Named[] }>(
+    'GET',
+    '/org/v2/environments?page_size=100',
+  );
+  const production = environments.data.find(
+    (each) => each.display_name === 'production',
+  )!;
+  const clusters = await apiCall<{
+    data: { id: string; spec: { display_name: string } }[];
+  }>('GET', `/cmk/v2/clusters?environment=${production.id}`);
+  const ordersProd = clusters.data.find(
+    (each) => each.spec.display_name === 'orders-prod',
+  )!;
+  const created = await apiCall<Mapping>('POST', '/iam/v2/sso/group-mappings', {
+    display_name: 'Stream engineers',
+    description: '',
+    filter: 'true',
+  });
+  await apiCall('POST', '/iam/v2/role-bindings', {
+    principal: `User:${created.principal}`,
+    role_name: 'CloudClusterAdmin',
+    crn_pattern: buildCrn({
+      organization: org.data[0]!.id,
+      environment: production.id,
+      cloudCluster: ordersProd.id,
+    }),
+  });
+  renderApp(accessPath(created.id));
+  const tab = await screen.findByRole('region', { name: 'Access' });
+  const title = await within(tab).findByText(
+    'Every SSO user gets a powerful role',
+  );
+  const warning = title.parentElement!;
+  expect(warning).toHaveTextContent(
+    `Every SSO user of the organisation gets Stream engineers (its filter matches every user), so they could act as CloudClusterAdmin on cluster orders-prod (${ordersProd.id}) (environment production (${production.id})).`,
+  );
+  expect(warning).toHaveTextContent(/test the user’s groups/);
+  // The overlap check stays an identity pool's.
+  expect(within(tab).queryByText(/overlap/i)).not.toBeInTheDocument();
+});
+
+test('the demo mapping Everyone matches every SSO user but gives only harmless roles: no warning', async () => {
+  const mapping = await demoMapping('Everyone');
+  renderApp(accessPath(mapping.id));
+  const tab = await screen.findByRole('region', { name: 'Access' });
+  expect(
+    await within(tab).findByRole('cell', { name: 'FlinkDeveloper' }),
+  ).toBeInTheDocument();
+  expect(
+    within(tab).queryByText(/gets a powerful role/),
   ).not.toBeInTheDocument();
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { RetryNotice } from '@/components/errors/retry-notice.tsx';
@@ -80,6 +80,14 @@ export type AccessTabProps = AccessObject & {
    * once it has loaded; without it the tab shows none.
    */
   risk?: AccessRisk;
+  /**
+   * A group mapping's or certificate pool's filter, once it has loaded: with
+   * it the tab warns when the filter lets in every SSO user or certificate
+   * and a role is powerful. (An identity pool's comes in `risk`.)
+   */
+  filter?: string;
+  /** The object's name, for that warning; its id when left out. */
+  displayName?: string;
 };
 
 /**
@@ -92,12 +100,13 @@ export type AccessTabProps = AccessObject & {
  *
  * ```tsx
  * <LazyAccessTab principalId={poolId} readOnlyReason={access.reason} risk={…} />
- * <LazyAccessTab principalId={mapping.id} kind="group-mapping" readOnlyReason={access.reason} />
- * <LazyAccessTab principalId={pool.id} kind="certificate-pool" readOnlyReason={access.reason} />
+ * <LazyAccessTab principalId={mapping.id} kind="group-mapping" filter={mapping.filter} displayName={mapping.display_name} readOnlyReason={access.reason} />
+ * <LazyAccessTab principalId={pool.id} kind="certificate-pool" filter={pool.filter} displayName={pool.display_name} readOnlyReason={access.reason} />
  * ```
  *
- * `risk` is for identity pools only. A grant or revoke refreshes the
- * object's list, under `accessQueries.poolBindingLists(id)`.
+ * `risk` is for identity pools only; `filter` for the other kinds, which
+ * get the broad-access warning but not the overlap check. A grant or revoke
+ * refreshes the object's list, under `accessQueries.poolBindingLists(id)`.
  */
 export function AccessTab({
   principalId,
@@ -106,8 +115,17 @@ export function AccessTab({
   wording: wordingOverrides,
   readOnlyReason,
   risk,
+  filter,
+  displayName,
 }: AccessTabProps) {
   const objectId = (principalId ?? poolId)!;
+  const filtered = useMemo(
+    () =>
+      filter === undefined
+        ? undefined
+        : { id: objectId, display_name: displayName ?? objectId, filter },
+    [objectId, displayName, filter],
+  );
   const wording = accessWording(kind, wordingOverrides);
   const { noun } = wording;
   const titleId = useId();
@@ -204,6 +222,18 @@ export function AccessTab({
           names={accessNames}
         />
       )}
+      {filtered &&
+        kind !== undefined &&
+        kind !== 'identity-pool' &&
+        bindings.data &&
+        !isNaming && (
+          <BroadAccessWarning
+            pool={filtered}
+            bindings={bindings.data}
+            dialect={kind}
+            names={accessNames}
+          />
+        )}
 
       {failed != null && !groups && (
         <ApiErrorView

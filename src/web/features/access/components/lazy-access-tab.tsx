@@ -16,8 +16,8 @@ const AccessTabChunk = lazy(() =>
  *
  * ```tsx
  * <LazyAccessTab principalId={pool.id} readOnlyReason={access.reason} risk={…} />   // identity pool
- * <LazyAccessTab principalId={mapping.id} kind="group-mapping" readOnlyReason={access.reason} />
- * <LazyAccessTab principalId={pool.id} kind="certificate-pool" readOnlyReason={access.reason} />
+ * <LazyAccessTab principalId={mapping.id} kind="group-mapping" filter={mapping.filter} displayName={mapping.display_name} readOnlyReason={access.reason} />
+ * <LazyAccessTab principalId={pool.id} kind="certificate-pool" filter={pool.filter} displayName={pool.display_name} readOnlyReason={access.reason} />
  * ```
  */
 export function LazyAccessTab(props: AccessTabProps) {

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isSharedIssuer } from '#contract/bodies.ts';
 import type { components } from '#contract/schema.d.ts';
 import type { AccessNames } from '#contract/effective-access.ts';
+import type { FilterDialect } from '#filter/dialect.ts';
 import {
   broadAccessRisk,
   overlapRisks,
@@ -28,45 +29,74 @@ export type LoadProviderPools = (
   options: Pick<PacedWalkOptions, 'signal'>,
 ) => Promise<Pool[]>;
 
+const BROAD_TITLE: Record<FilterDialect, string> = {
+  'identity-pool': 'Every token of this provider gets a powerful role',
+  'group-mapping': 'Every SSO user gets a powerful role',
+  'certificate-pool':
+    'Every certificate of this authority gets a powerful role',
+};
+
+const NARROW_HINT: Record<FilterDialect, ReactNode> = {
+  'identity-pool': (
+    <>
+      constrain <code>sub</code> or <code>aud</code>
+    </>
+  ),
+  'group-mapping': (
+    <>
+      test the user’s groups, e.g. <code>"engineering" in groups</code>
+    </>
+  ),
+  'certificate-pool': (
+    <>
+      add a condition on the client’s identity, e.g. <code>CN == "…"</code>
+    </>
+  ),
+};
+
 /**
  * What any token of the provider could do through this pool when its filter
  * lets (nearly) every token in and it holds a powerful role. Shown wherever
- * the pool's access is, from bindings already fetched.
+ * the pool's access is, from bindings already fetched. With `dialect`
+ * `group-mapping` or `certificate-pool` the same for every SSO user or
+ * every certificate of the authority; those need no issuer.
  */
 export function BroadAccessWarning({
   pool,
   bindings,
   providerIssuer,
   names,
+  dialect = 'identity-pool',
 }: {
   pool: RiskPool;
   bindings: readonly RoleBinding[];
-  providerIssuer: string | undefined;
+  providerIssuer?: string | undefined;
   names: AccessNames;
+  dialect?: FilterDialect;
 }) {
-  const risk = useMemo(
-    () =>
-      providerIssuer === undefined
-        ? undefined
-        : broadAccessRisk(pool, bindings, {
-            issuer: providerIssuer,
-            sharedIssuer: isSharedIssuer(providerIssuer),
-            names,
-          }),
-    [pool, bindings, providerIssuer, names],
-  );
+  const risk = useMemo(() => {
+    if (dialect !== 'identity-pool') {
+      return broadAccessRisk(pool, bindings, { dialect, names });
+    }
+    return providerIssuer === undefined
+      ? undefined
+      : broadAccessRisk(pool, bindings, {
+          issuer: providerIssuer,
+          sharedIssuer: isSharedIssuer(providerIssuer),
+          names,
+        });
+  }, [pool, bindings, providerIssuer, names, dialect]);
   if (!risk) return null;
   return (
     <Alert tone="warning" className="[overflow-wrap:anywhere]">
       <p className="font-semibold">
         {risk.breadth === 'matches-every-token'
-          ? 'Every token of this provider gets a powerful role'
+          ? BROAD_TITLE[dialect]
           : 'Tokens of other organisations may get a powerful role'}
       </p>
       <p>{risk.message}</p>
       <p className="mt-1 text-sm">
-        Narrow the filter (constrain <code>sub</code> or <code>aud</code>) or
-        revoke the role.
+        Narrow the filter ({NARROW_HINT[dialect]}) or revoke the role.
       </p>
     </Alert>
   );
