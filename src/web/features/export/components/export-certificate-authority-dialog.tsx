@@ -1,10 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type {
   ExportCertificateAuthority,
   ExportCertificatePool,
   FederationExportSubject,
 } from '#contract/export-federation.ts';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   Dialog,
@@ -12,19 +11,13 @@ import {
   DialogContent,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import {
-  WalkControls,
-  WalkProgressView,
-} from '@/components/ui/walk-progress.tsx';
-import { usePacedWalk, type RunWalk } from '@/hooks/use-paced-walk.ts';
+import type { RunWalk } from '@/hooks/use-paced-walk.ts';
 import { listAuthorityPools } from '../api/certificate-pools.ts';
-import { ExportCode } from './export-code.tsx';
+import { WalkedExport } from './walked-export.tsx';
 
 /** Every pool of the authority (a paced walk); rejects on abort. */
 export type LoadAuthorityPools = RunWalk<ExportCertificatePool[]>;
 
-// Mounted only while the dialog is open: opening fetches every pool afresh,
-// closing stops the walk.
 function AuthorityExport({
   authority,
   loadPools,
@@ -39,45 +32,21 @@ function AuthorityExport({
         : listAuthorityPools(authority.id, options),
     [loadPools, authority.id],
   );
-  const {
-    state,
-    start: restart,
-    stop,
-  } = usePacedWalk(walk, { startOnMount: true });
-  const subject = useMemo<FederationExportSubject | undefined>(
-    () =>
-      state.state === 'done'
-        ? { kind: 'certificate-authority', authority, pools: state.result }
-        : undefined,
-    [state, authority],
+  const subjectOf = useCallback(
+    (pools: ExportCertificatePool[]): FederationExportSubject => ({
+      kind: 'certificate-authority',
+      authority,
+      pools,
+    }),
+    [authority],
   );
-  const count = state.state === 'done' ? state.result.length : 0;
-
   return (
-    <div className="grid min-w-0 gap-3">
-      <div aria-live="polite" className="grid gap-2">
-        {state.state === 'fetching' && (
-          <WalkProgressView progress={state} noun="certificate pools" hasBar />
-        )}
-        {state.state === 'cancelled' && (
-          <p className="text-sm text-slate-700">
-            Stopped after {state.fetched} certificate pools; nothing was
-            exported.
-          </p>
-        )}
-        {state.state === 'done' && (
-          <p role="status" className="text-sm font-medium">
-            All {count} certificate {count === 1 ? 'pool' : 'pools'} of{' '}
-            {authority.display_name} fetched.
-          </p>
-        )}
-      </div>
-      <WalkControls state={state.state} onStop={stop} onRestart={restart} />
-      {state.state === 'failed' && (
-        <ApiErrorView error={state.error} onRetry={restart} />
-      )}
-      {subject && <ExportCode subject={subject} />}
-    </div>
+    <WalkedExport
+      walk={walk}
+      ownerName={authority.display_name}
+      noun={{ one: 'certificate pool', many: 'certificate pools' }}
+      subjectOf={subjectOf}
+    />
   );
 }
 

@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import type {
   ExportPool,
   ExportProvider,
   ExportSubject,
 } from '#contract/export.ts';
-import { ApiErrorView } from '@/components/errors/api-error-view.tsx';
 import { Button } from '@/components/ui/button.tsx';
 import {
   Dialog,
@@ -12,18 +11,12 @@ import {
   DialogContent,
   DialogTrigger,
 } from '@/components/ui/dialog.tsx';
-import {
-  WalkControls,
-  WalkProgressView,
-} from '@/components/ui/walk-progress.tsx';
-import { usePacedWalk, type RunWalk } from '@/hooks/use-paced-walk.ts';
-import { ExportCode } from './export-code.tsx';
+import type { RunWalk } from '@/hooks/use-paced-walk.ts';
+import { WalkedExport } from './walked-export.tsx';
 
 /** Every pool of the provider (the pools feature's paced walk); rejects on abort. */
 export type LoadAllPools = RunWalk<ExportPool[]>;
 
-// Mounted only while the dialog is open: opening fetches every pool afresh,
-// closing stops the walk.
 function ProviderExport({
   provider,
   loadPools,
@@ -31,46 +24,21 @@ function ProviderExport({
   provider: ExportProvider;
   loadPools: LoadAllPools;
 }) {
-  // The walk restarts only when asked to, not when the route hands down a
-  // new function or a refetched provider.
-  const {
-    state,
-    start: restart,
-    stop,
-  } = usePacedWalk(loadPools, { startOnMount: true });
-  const subject = useMemo<ExportSubject | undefined>(
-    () =>
-      state.state === 'done'
-        ? { kind: 'provider', provider, pools: state.result }
-        : undefined,
-    [state, provider],
+  const subjectOf = useCallback(
+    (pools: ExportPool[]): ExportSubject => ({
+      kind: 'provider',
+      provider,
+      pools,
+    }),
+    [provider],
   );
-
   return (
-    <div className="grid min-w-0 gap-3">
-      <div aria-live="polite" className="grid gap-2">
-        {state.state === 'fetching' && (
-          <WalkProgressView progress={state} noun="pools" hasBar />
-        )}
-        {state.state === 'cancelled' && (
-          <p className="text-sm text-slate-700">
-            Stopped after {state.fetched} pools; nothing was exported.
-          </p>
-        )}
-        {state.state === 'done' && (
-          <p role="status" className="text-sm font-medium">
-            All {state.result.length}{' '}
-            {state.result.length === 1 ? 'pool' : 'pools'} of{' '}
-            {provider.display_name} fetched.
-          </p>
-        )}
-      </div>
-      <WalkControls state={state.state} onStop={stop} onRestart={restart} />
-      {state.state === 'failed' && (
-        <ApiErrorView error={state.error} onRetry={restart} />
-      )}
-      {subject && <ExportCode subject={subject} />}
-    </div>
+    <WalkedExport
+      walk={loadPools}
+      ownerName={provider.display_name}
+      noun={{ one: 'pool', many: 'pools' }}
+      subjectOf={subjectOf}
+    />
   );
 }
 
