@@ -31,7 +31,7 @@ test('search: a fragment of a filter finds its pool across providers; the deep l
   await expect(
     page
       .getByRole('status')
-      .filter({ hasText: 'Loaded all 288 pools from 5 providers.' }),
+      .filter({ hasText: 'Loaded all 290 pools from 6 providers.' }),
   ).toBeVisible();
   await expectAccessible(page);
 
@@ -77,7 +77,7 @@ test('search: sorted by last update from the keyboard, with the sort in the URL'
   await expect(
     page
       .getByRole('status')
-      .filter({ hasText: 'Loaded all 288 pools from 5 providers.' }),
+      .filter({ hasText: 'Loaded all 290 pools from 6 providers.' }),
   ).toBeVisible();
   await page.getByRole('button', { name: /Last updated/ }).focus();
   await page.keyboard.press('Enter');

@@ -148,39 +148,75 @@ export const certificatePoolBodySchema = z.object({
 });
 export type CertificatePoolBody = z.infer<typeof certificatePoolBodySchema>;
 
-function url(field: string) {
+/**
+ * Whether `hostname` (as `URL` spells it) is a loopback address:
+ * `localhost`, 127.0.0.0/8 or `[::1]`.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/** Whether `value` is a URL the provider schemas take: https, or with `allowLoopbackHttp` plain http to a loopback address. */
+function isProviderUrl(value: string, allowLoopbackHttp: boolean): boolean {
+  try {
+    const parsed = new URL(value);
+    return (
+      parsed.protocol === 'https:' ||
+      (allowLoopbackHttp &&
+        parsed.protocol === 'http:' &&
+        isLoopbackHost(parsed.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
+function url(field: string, allowLoopbackHttp: boolean) {
   return nonBlankText(field, TEXT_LIMITS.url).refine(
-    (value) => {
-      try {
-        const parsed = new URL(value);
-        return parsed.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
+    (value) => isProviderUrl(value, allowLoopbackHttp),
+    // The same words either way: loopback http is for tests only.
     { error: `${field} must be an absolute https:// URL` },
   );
 }
 
+function providerBodySchema(allowLoopbackHttp: boolean) {
+  return z.object({
+    display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
+    description: text('description', TEXT_LIMITS.description),
+    issuer: url('issuer', allowLoopbackHttp),
+    jwks_uri: url('jwks_uri', allowLoopbackHttp),
+    // Confluent's CLI sends "" whenever --identity-claim is not given (and
+    // Terraform did in 2025); the service takes it as not given
+    // (docs/decisions/014-what-confluents-clients-send.md).
+    identity_claim: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      nonBlankText('identity_claim', TEXT_LIMITS.identityClaim).optional(),
+    ),
+  });
+}
+
 /** Body of POST /iam/v2/identity-providers. */
-export const providerCreateBodySchema = z.object({
-  display_name: nonBlankText('display_name', TEXT_LIMITS.displayName),
-  description: text('description', TEXT_LIMITS.description),
-  issuer: url('issuer'),
-  jwks_uri: url('jwks_uri'),
-  // Confluent's CLI sends "" whenever --identity-claim is not given (and
-  // Terraform did in 2025); the service takes it as not given
-  // (docs/decisions/014-what-confluents-clients-send.md).
-  identity_claim: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    nonBlankText('identity_claim', TEXT_LIMITS.identityClaim).optional(),
-  ),
-});
+export const providerCreateBodySchema = providerBodySchema(false);
 export type ProviderCreateBody = z.infer<typeof providerCreateBodySchema>;
 
 /** Body of PATCH /iam/v2/identity-providers/{id}. */
 export const providerUpdateBodySchema = providerCreateBodySchema.partial();
 export type ProviderUpdateBody = z.infer<typeof providerUpdateBodySchema>;
+
+/**
+ * The provider bodies of an emulator under test (`EMULATOR_CONTROL=1`):
+ * `issuer` and `jwks_uri` may also be plain http on a loopback address, so
+ * a test can register an identity provider it runs itself. Confluent, and
+ * so the console, take only https.
+ */
+export const testProviderBodySchemas = {
+  create: providerBodySchema(true),
+  update: providerBodySchema(true).partial(),
+};
 
 /** The body of PATCH …/jwks: the only desired state is a refresh. */
 export const jwksRefreshBodySchema = z.object({

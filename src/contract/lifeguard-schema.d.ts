@@ -180,6 +180,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/lifeguard/sts-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Would the emulator's STS exchange this token for this pool?
+     * @description Sends the token to the emulator's `POST /sts/v1/oauth2/token` as a token exchange for the pool (asking a 60 s token) and answers what the STS decided: whether it issued a token and for how long, or its reasons for refusing (signature, issuer, expiry, identity claim, filter…). The issued token is thrown away; neither token is answered, logged or recorded. Not an audited write: nothing changes. Never sent to Confluent: with Confluent as the upstream this operation does not exist.
+     */
+    post: operations['checkStsExchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -323,6 +343,37 @@ export interface components {
        * @description The document that was read.
        */
       discovery_url: string;
+    };
+    StsCheckInput: {
+      /**
+       * @description The pool to exchange into.
+       * @example pool-AzXR
+       */
+      identity_pool_id: string;
+      /** @description The JWT exactly as the identity provider issued it. */
+      subject_token: string;
+    };
+    StsCheckResult:
+      | components['schemas']['StsExchanged']
+      | components['schemas']['StsRefused'];
+    /** @description The STS would issue a token for the pool. */
+    StsExchanged: {
+      /** @constant */
+      exchanged: true;
+      /** @description Seconds the issued token would be valid. */
+      expiresIn: number;
+    };
+    /** @description The STS refused the exchange. */
+    StsRefused: {
+      /** @constant */
+      exchanged: false;
+      /**
+       * @description The STS's HTTP status.
+       * @enum {integer}
+       */
+      status: 400 | 401 | 403;
+      /** @description The STS's own words: the details of its error body, which name the check that failed. */
+      reason: string;
     };
     /** @description Lifeguard's refusals, in the upstream's declared error body (the same shape as `Failure` in `openapi.yaml`, built by `failureBody`). */
     Failure: {
@@ -825,6 +876,71 @@ export interface operations {
         };
       };
       429: components['responses']['RateLimited'];
+    };
+  };
+  checkStsExchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StsCheckInput'];
+      };
+    };
+    responses: {
+      /** @description The STS answered: `exchanged` true with the token's lifetime, or false with its status (400, 401 or 403) and its reasons (the details of its error body). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StsCheckResult'];
+        };
+      };
+      /** @description The body is not JSON, or not an object with a pool id (`pool-…`) and a token of at most 16 KiB (code `bad_request`, one item per problem with `source.pointer` naming the field). The token is never quoted. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Failure'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['CsrfRefused'];
+      413: components['responses']['BodyRefused'];
+      415: components['responses']['BodyRefused'];
+      /** @description Over the per-client /api budget (code `lifeguard_rate_limited`), or the emulator's STS is limiting requests (code `sts_rate_limited`). */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Failure'];
+        };
+      };
+      /** @description The emulator could not be reached (code `upstream_unreachable`), or answered something that is neither an exchange nor a refusal (code `sts_failed`, e.g. a 500, or a 404 from an emulator without an STS). */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Failure'];
+        };
+      };
+      /** @description The emulator did not answer within the upstream timeout (code `upstream_timeout`). */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Failure'];
+        };
+      };
     };
   };
 }

@@ -5,6 +5,7 @@ import type { DiscoveryResult } from './discovery.ts';
 import type { Failure } from './errors.ts';
 import type { components, operations } from './lifeguard-schema.d.ts';
 import type { LoginInput } from './login-input.ts';
+import type { StsCheckInput, StsCheckResult } from './sts-check.ts';
 import type { TestCase, TestCaseInput } from './test-cases.ts';
 
 type Schemas = components['schemas'];
@@ -20,6 +21,8 @@ test('lifeguard-openapi.yaml describes the shapes of src/contract', () => {
   expectTypeOf<Schemas['TestCaseInput']>().toEqualTypeOf<TestCaseInput>();
   expectTypeOf<Schemas['TestCase']>().toEqualTypeOf<TestCase>();
   expectTypeOf<Schemas['DiscoveryResult']>().toEqualTypeOf<DiscoveryResult>();
+  expectTypeOf<Schemas['StsCheckInput']>().toEqualTypeOf<StsCheckInput>();
+  expectTypeOf<Schemas['StsCheckResult']>().toEqualTypeOf<StsCheckResult>();
   expectTypeOf<Schemas['Failure']>().toEqualTypeOf<Failure>();
   expectTypeOf<
     NonNullable<operations['listAuditEntries']['parameters']['query']>

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './auth.ts';
+import { authorizeByRoleBindings } from './authorization.ts';
 import type { Clock } from './clock.ts';
 import type { EmulatorConfig } from './config.ts';
 import type { EmulatorContext } from './context.ts';
@@ -26,6 +27,9 @@ import { poolRoutes } from './routes/pools.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { quotaRoutes } from './routes/quotas.ts';
 import { roleBindingRoutes } from './routes/role-bindings.ts';
+import { isTokenServicePath, stsRoutes } from './sts/routes.ts';
+import { createStsState } from './sts/state.ts';
+import { testIdpRoutes } from './test-idp/routes.ts';
 import { applyMissingSeed } from './seed.ts';
 import { Store } from './store.ts';
 import { requestIdFor } from '#contract/request-id.ts';
@@ -135,6 +139,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     tokens: new PageTokens(pageTokenSecret(store)),
     limiter: new RateLimiter(config.rateLimit),
     faults: new FaultInjector(),
+    ...createStsState(config, store),
   };
 
   const app = Fastify({
@@ -162,7 +167,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isApiPath(request.url)) return;
+    if (!isApiPath(request.url) && !isTokenServicePath(request.url)) return;
     if (config.latencyMs > 0) await sleep(config.latencyMs);
     const fault = context.faults.take(request.method, pathOf(request.url));
     if (fault?.delayMs) await sleep(fault.delayMs);
@@ -195,7 +200,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiPath(request.url)) return;
-    const auth = authenticate(config, request.headers.authorization);
+    const auth = await authenticate(
+      config,
+      store,
+      request.headers.authorization,
+    );
     if (!auth.ok) {
       return sendFailure(
         request,
@@ -211,6 +220,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         { 'www-authenticate': auth.challenge },
       );
     }
+    request.caller = auth;
+    // A pool's tokens share one budget: the principal is the pool.
     const state = context.limiter.take(auth.principal);
     request.rateLimit = state;
     if (!state.allowed) {
@@ -229,6 +240,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       );
     }
   });
+
+  // After authentication, before any route is declared (it reads each).
+  authorizeByRoleBindings(app, context);
 
   app.addHook('onSend', async (request, reply, payload) => {
     const status = reply.statusCode;
@@ -286,6 +300,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   certificateAuthorityRoutes(app, context);
   certificatePoolRoutes(app, context);
   quotaRoutes(app, context);
+  stsRoutes(app, context);
+  testIdpRoutes(app, context);
   if (config.control) controlRoutes(app, context);
   app.addHook('onClose', async () => store.close());
 

@@ -5,6 +5,8 @@ import type { PageTokens } from './page-token.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { ResourceContext } from './resources.ts';
 import type { Store } from './store.ts';
+import type { JwksCache } from './sts/jwks-cache.ts';
+import type { TestIdentityProvider } from './test-idp/identity-provider.ts';
 
 /** What every route of the emulator works with. */
 export type EmulatorContext = {
@@ -13,6 +15,9 @@ export type EmulatorContext = {
   tokens: PageTokens;
   limiter: RateLimiter;
   faults: FaultInjector;
+  /** The identity providers' keys as the STS last read them. */
+  jwks: JwksCache;
+  testIdp: TestIdentityProvider;
 };
 
 /** Absolute links use the address the client called, unless a public URL is set. */

@@ -94,7 +94,7 @@ const POOL = {
 
 test('every emulator answer matches the contract: status, headers and body schema', async () => {
   const emulator = await emulatorForTest({
-    quotas: { poolsPerProvider: 1000, providersPerOrg: 6 },
+    quotas: { poolsPerProvider: 1000, providersPerOrg: 7 },
   });
   const okta = await providerIdByIssuer(emulator, 'okta.com');
   const providers = '/iam/v2/identity-providers';

@@ -234,3 +234,35 @@ test('refreshing the JWKS rotates in a key and reports the status', async () => 
     ).status,
   ).toBe(404);
 });
+
+test('plain http issuer and jwks_uri on loopback are taken only with the control API on (tests run their own identity provider)', async () => {
+  const loopback = {
+    ...NEW_PROVIDER,
+    issuer: 'http://127.0.0.1:9999',
+    jwks_uri: 'http://localhost:9999/jwks',
+  };
+  const underControl = await emulatorForTest({ control: true });
+  const created = await underControl.call('POST', PROVIDERS, {
+    body: loopback,
+  });
+  expect(created.status).toBe(201);
+  const elsewhere = await underControl.call('POST', PROVIDERS, {
+    body: { ...loopback, issuer: 'http://idp.example.com' },
+  });
+  expect(await detailsByPointer(elsewhere)).toEqual({
+    '/issuer': 'issuer must be an absolute https:// URL',
+  });
+
+  const live = await emulatorForTest({ control: false });
+  const refused = await live.call('POST', PROVIDERS, { body: loopback });
+  expect(refused.status).toBe(422);
+  expect(await detailsByPointer(refused)).toEqual({
+    '/issuer': 'issuer must be an absolute https:// URL',
+    '/jwks_uri': 'jwks_uri must be an absolute https:// URL',
+  });
+  const okta = await providerIdByIssuer(live, 'okta.com');
+  const patched = await live.call('PATCH', `${PROVIDERS}/${okta}`, {
+    body: { jwks_uri: 'http://[::1]:9999/jwks' },
+  });
+  expect(patched.status).toBe(422);
+});

@@ -85,7 +85,7 @@ test('one identity-pool quota per provider and one certificate-pool quota per au
   const emulator = await emulatorForTest();
   const providers = await list(emulator, 'scope=identity_provider');
   const perProvider = items(providers);
-  expect(perProvider).toHaveLength(5);
+  expect(perProvider).toHaveLength(6);
   for (const quota of perProvider) {
     expect(quota).toMatchObject({
       id: 'iam.max_identity_pools.per_identity_provider',
@@ -170,7 +170,7 @@ test('pages of at most 200, the filters carried in next, page_size accepted besi
   const ids = [first, second, third].flatMap((page) =>
     items(page).map((each) => each.identity_provider!.id),
   );
-  expect(new Set(ids).size).toBe(5);
+  expect(new Set(ids).size).toBe(6);
   // A token is bound to its scope and filters.
   const elsewhere = await emulator.call(
     'GET',

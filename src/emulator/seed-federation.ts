@@ -125,7 +125,7 @@ const CERTIFICATE_POOLS: DemoCertificatePool[] = [
 ];
 
 /** CRN builders over the demo directory, by the names the access seed gave it. */
-function crnsOf(store: Store, orgId: string) {
+export function crnsOf(store: Store, orgId: string) {
   const environments = store.directory.listEnvironments({ after: 0 }, 100).rows;
   const clusters: ClusterRecord[] = environments.flatMap(
     (environment) =>
@@ -172,7 +172,7 @@ type Crns = ReturnType<typeof crnsOf>;
 
 // An id of the seed's own random sequence that nothing else holds, so a
 // rerun on the same data picks the same ids.
-function freshId(
+export function freshId(
   store: Store,
   random: Random,
   prefix: 'group' | 'op' | 'pool',

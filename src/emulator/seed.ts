@@ -3,6 +3,7 @@ import { base62, seededRandom, type Random } from './ids.ts';
 import { syntheticKey } from './keys.ts';
 import { seedAccess } from './seed-access.ts';
 import { seedFederation } from './seed-federation.ts';
+import { seedKeyless } from './seed-keyless.ts';
 import type { PoolFields, ProviderFields, Store } from './store.ts';
 
 export const SEED_NAMES = ['demo', 'empty'] as const;
@@ -297,10 +298,13 @@ const ACCESS_SEEDED = 'access_seed';
 // Set once group mappings and certificate authorities are seeded, for the
 // same reason.
 const FEDERATION_SEEDED = 'federation_seed';
+// Set once the test identity provider and its pools are seeded.
+const KEYLESS_SEEDED = 'keyless_seed';
 
 /**
  * Replaces everything (providers, pools, the directory, role bindings,
- * group mappings, certificate authorities and their pools) with the named
+ * group mappings, certificate authorities and their pools, the test
+ * identity provider's demo pools) with the named
  * data set, atomically. `orgId` is the organization the seeded role
  * bindings' CRNs name.
  */
@@ -310,9 +314,11 @@ export function applySeed(store: Store, name: SeedName, orgId: string): void {
     if (name === 'demo') seedDemo(store);
     seedAccess(store, name, orgId);
     if (name === 'demo') seedFederation(store, orgId);
+    if (name === 'demo') seedKeyless(store, orgId);
     store.setMeta('seed', name);
     store.setMeta(ACCESS_SEEDED, name);
     store.setMeta(FEDERATION_SEEDED, name);
+    store.setMeta(KEYLESS_SEEDED, name);
   });
 }
 
@@ -325,7 +331,8 @@ function isSeedName(value: string | undefined): value is SeedName {
  * older emulator wrote, what came after it: the directory and, for demo
  * data, the role bindings of the pools it still has (no access tables
  * yet), then the demo's group mappings and certificate authority (no
- * federation tables yet), leaving what is there as it is.
+ * federation tables yet), then the test identity provider with its pools
+ * (decision 021), leaving what is there as it is.
  */
 export function applyMissingSeed(
   store: Store,
@@ -345,6 +352,10 @@ export function applyMissingSeed(
     if (store.getMeta(FEDERATION_SEEDED) === undefined) {
       if (seeded === 'demo') seedFederation(store, orgId);
       store.setMeta(FEDERATION_SEEDED, seeded);
+    }
+    if (store.getMeta(KEYLESS_SEEDED) === undefined) {
+      if (seeded === 'demo') seedKeyless(store, orgId);
+      store.setMeta(KEYLESS_SEEDED, seeded);
     }
   });
 }

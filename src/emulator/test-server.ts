@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator } from './app.ts';
+import type { Clock } from './clock.ts';
 import {
   defaultEmulatorConfig,
   type EmulatorConfig,
@@ -35,7 +36,7 @@ export function basicAuth(key: string, secret: string): string {
 /** A real emulator on 127.0.0.1 with a random port and its own data directory. */
 export async function startTestEmulator(
   overrides: EmulatorConfigOverrides = {},
-  options: { dataDir?: string; keepData?: boolean } = {},
+  options: { dataDir?: string; keepData?: boolean; clock?: Clock } = {},
 ): Promise<TestEmulator> {
   const dataDir =
     options.dataDir ?? mkdtempSync(join(tmpdir(), 'lifeguard-emulator-'));
@@ -45,7 +46,11 @@ export async function startTestEmulator(
     control: true,
     ...overrides,
   });
-  const { app, store } = createEmulator({ config, random: seededRandom(7) });
+  const { app, store } = createEmulator({
+    config,
+    random: seededRandom(7),
+    clock: options.clock,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const defaultAuth = basicAuth(config.apiKey, config.apiSecret);
   return {

@@ -112,17 +112,20 @@ export function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) throw validationFailed(errors);
 }
 
+/** Whether `host` is one the emulator treats as unreachable (EMULATOR_JWKS_DENY_HOSTS, by domain suffix). */
+export function isDeniedHost(config: EmulatorConfig, host: string): boolean {
+  return config.jwksDenyHosts.some(
+    (suffix) => host === suffix || host.endsWith(`.${suffix}`),
+  );
+}
+
 /** Simulates the upstream fetching jwks_uri: hosts on the deny list cannot be reached. */
 export function jwksUriErrors(
   config: EmulatorConfig,
   jwksUri: string | undefined,
 ): FieldError[] {
   if (jwksUri === undefined) return [];
-  const host = new URL(jwksUri).hostname;
-  const denied = config.jwksDenyHosts.some(
-    (suffix) => host === suffix || host.endsWith(`.${suffix}`),
-  );
-  return denied
+  return isDeniedHost(config, new URL(jwksUri).hostname)
     ? [
         {
           pointer: '/jwks_uri',

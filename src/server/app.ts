@@ -16,6 +16,7 @@ import { apiRateLimit, type ApiRateLimit } from './rate-limit.ts';
 import { endpointPolicy, routeRequestTarget } from './endpoint.ts';
 import { csrfProtection, securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
+import { stsCheckRoutes } from './sts-check.ts';
 import { LifeguardStore } from './store/lifeguard-store.ts';
 import { IN_MEMORY_SQLITE } from './store/open.ts';
 import { testCaseRoutes } from './test-cases.ts';
@@ -277,6 +278,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
     }),
   );
   app.register(async (scope) => discoveryRoutes(scope, options.discovery));
+  // Only the emulator's STS may be sent a pasted token: never Confluent's.
+  if (options.upstream.label === 'emulator') {
+    stsCheckRoutes(app, {
+      endpoint: options.upstream.endpoint,
+      dispatcher,
+      timeoutMs: options.upstream.timeoutMs,
+    });
+  }
   staticRoutes(app, options.distDir);
 
   if (!options.dispatcher)

@@ -309,3 +309,168 @@ test.each([
     expect(result.errors[0]).not.toContain('hunter');
   },
 );
+
+const KEYLESS = {
+  CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL:
+    'https://login.example.com/oauth2/v1/token',
+  CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: 'lifeguard',
+  CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: 'idp-secret-never-echoed',
+  CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: 'pool-AbC1',
+};
+
+function errorsOf(env: Record<string, string>): string[] {
+  const result = parseServerConfig(env);
+  if (result.ok) throw new Error('expected a refusal');
+  expect(result.errors.join('\n')).not.toContain('idp-secret-never-echoed');
+  return result.errors;
+}
+
+test('keyless sign-in: client credentials at a token URL, or a token file, each with the identity pool', () => {
+  const upstream = (env: Record<string, string>) => {
+    const result = parseServerConfig(env);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    return result.config.upstream;
+  };
+  expect(upstream(KEYLESS)).toEqual({
+    kind: 'keyless',
+    endpoint: 'https://api.confluent.cloud',
+    identityPoolId: 'pool-AbC1',
+    externalToken: {
+      kind: 'client-credentials',
+      tokenUrl: 'https://login.example.com/oauth2/v1/token',
+      clientId: 'lifeguard',
+      clientSecret: 'idp-secret-never-echoed',
+    },
+  });
+  expect(
+    upstream({
+      ...KEYLESS,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL:
+        'http://127.0.0.1:8090/test-idp/oauth2/token',
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE: 'api://lifeguard/.default',
+      CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS: '300',
+      CONFLUENT_CLOUD_ENDPOINT: 'http://127.0.0.1:8090',
+    }),
+  ).toEqual({
+    kind: 'keyless',
+    endpoint: 'http://127.0.0.1:8090',
+    identityPoolId: 'pool-AbC1',
+    externalToken: {
+      kind: 'client-credentials',
+      tokenUrl: 'http://127.0.0.1:8090/test-idp/oauth2/token',
+      clientId: 'lifeguard',
+      clientSecret: 'idp-secret-never-echoed',
+      scope: 'api://lifeguard/.default',
+    },
+    stsExpiresInSeconds: 300,
+  });
+  expect(
+    upstream({
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE:
+        '/var/run/secrets/token',
+      CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: 'pool-AbC1',
+    }),
+  ).toEqual({
+    kind: 'keyless',
+    endpoint: 'https://api.confluent.cloud',
+    identityPoolId: 'pool-AbC1',
+    externalToken: { kind: 'file', file: '/var/run/secrets/token' },
+  });
+});
+
+test('keyless: exactly one of token URL and token file, and the pool, each named', () => {
+  expect(
+    errorsOf({ CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: 'pool-AbC1' }),
+  ).toEqual([
+    "CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: is required for keyless sign-in: the identity provider's token endpoint (or set CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE to a file holding its token)",
+  ]);
+  expect(
+    errorsOf({
+      ...KEYLESS,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE: '/run/token',
+    }),
+  ).toEqual([
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE: set either CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL (with a client id and secret) or this, not both (got "/run/token")',
+  ]);
+  expect(
+    errorsOf({
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL:
+        'https://login.example.com/token',
+    }),
+  ).toEqual([
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: is required with CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: Lifeguard signs in there with client credentials',
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: is required with CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: Lifeguard signs in there with client credentials',
+    'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: is required for keyless sign-in: the identity pool (pool-…) whose role bindings Lifeguard acts with',
+  ]);
+  // Any one OAUTH variable is enough to ask for the pool.
+  expect(
+    errorsOf({ CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS: '600' }),
+  ).toContain(
+    'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: is required for keyless sign-in: the identity pool (pool-…) whose role bindings Lifeguard acts with',
+  );
+});
+
+test('keyless: the client means nothing with a token file and is refused, its secret unrepeated', () => {
+  expect(
+    errorsOf({
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE: '/run/token',
+      CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: 'pool-AbC1',
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: 'lifeguard',
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: 'idp-secret-never-echoed',
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE: 'openid',
+    }).map((error) => error.split(': ')[0] + ' … ' + error.split('(').pop()),
+  ).toEqual([
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID … got "lifeguard")',
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET … value hidden)',
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE … got "openid")',
+  ]);
+});
+
+test('keyless: the token URL is https (http on loopback only), the pool id a pool id, the STS lifetime 1 to 900', () => {
+  expect(
+    errorsOf({
+      ...KEYLESS,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL:
+        'http://login.example.com/token',
+      CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: 'pool_1',
+      CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS: '3600',
+    }),
+  ).toEqual([
+    'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: must be an identity pool id such as pool-AbC1 (got "pool_1")',
+    'CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS: must be a whole number from 1 to 900 (got "3600")',
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: must use https (plain http is accepted only for an identity provider on loopback, for development): the client secret travels in the request (got "http://login.example.com/token")',
+  ]);
+  expect(
+    errorsOf({
+      ...KEYLESS,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: 'login.example.com/token',
+    }),
+  ).toEqual([
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: must be an http(s) URL such as https://login.example.com/oauth2/token (got "login.example.com/token")',
+  ]);
+});
+
+test('keyless excludes every other credential: choose one', () => {
+  const errors = errorsOf({
+    ...KEYLESS,
+    CONFLUENT_CLOUD_API_KEY: 'K',
+    CONFLUENT_CLOUD_API_SECRET: 'api-secret-never-echoed',
+    CONFLUENT_CLOUD_ACCESS_TOKEN_FILE: '/run/sts-token',
+  });
+  const oneOf =
+    'choose one credential: this must not be set while the CONFLUENT_CLOUD_OAUTH_* variables are (keyless sign-in through an identity pool); unset one or the other';
+  expect(errors).toEqual(
+    expect.arrayContaining([
+      `CONFLUENT_CLOUD_API_KEY: ${oneOf} (got "K")`,
+      `CONFLUENT_CLOUD_ACCESS_TOKEN_FILE: ${oneOf} (got "/run/sts-token")`,
+    ]),
+  );
+  expect(errors.join('\n')).not.toContain('api-secret-never-echoed');
+  const token = errorsOf({
+    ...KEYLESS,
+    CONFLUENT_CLOUD_ACCESS_TOKEN: 'sts-token-never-echoed',
+  });
+  expect(token).toEqual([
+    `CONFLUENT_CLOUD_ACCESS_TOKEN: ${oneOf} (value hidden)`,
+  ]);
+});

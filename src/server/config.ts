@@ -9,6 +9,7 @@ import {
   parseEnv,
   type EnvResult,
 } from '#contract/env.ts';
+import type { KeylessSettings } from './keyless/keyless-credentials.ts';
 import type { DatabaseLocation } from './store/open.ts';
 import { parseUsers, type LocalUser } from './users.ts';
 
@@ -37,6 +38,41 @@ export const SERVER_VARIABLES = [
     'CONFLUENT_CLOUD_ACCESS_TOKEN_FILE',
     '',
     'Or: a file holding that token, re-read when it changes',
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL',
+    '',
+    "Keyless: the identity provider's token endpoint (https; http only on loopback); Lifeguard gets a token there with client credentials and exchanges it at Confluent's STS",
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID',
+    '',
+    'Keyless: the client id Lifeguard has at the identity provider',
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET',
+    '',
+    'Keyless: its secret, sent in the form body (client_secret_post)',
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE',
+    '',
+    'Keyless: scope to request, sent only when set (Entra ID: api://<client id>/.default)',
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE',
+    '',
+    "Keyless, instead of the token URL and client: a file holding the identity provider's token (a Kubernetes projected service-account token, a CI job's OIDC token), re-read when it changes",
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID',
+    '',
+    'Keyless: the identity pool (pool-…) whose role bindings Lifeguard acts with; required with any CONFLUENT_CLOUD_OAUTH_* variable',
+  ],
+  [
+    'CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS',
+    '',
+    "Keyless: lifetime to ask of Confluent's STS tokens, 1 to 900 (Confluent's default: 900)",
   ],
   [
     'CONFLUENT_CLOUD_ENDPOINT',
@@ -145,6 +181,7 @@ const SECRETS = [
   'DATABASE_URL',
   'CONFLUENT_CLOUD_API_SECRET',
   'CONFLUENT_CLOUD_ACCESS_TOKEN',
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET',
   'OIDC_CLIENT_SECRET',
   'AUTH_USERS',
 ];
@@ -234,6 +271,23 @@ const envSchema = z
       })
       .optional(),
     CONFLUENT_CLOUD_ACCESS_TOKEN_FILE: z.string().optional(),
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: httpUrl(
+      'https://login.example.com/oauth2/token',
+    ).optional(),
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: z.string().optional(),
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: z.string().optional(),
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE: z.string().optional(),
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE: z.string().optional(),
+    CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: z
+      .string()
+      .regex(/^pool-[A-Za-z0-9]+$/, {
+        error: 'must be an identity pool id such as pool-AbC1',
+      })
+      .optional(),
+    CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS: envInt(
+      1,
+      900,
+    ).optional(),
     CONFLUENT_CLOUD_ENDPOINT: z
       .url({
         protocol: /^https?$/,
@@ -377,7 +431,115 @@ const envSchema = z
           'choose one credential: an API key and secret, or an access token',
       });
     }
+    keylessIssues(env, context);
   });
+
+const OAUTH_VARIABLES = [
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL',
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID',
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET',
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE',
+  'CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE',
+  'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID',
+  'CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS',
+] as const;
+
+type OauthEnv = Partial<
+  Record<(typeof OAUTH_VARIABLES)[number], string | number>
+> &
+  Partial<
+    Record<
+      | 'CONFLUENT_CLOUD_API_KEY'
+      | 'CONFLUENT_CLOUD_API_SECRET'
+      | 'CONFLUENT_CLOUD_ACCESS_TOKEN'
+      | 'CONFLUENT_CLOUD_ACCESS_TOKEN_FILE',
+      string
+    >
+  >;
+
+/**
+ * The rules of Terraform's `oauth` block, for Lifeguard's variables:
+ * exactly one way to the identity provider's token, the client only with
+ * the token URL, the pool always, and no other credential beside them.
+ */
+function keylessIssues(env: OauthEnv, context: z.RefinementCtx) {
+  if (OAUTH_VARIABLES.every((name) => env[name] === undefined)) return;
+  const issue = (name: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [name], message });
+  const url = env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL;
+  const file = env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE;
+  if (url === undefined && file === undefined) {
+    issue(
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL',
+      "is required for keyless sign-in: the identity provider's token endpoint (or set CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE to a file holding its token)",
+    );
+  }
+  if (url !== undefined && file !== undefined) {
+    issue(
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE',
+      'set either CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL (with a client id and secret) or this, not both',
+    );
+  }
+  if (url !== undefined) {
+    if (typeof url === 'string' && URL.canParse(url)) {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+        issue(
+          'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL',
+          'must use https (plain http is accepted only for an identity provider on loopback, for development): the client secret travels in the request',
+        );
+      }
+    }
+    for (const name of [
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID',
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET',
+    ] as const) {
+      if (env[name] === undefined) {
+        issue(
+          name,
+          'is required with CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: Lifeguard signs in there with client credentials',
+        );
+      }
+    }
+  }
+  if (file !== undefined && url === undefined) {
+    for (const name of [
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID',
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET',
+      'CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE',
+    ] as const) {
+      if (env[name] !== undefined) {
+        issue(
+          name,
+          'means nothing with CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE (Lifeguard only reads the token from the file); unset it, or use CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL instead of the file',
+        );
+      }
+    }
+  }
+  if (env.CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID === undefined) {
+    issue(
+      'CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID',
+      'is required for keyless sign-in: the identity pool (pool-…) whose role bindings Lifeguard acts with',
+    );
+  }
+  const keyPair = env.CONFLUENT_CLOUD_API_KEY
+    ? 'CONFLUENT_CLOUD_API_KEY'
+    : env.CONFLUENT_CLOUD_API_SECRET
+      ? 'CONFLUENT_CLOUD_API_SECRET'
+      : undefined;
+  const token = env.CONFLUENT_CLOUD_ACCESS_TOKEN
+    ? 'CONFLUENT_CLOUD_ACCESS_TOKEN'
+    : env.CONFLUENT_CLOUD_ACCESS_TOKEN_FILE
+      ? 'CONFLUENT_CLOUD_ACCESS_TOKEN_FILE'
+      : undefined;
+  for (const name of [keyPair, token]) {
+    if (name === undefined) continue;
+    issue(
+      name,
+      'choose one credential: this must not be set while the CONFLUENT_CLOUD_OAUTH_* variables are (keyless sign-in through an identity pool); unset one or the other',
+    );
+  }
+}
 
 /** 127.0.0.0/8, ::1 and localhost: the only addresses served without sign-in. */
 export function isLoopback(host: string): boolean {
@@ -392,6 +554,7 @@ export type UpstreamMode =
   | { kind: 'api-key'; endpoint: string; key: string; secret: string }
   | { kind: 'token'; endpoint: string; token: string }
   | { kind: 'token-file'; endpoint: string; file: string }
+  | ({ kind: 'keyless' } & KeylessSettings)
   | { kind: 'emulator' };
 
 export type AuthConfig =
@@ -457,7 +620,38 @@ function upstreamMode(env: z.infer<typeof envSchema>): UpstreamMode {
       file: resolve(env.CONFLUENT_CLOUD_ACCESS_TOKEN_FILE),
     };
   }
+  if (env.CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID) {
+    return { kind: 'keyless', ...keylessSettings(env, endpoint) };
+  }
   return { kind: 'emulator' };
+}
+
+// Called once keylessIssues found nothing wrong: either the token URL with
+// its client, or the token file.
+function keylessSettings(
+  env: z.infer<typeof envSchema>,
+  endpoint: string,
+): KeylessSettings {
+  const url = env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL;
+  const scope = env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_SCOPE;
+  const expiresIn = env.CONFLUENT_CLOUD_OAUTH_STS_TOKEN_EXPIRES_IN_SECONDS;
+  return {
+    endpoint,
+    identityPoolId: env.CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID!,
+    externalToken: url
+      ? {
+          kind: 'client-credentials',
+          tokenUrl: url,
+          clientId: env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID!,
+          clientSecret: env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET!,
+          ...(scope ? { scope } : {}),
+        }
+      : {
+          kind: 'file',
+          file: resolve(env.CONFLUENT_CLOUD_OAUTH_EXTERNAL_ACCESS_TOKEN_FILE!),
+        },
+    ...(expiresIn !== undefined ? { stsExpiresInSeconds: expiresIn } : {}),
+  };
 }
 
 /** The server's variables; bad ones are each named (docs/conventions.md §9). */

@@ -3,6 +3,24 @@ import { readFile, stat } from 'node:fs/promises';
 /** Produces the Authorization header for each upstream call. */
 export type CredentialSource = {
   authorization: () => Promise<string>;
+  /** What /readyz shows of a credential that renews itself; no token in it. */
+  state?: () => CredentialState;
+  /**
+   * The upstream answered 401 to this header: a credential that can
+   * renew itself does so before the next call.
+   */
+  rejected?: (authorization: string) => void;
+};
+
+/** A keyless credential as /readyz reports it (times in ISO 8601). */
+export type CredentialState = {
+  kind: 'keyless';
+  identityPool: string;
+  externalToken: 'client-credentials' | 'file';
+  stsTokenExpiresAt: string | null;
+  lastRenewedAt: string | null;
+  /** Why the latest renewal failed, while it is the latest. */
+  lastError?: string;
 };
 
 export class CredentialError extends Error {}

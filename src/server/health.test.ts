@@ -1,4 +1,5 @@
 import { expect, onTestFinished, test } from 'vitest';
+import { tokenFileCredentials } from './credentials.ts';
 import { startFakeUpstream, startTestServer } from './test-helpers.ts';
 import { IN_MEMORY_SQLITE } from './store/open.ts';
 import { LifeguardStore } from './store/lifeguard-store.ts';
@@ -93,4 +94,24 @@ test('/readyz is 503 when Lifeguard’s own database does not answer, without as
     reason: 'Lifeguard’s database could not be reached',
   });
   expect(upstream.requests).toHaveLength(1);
+});
+
+test('/readyz gives a credential’s own reason when it cannot produce a header, and no credential state outside keyless mode', async () => {
+  const upstream = await startFakeUpstream();
+  const server = await startTestServer(upstream.url, {
+    credentials: tokenFileCredentials('/nonexistent/lifeguard-token'),
+  });
+  onTestFinished(async () => {
+    await server.close();
+    await upstream.close();
+  });
+  const response = await fetch(`${server.url}/readyz`);
+  expect(response.status).toBe(503);
+  expect(await response.json()).toEqual({
+    status: 'unavailable',
+    upstream: upstream.url,
+    reason:
+      'Lifeguard cannot read its access token file (/nonexistent/lifeguard-token).',
+  });
+  expect(upstream.requests).toEqual([]);
 });

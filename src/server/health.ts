@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { request as send, type Dispatcher } from 'undici';
-import type { CredentialSource } from './credentials.ts';
+import { CredentialError, type CredentialSource } from './credentials.ts';
 import { PUBLIC_PAGE } from './endpoint.ts';
 
 export type UpstreamLabel = 'emulator' | 'confluent-cloud' | string;
@@ -31,6 +31,12 @@ export function healthRoutes(
 
   app.get('/readyz', page, async (request, reply) => {
     const started = performance.now();
+    // A self-renewing credential's state, never a token, read once the
+    // attempt below has had its say (keyless sign-in only).
+    const withCredential = (body: Record<string, unknown>) => {
+      const credential = options.credentials.state?.();
+      return credential ? { ...body, credential } : body;
+    };
     try {
       await withTimeout(options.pingDatabase(), options.timeoutMs);
     } catch (error) {
@@ -38,13 +44,16 @@ export function healthRoutes(
         { err: { type: (error as Error).name } },
         'Lifeguard’s database did not answer',
       );
-      return reply.code(503).send({
-        status: 'unavailable',
-        upstream: options.label,
-        reason: 'Lifeguard’s database could not be reached',
-      });
+      return reply.code(503).send(
+        withCredential({
+          status: 'unavailable',
+          upstream: options.label,
+          reason: 'Lifeguard’s database could not be reached',
+        }),
+      );
     }
     try {
+      const authorization = await options.credentials.authorization();
       const response = await send(
         `${options.endpoint}/iam/v2/identity-providers?page_size=1`,
         {
@@ -53,7 +62,7 @@ export function healthRoutes(
           bodyTimeout: options.timeoutMs,
           headers: {
             accept: 'application/json',
-            authorization: await options.credentials.authorization(),
+            authorization,
             'x-request-id': request.id,
           },
         },
@@ -61,23 +70,39 @@ export function healthRoutes(
       await response.body.dump();
       const latencyMs = Math.round(performance.now() - started);
       if (response.statusCode === 200) {
-        return { status: 'ready', upstream: options.label, latencyMs };
+        return withCredential({
+          status: 'ready',
+          upstream: options.label,
+          latencyMs,
+        });
+      }
+      // A revoked STS token: the next call exchanges again.
+      if (response.statusCode === 401) {
+        options.credentials.rejected?.(authorization);
       }
       const reason =
         response.statusCode === 401 || response.statusCode === 403
           ? 'the upstream refused Lifeguard’s credentials'
           : `the upstream answered ${response.statusCode}`;
-      return reply
-        .code(503)
-        .send({ status: 'unavailable', upstream: options.label, reason });
+      return reply.code(503).send(
+        withCredential({
+          status: 'unavailable',
+          upstream: options.label,
+          reason,
+        }),
+      );
     } catch (error) {
       const reason =
-        error instanceof Error && error.name === 'CredentialError'
+        error instanceof CredentialError
           ? error.message
           : 'the upstream could not be reached';
-      return reply
-        .code(503)
-        .send({ status: 'unavailable', upstream: options.label, reason });
+      return reply.code(503).send(
+        withCredential({
+          status: 'unavailable',
+          upstream: options.label,
+          reason,
+        }),
+      );
     }
   });
 }

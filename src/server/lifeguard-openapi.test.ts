@@ -28,6 +28,8 @@ type Operation = {
   operationId: string;
   'x-lifeguard-access': string;
   'x-lifeguard-rate-limited': boolean;
+  /** Declared only while the upstream is the embedded emulator. */
+  'x-lifeguard-emulator-only'?: boolean;
   responses: Record<string, ResponseSpec>;
 };
 type Doc = {
@@ -78,21 +80,37 @@ async function lifeguardRoutes(app: FastifyInstance) {
   );
 }
 
-test('the document has exactly the /api/lifeguard routes the server declares', async () => {
-  const app = offlineServer();
+async function declaredNames(label: string) {
+  const app = offlineServer(label);
   onTestFinished(() => app.close());
-  const declared = (await lifeguardRoutes(app))
+  return (await lifeguardRoutes(app))
     .map((route) => `${route.method} ${route.url}`)
     .sort();
-  const inDocument = documented()
+}
+
+function documentedNames(options: { withEmulatorOnly: boolean }) {
+  return documented()
+    .filter(
+      ({ operation }) =>
+        options.withEmulatorOnly || !operation['x-lifeguard-emulator-only'],
+    )
     .map(({ method, path }) => `${method} ${routeUrl(path)}`)
     .sort();
-  expect(inDocument).toEqual(declared);
-  expect(declared).toContain('POST /api/lifeguard/login');
+}
+
+test('the document has exactly the /api/lifeguard routes the server declares', async () => {
+  // Over the embedded emulator the server declares every operation.
+  const overEmulator = await declaredNames('emulator');
+  expect(documentedNames({ withEmulatorOnly: true })).toEqual(overEmulator);
+  expect(overEmulator).toContain('POST /api/lifeguard/login');
+  // Over any other upstream, all but those marked emulator-only.
+  const overConfluent = await declaredNames('confluent-cloud');
+  expect(documentedNames({ withEmulatorOnly: false })).toEqual(overConfluent);
+  expect(overConfluent).not.toContain('POST /api/lifeguard/sts-check');
 });
 
 test('each operation states its route’s access and rate limit, and the refusals they bring', async () => {
-  const app = offlineServer();
+  const app = offlineServer('emulator');
   onTestFinished(() => app.close());
   const routes = await lifeguardRoutes(app);
   const ids = new Set<string>();
@@ -210,19 +228,25 @@ async function conforms(
   return response;
 }
 
-async function lifeguard(options: Partial<ServerOptions> = {}) {
-  const upstream = await startFakeUpstream();
+async function lifeguard(
+  options: Partial<ServerOptions> & {
+    label?: string;
+    answer?: Parameters<typeof startFakeUpstream>[0];
+  } = {},
+) {
+  const { label = 'test', answer, ...serverOptions } = options;
+  const upstream = await startFakeUpstream(answer);
   const app = createServer({
     distDir: '/nonexistent',
     upstream: {
       endpoint: upstream.url,
-      label: 'test',
+      label,
       credentials: basicCredentials('k', 'secret-value-1'),
       timeoutMs: 2_000,
     },
     logLevel: 'silent',
     auth: await passwordAuth(),
-    ...options,
+    ...serverOptions,
   });
   onTestFinished(async () => {
     await app.close();
@@ -325,4 +349,73 @@ test('a client over its budget is answered as the document says', async () => {
   expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
   // Signing out is never limited.
   await conforms(app, 'POST', '/api/lifeguard/logout', 204);
+});
+
+test('the emulator’s STS check answers as the document says', async () => {
+  // A stand-in STS: the pool id picks the answer.
+  const app = await lifeguard({
+    label: 'emulator',
+    answer: (request, response) => {
+      const pool = new URLSearchParams(request.body.toString()).get(
+        'identity_pool_id',
+      );
+      const json = (status: number, body: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      if (pool === 'pool-ok') {
+        return json(200, {
+          access_token: 'issued-token',
+          issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+          token_type: 'Bearer',
+          expires_in: 60,
+        });
+      }
+      if (pool === 'pool-busy') {
+        response.writeHead(429, { 'retry-after': '7' });
+        return response.end();
+      }
+      if (pool === 'pool-broken') return json(500, { errors: [] });
+      json(400, {
+        errors: [{ status: '400', detail: 'The filter does not match.' }],
+      });
+    },
+  });
+  const check = '/api/lifeguard/sts-check';
+  const body = (pool: string) => ({
+    identity_pool_id: pool,
+    subject_token: 'a.b.c',
+  });
+  await conforms(app, 'POST', check, 401, { body: body('pool-ok') });
+  const viewer = await signIn(app, 'victor', VIEWER_PASSWORD);
+  await conforms(app, 'POST', check, 403, {
+    cookie: viewer,
+    body: body('pool-ok'),
+    csrf: false,
+  });
+  await conforms(app, 'POST', check, 400, { cookie: viewer, body: {} });
+  await conforms(app, 'POST', check, 400, { cookie: viewer, body: '[' });
+  const exchanged = await conforms(app, 'POST', check, 200, {
+    cookie: viewer,
+    body: body('pool-ok'),
+  });
+  expect(exchanged.json()).toEqual({ exchanged: true, expiresIn: 60 });
+  const refused = await conforms(app, 'POST', check, 200, {
+    cookie: viewer,
+    body: body('pool-no'),
+  });
+  expect(refused.json()).toEqual({
+    exchanged: false,
+    status: 400,
+    reason: 'The filter does not match.',
+  });
+  const busy = await conforms(app, 'POST', check, 429, {
+    cookie: viewer,
+    body: body('pool-busy'),
+  });
+  expect(busy.headers['retry-after']).toBe('7');
+  await conforms(app, 'POST', check, 502, {
+    cookie: viewer,
+    body: body('pool-broken'),
+  });
 });

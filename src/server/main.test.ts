@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { SERVER_VARIABLES } from './config.ts';
-import { startFakeUpstream } from './test-helpers.ts';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  POOL_ID,
+  startFakeSts,
+  startIdentityProvider,
+} from './keyless/test-helpers.ts';
+import { reservePort, startFakeUpstream } from './test-helpers.ts';
 
 const MAIN = ['--import', 'tsx', 'src/server/main.ts'];
 
@@ -137,6 +144,54 @@ test('an unreadable token file stops start-up with a clear message', () => {
   });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('cannot read its access token file');
+});
+
+test('keyless: both tokens are obtained before listening, and calls carry the STS token', async () => {
+  const idp = await startIdentityProvider();
+  const sts = await startFakeSts();
+  const server = start({
+    DATA_DIR: tempDir(),
+    CONFLUENT_CLOUD_ENDPOINT: sts.url,
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: idp.tokenUrl,
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: CLIENT_ID,
+    CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: CLIENT_SECRET,
+    CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: POOL_ID,
+  });
+  const url = await server.ready;
+  expect(server.output()).toContain(
+    `Signed in to Confluent through identity pool ${POOL_ID} (STS token valid 900 s, renewed every 840 s).`,
+  );
+  expect(sts.requests).toHaveLength(1);
+  expect(await (await fetch(`${url}/healthz`)).json()).toEqual({
+    status: 'ok',
+    upstream: sts.url,
+  });
+  await fetch(`${url}/api/iam/v2/identity-providers`);
+  expect(sts.calls).toEqual([
+    { url: '/iam/v2/identity-providers', authorization: 'Bearer sts-token-1' },
+  ]);
+  for (const secret of [CLIENT_SECRET, ...idp.tokens, ...sts.tokens]) {
+    expect(server.output()).not.toContain(secret);
+  }
+});
+
+test('keyless: an identity provider that cannot be reached stops start-up naming the step', async () => {
+  const port = await reservePort();
+  const result = spawnSync(process.execPath, MAIN, {
+    encoding: 'utf8',
+    env: cleanEnv({
+      DATA_DIR: tempDir(),
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_TOKEN_URL: `http://127.0.0.1:${port}/token`,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_ID: CLIENT_ID,
+      CONFLUENT_CLOUD_OAUTH_EXTERNAL_CLIENT_SECRET: CLIENT_SECRET,
+      CONFLUENT_CLOUD_OAUTH_IDENTITY_POOL_ID: POOL_ID,
+    }),
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim()).toBe(
+    `Lifeguard cannot start: keyless sign-in to Confluent failed. Lifeguard could not reach its identity provider at http://127.0.0.1:${port}/token (connection refused).`,
+  );
+  expect(result.stdout + result.stderr).not.toContain(CLIENT_SECRET);
 });
 
 test('the embedded emulator can be taken down mid-session: 502 meanwhile, then the same data again', async () => {

@@ -17,6 +17,7 @@ import {
   tokenFileCredentials,
   type CredentialSource,
 } from './credentials.ts';
+import { keylessCredentials } from './keyless/keyless-credentials.ts';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(helpText());
@@ -84,19 +85,51 @@ type Upstream = {
   close: () => Promise<void>;
 };
 
+// Keyless: both tokens are obtained before anything listens, so a provider,
+// pool or STS that refuses Lifeguard stops start-up with the reason.
+async function keylessSignIn(
+  mode: Extract<UpstreamMode, { kind: 'keyless' }>,
+): Promise<{ credentials: CredentialSource; close: () => Promise<void> }> {
+  const keyless = keylessCredentials(mode, {
+    // Like the store's lost connections: sentences on the console, since
+    // the server's logger does not exist yet.
+    log: {
+      info: (message) => console.log(message),
+      warn: (message) => console.error(message),
+    },
+    timeoutMs: config.upstreamTimeoutMs,
+  });
+  const signedIn = await keyless.start().catch((error: Error) => {
+    keyless.close();
+    return fail(
+      `Lifeguard cannot start: keyless sign-in to Confluent failed. ${error.message}`,
+    );
+  });
+  console.log(
+    `Signed in to Confluent through identity pool ${mode.identityPoolId} (STS token valid ${signedIn.lifetimeSeconds} s, renewed every ${Math.round(signedIn.renewAfterSeconds)} s).`,
+  );
+  return { credentials: keyless, close: async () => keyless.close() };
+}
+
 async function externalUpstream(
   mode: Exclude<UpstreamMode, { kind: 'emulator' }>,
 ): Promise<Upstream> {
-  const credentials =
-    mode.kind === 'api-key'
-      ? basicCredentials(mode.key, mode.secret)
-      : mode.kind === 'token'
-        ? bearerCredentials(mode.token)
-        : tokenFileCredentials(mode.file);
-  // A token file that cannot be read is a start-up error, not a 503 later.
-  await credentials
-    .authorization()
-    .catch((error: Error) => fail(error.message));
+  let close = async () => {};
+  let credentials: CredentialSource;
+  if (mode.kind === 'keyless') {
+    ({ credentials, close } = await keylessSignIn(mode));
+  } else {
+    credentials =
+      mode.kind === 'api-key'
+        ? basicCredentials(mode.key, mode.secret)
+        : mode.kind === 'token'
+          ? bearerCredentials(mode.token)
+          : tokenFileCredentials(mode.file);
+    // A token file that cannot be read is a start-up error, not a 503 later.
+    await credentials
+      .authorization()
+      .catch((error: Error) => fail(error.message));
+  }
   return {
     endpoint: mode.endpoint,
     label:
@@ -104,7 +137,7 @@ async function externalUpstream(
         ? 'confluent-cloud'
         : new URL(mode.endpoint).origin,
     credentials,
-    close: async () => {},
+    close,
   };
 }
 

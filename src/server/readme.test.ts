@@ -17,6 +17,21 @@ test('the README configuration table lists every variable the server reads', () 
   expect(missing).toEqual([]);
 });
 
+test('the keyless variables mean in the README what --help says they mean', () => {
+  const rows = new Map(
+    [...readme.matchAll(/^\| `([A-Z0-9_]+)` +\|[^|]*\| (.*?) +\|$/gm)].map(
+      (match) => [match[1], match[2]!.replaceAll('`', '')],
+    ),
+  );
+  const keyless = SERVER_VARIABLES.filter(([name]) =>
+    name.startsWith('CONFLUENT_CLOUD_OAUTH_'),
+  );
+  expect(keyless).toHaveLength(7);
+  for (const [name, , meaning] of keyless) {
+    expect(rows.get(name), name).toBe(meaning);
+  }
+});
+
 test('the README lists every npm script', () => {
   const scripts = Object.keys(
     (

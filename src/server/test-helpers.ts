@@ -240,13 +240,17 @@ export async function signIn(
   return cookie;
 }
 
-/** The server, not listening, in front of an upstream nobody serves: for what it declares. */
-export function offlineServer(): ReturnType<typeof createServer> {
+/**
+ * The server, not listening, in front of an upstream nobody serves: for what
+ * it declares. The label `'emulator'` adds the routes that exist only over the
+ * embedded emulator.
+ */
+export function offlineServer(label = 'test'): ReturnType<typeof createServer> {
   return createServer({
     distDir: '/nonexistent',
     upstream: {
       endpoint: 'http://127.0.0.1:9',
-      label: 'test',
+      label,
       credentials: basicCredentials('k', 'secret-value-1'),
       timeoutMs: 1_000,
     },

@@ -17,6 +17,7 @@ export function controlRoutes(app: FastifyInstance, context: EmulatorContext) {
     const { seed } = parseBody(resetSchema, request.body);
     applySeed(context.store, seed, context.config.orgId);
     context.limiter.reset();
+    context.jwks.clear();
     return { seed };
   });
 

@@ -3,6 +3,7 @@ import {
   jwksRefreshBodySchema,
   providerCreateBodySchema,
   providerUpdateBodySchema,
+  testProviderBodySchemas,
 } from '#contract/bodies.ts';
 import { inclusiveCrnQuery } from '#contract/crn.ts';
 import { resourceContext, type EmulatorContext } from '../context.ts';
@@ -58,7 +59,12 @@ function rejectDuplicateIssuer(
 }
 
 export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
-  const { store, config } = context;
+  const { store, config, jwks } = context;
+  // Under control, tests may register an identity provider they run on
+  // loopback over plain http; otherwise https only, as on the live service.
+  const bodies = config.control
+    ? testProviderBodySchemas
+    : { create: providerCreateBodySchema, update: providerUpdateBodySchema };
 
   app.get(COLLECTION, async (request) => {
     const scope = 'providers';
@@ -78,7 +84,7 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
   });
 
   app.post(COLLECTION, async (request, reply) => {
-    const body = parseBody(providerCreateBodySchema, request.body);
+    const body = parseBody(bodies.create, request.body);
     throwIfAny([
       ...identityClaimErrors(config, body.identity_claim),
       ...jwksUriErrors(config, body.jwks_uri),
@@ -113,7 +119,7 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
   app.patch<{ Params: IdParams }>(`${COLLECTION}/:id`, async (request) => {
     const { id } = request.params;
     requireProvider(context, id);
-    const body = parseBody(providerUpdateBodySchema, request.body);
+    const body = parseBody(bodies.update, request.body);
     throwIfAny([
       ...identityClaimErrors(config, body.identity_claim),
       ...jwksUriErrors(config, body.jwks_uri),
@@ -136,6 +142,7 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
       });
     });
     if (!updated) throw providerNotFound(context, id);
+    jwks.forget(id);
     return providerResource(updated, resources);
   });
 
@@ -153,6 +160,7 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
         );
         if (!store.deleteProvider(id)) throw providerNotFound(context, id);
       });
+      jwks.forget(id);
       return reply.code(204).send();
     },
   );
@@ -168,6 +176,8 @@ export function providerRoutes(app: FastifyInstance, context: EmulatorContext) {
         reachable ? 'REFRESHED' : 'ERROR_FETCHING_JWKS',
       );
       if (!refreshed) throw providerNotFound(context, provider.id);
+      // The STS reads the keys again at its next exchange for this provider.
+      jwks.forget(provider.id);
       return jwksResource(refreshed);
     },
   );

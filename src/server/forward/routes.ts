@@ -138,17 +138,24 @@ export function forwardRoutes(app: FastifyInstance, options: ForwardOptions) {
         const body = checkedBody(request, operation);
         const authorization = await authorizationFor(upstream);
         if (route.method === 'GET') {
-          return forwardRead(request, reply, upstream, target, authorization);
+          await forwardRead(request, reply, upstream, target, authorization);
+        } else {
+          const record = writeRecordOf(request);
+          await record?.captureBefore(upstreamPath);
+          await forwardWrite(
+            request,
+            reply,
+            upstream,
+            { method: route.method, target, body, authorization },
+            record,
+          );
         }
-        const record = writeRecordOf(request);
-        await record?.captureBefore(upstreamPath);
-        return forwardWrite(
-          request,
-          reply,
-          upstream,
-          { method: route.method, target, body, authorization },
-          record,
-        );
+        // A keyless credential whose token Confluent no longer takes (revoked,
+        // its pool deleted) exchanges again before the next call.
+        if (reply.raw.statusCode === 401) {
+          upstream.credentials.rejected?.(authorization);
+        }
+        return reply;
       },
     });
   }

@@ -75,6 +75,7 @@ export function PoolDetailRoute() {
                   filter={data.filter}
                   identityClaim={data.identity_claim}
                   providerIssuer={provider.query.data?.issuer}
+                  poolId={poolId}
                   onSaveTestCase={async (testCase) => {
                     await createTestCase.mutateAsync(testCase);
                     notify.success(`Saved test case ${testCase.name}`);

@@ -14,12 +14,13 @@ import { updateTestPool } from '@/testing/writes.ts';
 
 beforeEach(() => resetEmulator('demo'));
 
-// The demo seed: Okta 263 pools, Google 8, Azure 14, GitHub 3, Keycloak 0;
+// The demo seed: Okta 263 pools, Google 8, Azure 14, GitHub 3, Keycloak 0,
+// the emulator's test IdP 2;
 // 4 group mappings; 1 certificate authority with 3 certificate pools.
-const ALL_LOADED = 'Loaded all 288 pools from 5 providers.';
+const ALL_LOADED = 'Loaded all 290 pools from 6 providers.';
 const OTHERS_LOADED =
   '4 group mappings. 3 certificate pools from 1 of 1 certificate authority.';
-const ALL_RESULTS = 295;
+const ALL_RESULTS = 297;
 const POOL_LIST = /\/identity-providers\/[^/]+\/identity-pools$/;
 const PROVIDER_LIST = /\/identity-providers$/;
 
@@ -89,7 +90,7 @@ test(
     const { user } = renderApp('/search');
 
     const progress = await screen.findByText(
-      'Loaded 100 pools from 0 of 5 providers…',
+      'Loaded 100 pools from 0 of 6 providers…',
     );
     expect(progress).toHaveAttribute('role', 'status');
     expect(screen.getByText('Acme Okta: 100 of 263 pools')).toBeInTheDocument();
@@ -105,7 +106,7 @@ test(
     expect(screen.getByText(`${ALL_RESULTS} results.`)).toBeInTheDocument();
     expect(requests.count('GET', PROVIDER_LIST)).toBe(1);
     // Okta's three pages of 100, then one page for each other provider.
-    expect(requests.count('GET', POOL_LIST)).toBe(7);
+    expect(requests.count('GET', POOL_LIST)).toBe(8);
     expect(mostInFlight).toBe(1);
 
     // 100 rows at a time; the keyboard lands on the first row added.
@@ -113,7 +114,7 @@ test(
     await user.click(screen.getByRole('button', { name: 'Show 100 more' }));
     expect(resultRows()).toHaveLength(200);
     expect(poolLink(resultRows()[100]!)).toHaveFocus();
-    await user.click(screen.getByRole('button', { name: 'Show 95 more' }));
+    await user.click(screen.getByRole('button', { name: 'Show 97 more' }));
     expect(resultRows()).toHaveLength(ALL_RESULTS);
     expect(
       screen.queryByRole('button', { name: /^Show \d+ more$/ }),
@@ -352,7 +353,7 @@ test('a provider that fails is named with its own Retry, and the other providers
   const { user } = renderApp('/search');
   expect(
     await screen.findByText(
-      'Loaded 280 pools from 4 of 5 providers.',
+      'Loaded 282 pools from 5 of 6 providers.',
       {},
       { timeout: 10_000 },
     ),
@@ -391,11 +392,11 @@ test('Cancel stops the walk, nothing more is fetched, and Load the rest finishes
   const requests = spyOnFetch();
   const { user } = renderApp('/search');
   // Mid-walk: Okta's first page is held up.
-  await screen.findByText('Loaded 0 pools from 0 of 5 providers…');
+  await screen.findByText('Loaded 0 pools from 0 of 6 providers…');
   await user.click(screen.getByRole('button', { name: 'Cancel' }));
   expect(
     await screen.findByText(
-      'Stopped after loading 0 pools from 0 of 5 providers.',
+      'Stopped after loading 0 pools from 0 of 6 providers.',
     ),
   ).toHaveAttribute('role', 'status');
   const sentAtCancel = requests.count('GET', POOL_LIST);
@@ -432,7 +433,7 @@ test('coming back to the search shows the cached results at once, without fetchi
   await user.click(screen.getByRole('button', { name: 'Refresh' }));
   await screen.findByRole('button', { name: 'Cancel' });
   await allLoaded();
-  expect(requests.count('GET', POOL_LIST)).toBe(poolLists + 7);
+  expect(requests.count('GET', POOL_LIST)).toBe(poolLists + 8);
 });
 
 test('a pool write, which refreshes its provider’s pool lists, refreshes that provider in the search too', async () => {

@@ -193,6 +193,8 @@ export function PoolForm({
           filter={filter}
           identityClaim={identityClaim}
           providerIssuer={providerIssuer}
+          poolId={existing?.poolId}
+          savedFilter={existing?.savedFilter}
           input={tokenInput}
           onInputChange={setTokenInput}
           onSaveTestCase={

@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { render } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { createQueryClient } from '@/lib/query-client.ts';
 import { TokenTester } from './token-tester.tsx';
 
 const FILTER = 'claims.aud == "kafka" && claims.sub.startsWith("svc-")';
@@ -18,12 +20,14 @@ function jwt(payload: object) {
 function renderTester(props: Partial<Parameters<typeof TokenTester>[0]> = {}) {
   const user = userEvent.setup();
   render(
-    <TokenTester
-      filter={FILTER}
-      identityClaim="claims.sub"
-      providerIssuer="https://idp.example"
-      {...props}
-    />,
+    <QueryClientProvider client={createQueryClient({ retries: false })}>
+      <TokenTester
+        filter={FILTER}
+        identityClaim="claims.sub"
+        providerIssuer="https://idp.example"
+        {...props}
+      />
+    </QueryClientProvider>,
   );
   const input = screen.getByLabelText('Token or claims');
   return { user, input };

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { evaluateFilter } from '#filter/evaluate.ts';
 import { extractIdentity } from '#filter/identity.ts';
@@ -18,6 +19,8 @@ import {
   FieldLabel,
 } from '@/components/ui/field.tsx';
 import { Textarea } from '@/components/ui/input.tsx';
+import { serverQueries } from '../api/sts-check.ts';
+import { StsCheck } from './sts-check.tsx';
 import { rejectionHeadline, rejectionReasons } from './token-verdict.ts';
 
 /** A token that lands in the pool, as the access view beside the tester reads it. */
@@ -28,13 +31,16 @@ export type TestedLanding = {
 };
 
 /**
- * Checks a pasted token against a filter, in the browser only: the token is
- * kept in this component's state and never sent anywhere or stored.
+ * Checks a pasted token against a filter, in the browser: the token is kept
+ * in this component's state and never stored. Only on the emulator, and only
+ * when asked, is it sent to the emulator's STS for this pool.
  */
 export function TokenTester({
   filter,
   identityClaim,
   providerIssuer,
+  poolId,
+  savedFilter,
   className,
   input: controlledInput,
   onInputChange,
@@ -45,6 +51,10 @@ export function TokenTester({
   filter: string;
   identityClaim: string;
   providerIssuer?: string;
+  /** The saved pool under test: on the emulator, its STS can be asked about it. */
+  poolId?: string;
+  /** The pool's filter as saved, when `filter` may be an unsaved edit of it. */
+  savedFilter?: string;
   className?: string;
   /** Controlled token text, when the caller shares it (e.g. with the editor). */
   input?: string;
@@ -80,6 +90,12 @@ export function TokenTester({
   // token it refuses lands in no pool, whatever the filter says.
   const rejections = claims ? rejectionReasons(claims, providerIssuer) : [];
   const isRejected = rejections.length > 0;
+  // Only the embedded emulator's STS may be asked: never Confluent's.
+  const upstream = useQuery({
+    ...serverQueries.upstream(),
+    enabled: poolId !== undefined,
+  });
+  const canAskSts = poolId !== undefined && upstream.data === 'emulator';
 
   return (
     <TesterPanel title="Test a token" className={className}>
@@ -98,8 +114,9 @@ export function TokenTester({
           className="text-xs"
         />
         <FieldDescription id={helpId}>
-          Paste a JWT or a JSON object of claims. It is decoded in your browser
-          and never sent to Lifeguard’s server or stored.
+          {canAskSts
+            ? 'Paste a JWT or a JSON object of claims. It is decoded in your browser and never stored; it is sent only if you ask the emulator’s STS below.'
+            : 'Paste a JWT or a JSON object of claims. It is decoded in your browser and never sent to Lifeguard’s server or stored.'}
         </FieldDescription>
         {decoded && !decoded.ok && (
           <FieldError id={errorId}>{decoded.message}</FieldError>
@@ -139,6 +156,18 @@ export function TokenTester({
 
       {identity && (
         <TestedIdentity source={identityClaim} identity={identity} />
+      )}
+
+      {canAskSts && (
+        <StsCheck
+          poolId={poolId}
+          input={input}
+          decoded={decoded}
+          inBrowserGetsIn={
+            isRejected ? false : evaluation?.ok ? evaluation.matches : undefined
+          }
+          isFilterEdited={savedFilter !== undefined && savedFilter !== filter}
+        />
       )}
 
       {renderAccess &&

@@ -32,7 +32,7 @@ async function ordersProd() {
 async function allPoolsLoaded() {
   // Pools load one provider at a time; their rows link once theirs is in.
   await screen.findByText(
-    'Loaded all 288 pools from 5 providers.',
+    'Loaded all 290 pools from 6 providers.',
     {},
     { timeout: 20_000 },
   );
