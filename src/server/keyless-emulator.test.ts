@@ -301,3 +301,27 @@ test('a subject-token file: a rotated token is exchanged on the next call; one t
   expect(readiness.credential.lastError).toContain(world.poolId);
   expect(JSON.stringify(readiness)).not.toMatch(JWT);
 });
+
+test('a token Confluent answers 401 to is exchanged again before the next call', async () => {
+  const world = await keylessWorld('AccountAdmin');
+  const credentials = signIn(world, clientCredentials(world));
+  await credentials.start();
+  const server = await lifeguardOn(world, credentials);
+  const pools = `${server.url}/api/iam/v2/identity-providers/${world.providerId}/identity-pools`;
+  const before = exchanges(world.emulator);
+
+  // As if the token had been revoked: the emulator answers one call 401.
+  const armed = await world.emulator.call('POST', '/_emulator/faults', {
+    body: {
+      match: { method: 'GET', path: 'identity-pools$' },
+      respond: { status: 401 },
+      times: 1,
+    },
+  });
+  expect(armed.status).toBe(201);
+  expect((await fetch(pools)).status).toBe(401);
+  expect(exchanges(world.emulator)).toBe(before);
+
+  expect((await fetch(pools)).status).toBe(200);
+  expect(exchanges(world.emulator)).toBe(before + 1);
+});

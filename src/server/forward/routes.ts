@@ -64,6 +64,25 @@ async function authorizationFor(upstream: Upstream): Promise<string> {
   }
 }
 
+/**
+ * A keyless credential whose token Confluent no longer takes (revoked, its
+ * pool deleted) exchanges again before the next call; other credentials
+ * cannot renew, and their calls pay nothing for this.
+ */
+function afterAnswer<T>(
+  reply: FastifyReply,
+  upstream: Upstream,
+  authorization: string,
+  answered: Promise<T>,
+): Promise<T> {
+  const { rejected } = upstream.credentials;
+  if (!rejected) return answered;
+  return answered.then((result) => {
+    if (reply.raw.statusCode === 401) rejected(authorization);
+    return result;
+  });
+}
+
 /** The body as the operation declares it: its exact bytes once its shape is checked. */
 function checkedBody(
   request: FastifyRequest,
@@ -138,24 +157,27 @@ export function forwardRoutes(app: FastifyInstance, options: ForwardOptions) {
         const body = checkedBody(request, operation);
         const authorization = await authorizationFor(upstream);
         if (route.method === 'GET') {
-          await forwardRead(request, reply, upstream, target, authorization);
-        } else {
-          const record = writeRecordOf(request);
-          await record?.captureBefore(upstreamPath);
-          await forwardWrite(
+          return afterAnswer(
+            reply,
+            upstream,
+            authorization,
+            forwardRead(request, reply, upstream, target, authorization),
+          );
+        }
+        const record = writeRecordOf(request);
+        await record?.captureBefore(upstreamPath);
+        return afterAnswer(
+          reply,
+          upstream,
+          authorization,
+          forwardWrite(
             request,
             reply,
             upstream,
             { method: route.method, target, body, authorization },
             record,
-          );
-        }
-        // A keyless credential whose token Confluent no longer takes (revoked,
-        // its pool deleted) exchanges again before the next call.
-        if (reply.raw.statusCode === 401) {
-          upstream.credentials.rejected?.(authorization);
-        }
-        return reply;
+          ),
+        );
       },
     });
   }

@@ -79,8 +79,8 @@ export function ApiErrorView({
         <p>{error.message}</p>
         <p className="mt-2">
           {status === 401
-            ? 'Check the server’s CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET (a Cloud API key, not a cluster key, that has not been deleted), or its access token.'
-            : 'Managing identity pools needs the OrganizationAdmin role (or a pool’s ResourceOwner). Confluent also answers 403 for resources that do not exist.'}
+            ? 'Check the server’s CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET (a Cloud API key, not a cluster key, that has not been deleted), its access token, or its keyless CONFLUENT_CLOUD_OAUTH_* settings.'
+            : 'Lifeguard acts as its API key’s owner or, keyless, as its identity pool: managing identity pools needs the OrganizationAdmin role (or a pool’s ResourceOwner). Confluent also answers 403 for resources that do not exist.'}
         </p>
         <RequestId error={error} />
       </Alert>

@@ -29,7 +29,16 @@ export function ResourceScreen({
   return (
     <>
       <Breadcrumbs items={crumbs} />
-      {failure ?? (
+      {failure ? (
+        <>
+          {/* The screen keeps a heading when its record never loaded: the
+              id it was asked for, as the last crumb shows it. */}
+          <h1 className="mb-4 text-2xl font-semibold [overflow-wrap:anywhere]">
+            {title ?? crumbs.at(-1)?.label}
+          </h1>
+          {failure}
+        </>
+      ) : (
         <>
           <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
             <div>
