@@ -1,9 +1,13 @@
 import { EMULATOR_URL, expect, expectAccessible, test } from './fixtures.ts';
 import type { Emulator } from './demo-directory.ts';
 import { startLifeguard, type LifeguardProcess } from './lifeguard-process.ts';
+import {
+  testIdpToken,
+  testIdpTokenUrl,
+} from '../src/emulator/test-idp/client-token.ts';
 
 const KEYLESS_PORT = Number(process.env.E2E_KEYLESS_PORT ?? 4186);
-const TOKEN_URL = `${EMULATOR_URL}/test-idp/oauth2/token`;
+const TOKEN_URL = testIdpTokenUrl(EMULATOR_URL);
 const TEST_IDP = 'idp.lifeguard.test';
 
 /** The demo's pool of the emulator's built-in test identity provider named `name`. */
@@ -101,20 +105,6 @@ test('keyless with a token the pool filter refuses: Lifeguard does not start and
   expect(failure).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
 });
 
-/** A client-credentials token from the emulator's built-in test IdP. */
-async function testIdpToken(client: string): Promise<string> {
-  const response = await fetch(TOKEN_URL, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client,
-      client_secret: `${client}-demo-secret`,
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 test('on the emulator, the token tester asks its STS: a real test-IdP token is exchanged, a forged one refused although its claims match', async ({
   page,
   emulator,
@@ -123,7 +113,7 @@ test('on the emulator, the token tester asks its STS: a real test-IdP token is e
     emulator,
     'Lifeguard console (keyless)',
   );
-  const genuine = await testIdpToken('lifeguard-console');
+  const genuine = await testIdpToken(EMULATOR_URL);
   await page.goto(`/providers/${provider}/pools/${pool}`);
   const input = page.getByLabel('Token or claims');
   await input.fill(genuine);
@@ -144,7 +134,9 @@ test('on the emulator, the token tester asks its STS: a real test-IdP token is e
 
   // The console pool's claims under the signature of another client's token.
   const [header, payload] = genuine.split('.');
-  const otherSignature = (await testIdpToken('stranger')).split('.')[2];
+  const otherSignature = (await testIdpToken(EMULATOR_URL, 'stranger')).split(
+    '.',
+  )[2];
   const forged = `${header}.${payload}.${otherSignature}`;
   await input.fill(forged);
   await expect(answer).toBeEmpty();

@@ -1,10 +1,7 @@
 import { expect, onTestFinished, test } from 'vitest';
 import { CSRF_HEADER } from '#contract/lifeguard-api.ts';
 import { STS_CHECK_API } from '#contract/sts-check.ts';
-import {
-  startTestEmulator,
-  type TestEmulator,
-} from '../emulator/test-server.ts';
+import { startTestEmulator } from '../emulator/test-server.ts';
 import { basicCredentials } from './credentials.ts';
 import {
   ADMIN_PASSWORD,
@@ -15,6 +12,7 @@ import {
   startTestServer,
   VIEWER_PASSWORD,
 } from './test-helpers.ts';
+import { testIdpToken } from '../emulator/test-idp/client-token.ts';
 
 // The console's "ask the emulator's STS" goes through this route to the
 // embedded emulator's real STS; it must never carry a token anywhere else,
@@ -54,21 +52,6 @@ async function overEmulator(options: { signIn?: boolean } = {}) {
     await emulator.close();
   });
   return { emulator, server };
-}
-
-/** A token of the emulator's built-in test IdP for its demo client. */
-async function testIdpToken(emulator: TestEmulator): Promise<string> {
-  const response = await fetch(`${emulator.url}/test-idp/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'lifeguard-console',
-      client_secret: 'lifeguard-console-demo-secret',
-    }).toString(),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 type Listed = { data: { id: string; issuer?: string; display_name: string }[] };
@@ -193,7 +176,7 @@ test('it needs a session like other signed-in routes, a viewer may use it, and a
 
 test('the emulator’s STS exchanges a test-IdP token for its pool and refuses it elsewhere; neither token is answered or logged', async () => {
   const { emulator, server } = await overEmulator();
-  const token = await testIdpToken(emulator);
+  const token = await testIdpToken(emulator.url);
   const { keyless, otherPool } = await demoPools(server.url);
 
   const exchanged = await post(server.url, {

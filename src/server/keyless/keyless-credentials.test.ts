@@ -2,12 +2,8 @@ import { expect, test, vi } from 'vitest';
 import { CredentialError } from '../credentials.ts';
 import { reservePort } from '../test-helpers.ts';
 import {
-  keylessCredentials,
-  type KeylessOptions,
-} from './keyless-credentials.ts';
-import {
-  CLIENT_ID,
   CLIENT_SECRET,
+  clientCredentialsSignIn,
   logLines,
   manualTimers,
   POOL_ID,
@@ -16,35 +12,12 @@ import {
   testClock,
 } from './test-helpers.ts';
 
-function clientCredentials(
-  tokenUrl: string,
-  endpoint: string,
-  options: KeylessOptions & { stsExpiresInSeconds?: number } = {},
-) {
-  const { stsExpiresInSeconds, ...rest } = options;
-  const credentials = keylessCredentials(
-    {
-      endpoint,
-      identityPoolId: POOL_ID,
-      externalToken: {
-        kind: 'client-credentials',
-        tokenUrl,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-      },
-      ...(stsExpiresInSeconds ? { stsExpiresInSeconds } : {}),
-    },
-    { timeoutMs: 5_000, ...rest },
-  );
-  return credentials;
-}
-
 test('start-up signs in once: one client-credentials call, one exchange, then the STS token as Bearer until it is due', async () => {
   const idp = await startIdentityProvider();
   const sts = await startFakeSts();
   const clock = testClock();
   const timers = manualTimers();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: timers.timer,
   });
@@ -66,7 +39,7 @@ test('across expiry the STS is asked again, and the identity provider only once 
   const idp = await startIdentityProvider();
   const sts = await startFakeSts();
   const clock = testClock();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: manualTimers().timer,
   });
@@ -103,7 +76,7 @@ test('the timer renews ahead of expiry and is re-armed; close() disarms it', asy
   const sts = await startFakeSts();
   const clock = testClock();
   const timers = manualTimers();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: timers.timer,
   });
@@ -124,7 +97,7 @@ test('short STS lifetimes use half the lifetime as the buffer, and the lifetime 
     [70, 10],
     [60, 30],
   ] as const) {
-    const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+    const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
       stsExpiresInSeconds: asked,
       timer: manualTimers().timer,
     });
@@ -142,7 +115,7 @@ test('an identity provider token without expires_in serves one exchange only', a
   });
   const sts = await startFakeSts();
   const clock = testClock();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: manualTimers().timer,
   });
@@ -157,7 +130,7 @@ test('concurrent callers share one sign-in and one renewal', async () => {
   const idp = await startIdentityProvider();
   const sts = await startFakeSts();
   const clock = testClock();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: manualTimers().timer,
   });
@@ -204,7 +177,7 @@ test('without a valid token each failing step is a CredentialError naming its ca
   ] as const;
   for (const [tokenUrl, message] of cases) {
     const { lines, log } = logLines();
-    const credentials = clientCredentials(tokenUrl, sts.url, {
+    const credentials = clientCredentialsSignIn(tokenUrl, sts.url, {
       log,
       timer: manualTimers().timer,
     });
@@ -227,7 +200,7 @@ test('after a failure without a token, calls get the same error until the retry 
   const sts = await startFakeSts();
   const clock = testClock();
   const timers = manualTimers();
-  const credentials = clientCredentials(
+  const credentials = clientCredentialsSignIn(
     `http://127.0.0.1:${port}/token`,
     sts.url,
     { now: clock.now, timer: timers.timer },
@@ -254,7 +227,7 @@ test('a failed renewal while the token is valid keeps serving it, warns, and ret
   const clock = testClock();
   const timers = manualTimers();
   const { lines, log } = logLines();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     now: clock.now,
     timer: timers.timer,
     log,
@@ -295,7 +268,7 @@ test('a failed renewal while the token is valid keeps serving it, warns, and ret
 test('a token the upstream answered 401 to is exchanged again before the next call', async () => {
   const idp = await startIdentityProvider();
   const sts = await startFakeSts();
-  const credentials = clientCredentials(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     timer: manualTimers().timer,
   });
   await credentials.start();

@@ -6,12 +6,8 @@ import {
   startTestServer,
 } from '../test-helpers.ts';
 import {
-  keylessCredentials,
-  type KeylessOptions,
-} from './keyless-credentials.ts';
-import {
-  CLIENT_ID,
   CLIENT_SECRET,
+  clientCredentialsSignIn,
   POOL_ID,
   startFakeSts,
   startIdentityProvider,
@@ -20,35 +16,13 @@ import {
 // The keyless credential inside the server: what reaches Confluent, what
 // /readyz says, and what the logs never hold.
 
-function keyless(
-  tokenUrl: string,
-  endpoint: string,
-  options: KeylessOptions = {},
-) {
-  const credentials = keylessCredentials(
-    {
-      endpoint,
-      identityPoolId: POOL_ID,
-      externalToken: {
-        kind: 'client-credentials',
-        tokenUrl,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-      },
-    },
-    { timeoutMs: 5_000, ...options },
-  );
-  onTestFinished(() => credentials.close());
-  return credentials;
-}
-
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 test('forwarded calls and /readyz carry the STS token; /readyz shows the credential without it', async () => {
   const idp = await startIdentityProvider();
   const sts = await startFakeSts();
   const upstream = await startFakeUpstream();
-  const credentials = keyless(idp.tokenUrl, sts.url);
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url);
   await credentials.start();
   const server = await startTestServer(upstream.url, { credentials });
   onTestFinished(async () => {
@@ -82,7 +56,10 @@ test('without a token: the forwarder answers 503 credentials_unavailable and /re
   const port = await reservePort();
   const sts = await startFakeSts();
   const upstream = await startFakeUpstream();
-  const credentials = keyless(`http://127.0.0.1:${port}/token`, sts.url);
+  const credentials = clientCredentialsSignIn(
+    `http://127.0.0.1:${port}/token`,
+    sts.url,
+  );
   const server = await startTestServer(upstream.url, { credentials });
   onTestFinished(async () => {
     await server.close();
@@ -124,7 +101,7 @@ test('a 401 to /readyz (a revoked STS token) makes the next call exchange again'
     refuse = false;
     response.end('{}');
   });
-  const credentials = keyless(idp.tokenUrl, sts.url);
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url);
   await credentials.start();
   const server = await startTestServer(upstream.url, { credentials });
   onTestFinished(async () => {
@@ -172,7 +149,7 @@ test('no token and no secret reaches a log line (pino at trace) or an answer, wh
     response.end('{"errors":[{"detail":"invalid token"}]}');
   });
   let clock = Date.now();
-  const credentials = keyless(idp.tokenUrl, sts.url, {
+  const credentials = clientCredentialsSignIn(idp.tokenUrl, sts.url, {
     log: logger.log,
     now: () => clock,
   });

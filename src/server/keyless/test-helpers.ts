@@ -7,7 +7,11 @@ import {
   type TokenRequestIncomingMessage,
 } from 'oauth2-mock-server';
 import { onTestFinished } from 'vitest';
-import type { KeylessLog } from './keyless-credentials.ts';
+import {
+  keylessCredentials,
+  type KeylessLog,
+  type KeylessOptions,
+} from './keyless-credentials.ts';
 
 // Loopback stand-ins for both sides of keyless sign-in: a real OAuth 2
 // server (oauth2-mock-server) as the identity provider, and a small
@@ -156,4 +160,32 @@ export function logLines() {
     warn: (message) => void lines.push(`warn ${message}`),
   };
   return { lines, log };
+}
+
+/**
+ * Keyless sign-in as CLIENT_ID into POOL_ID, through the identity provider
+ * at `tokenUrl` and the STS under `endpoint`; closed after the test.
+ */
+export function clientCredentialsSignIn(
+  tokenUrl: string,
+  endpoint: string,
+  options: KeylessOptions & { stsExpiresInSeconds?: number } = {},
+) {
+  const { stsExpiresInSeconds, ...rest } = options;
+  const credentials = keylessCredentials(
+    {
+      endpoint,
+      identityPoolId: POOL_ID,
+      externalToken: {
+        kind: 'client-credentials',
+        tokenUrl,
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+      },
+      ...(stsExpiresInSeconds ? { stsExpiresInSeconds } : {}),
+    },
+    { timeoutMs: 5_000, ...rest },
+  );
+  onTestFinished(() => credentials.close());
+  return credentials;
 }
