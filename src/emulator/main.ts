@@ -29,6 +29,7 @@ console.log(
     `Confluent IAM v2 emulator listening on ${address}`,
     `  data: ${config.dataDir} (seeded with "${seed}"; this is demo data, not your organisation)`,
     `  auth: curl -u ${config.apiKey}:<EMULATOR_API_SECRET> ${address}/iam/v2/identity-providers`,
+    `  keyless demo: STS at ${address}/sts/v1/oauth2/token, test IdP tokens from ${address}/test-idp/oauth2/token (README: "Running keyless")`,
     config.control ? '  control API: /_emulator (EMULATOR_CONTROL=1)' : '',
   ]
     .filter(Boolean)
