@@ -51,18 +51,22 @@ test('while the record loads the heading is a placeholder that still reads as on
   expect(screen.getByText('The screen')).toBeInTheDocument();
 });
 
-test('a failure replaces heading, actions and screen, and keeps the way back', () => {
+test('a failure replaces actions and screen under a heading naming what was asked for, and keeps the way back', () => {
   renderScreen({
-    failure: <h1>Provider not found</h1>,
+    title: undefined,
+    failure: <h2>Not found</h2>,
     actions: <button type="button">Edit</button>,
   });
   expect(crumbs()).toEqual(['Identity providers', 'Acme Okta']);
   expect(
     screen.getByRole('link', { name: 'Identity providers' }),
   ).toHaveAttribute('href', '/');
-  expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  // A screen keeps one level-one heading (axe: page-has-heading-one).
   expect(
-    screen.getByRole('heading', { name: 'Provider not found' }),
+    screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent),
+  ).toEqual(['Acme Okta']);
+  expect(
+    screen.getByRole('heading', { level: 2, name: 'Not found' }),
   ).toBeInTheDocument();
   expect(screen.queryByRole('button')).not.toBeInTheDocument();
   expect(screen.queryByText('The screen')).not.toBeInTheDocument();
