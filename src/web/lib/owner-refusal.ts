@@ -43,3 +43,35 @@ export function ownerRefusalOf(caught: unknown): string | undefined {
     ? undefined
     : `Confluent did not accept this owner: ${detail.replace(/\.\s*$/, '')}. Choose another user, or no owner; everything else you typed is kept.`;
 }
+
+/**
+ * Runs a create form's save and puts an owner refusal on the Owner field:
+ * the owner is a query parameter, so its refusal names no body field
+ * (`source.parameter`, not `pointer`) and ResourceForm would only show it at
+ * the top. Anything else, or other fields refused beside it, is rethrown
+ * for ResourceForm to explain.
+ */
+export async function withOwnerRefusalOnField(
+  save: () => Promise<void>,
+  setError: (
+    name: typeof OWNER_PARAMETER,
+    error: { type: string; message: string },
+    options: { shouldFocus: boolean },
+  ) => void,
+): Promise<void> {
+  try {
+    await save();
+  } catch (caught) {
+    const ownerRefusal = ownerRefusalOf(caught);
+    if (ownerRefusal !== undefined) {
+      setError(
+        OWNER_PARAMETER,
+        { type: 'server', message: ownerRefusal },
+        { shouldFocus: true },
+      );
+      const others = caught instanceof ApiError ? caught.fieldErrors : {};
+      if (Object.keys(others).length === 0) return;
+    }
+    throw caught;
+  }
+}

@@ -1,24 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { OfferedDrafts } from '@/components/form/draft-notice.tsx';
-import {
-  FORM_CARD_CLASSES,
-  submitFromMultiline,
-} from '@/components/form/form-frame.ts';
+import { FORM_CARD_CLASSES } from '@/components/form/form-frame.ts';
 import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
-import { LeaveDialog } from '@/components/form/leave-dialog.tsx';
+import { FormWithTester } from '@/components/form/form-with-tester.tsx';
 import { NameFields } from '@/components/form/name-fields.tsx';
 import { OwnerField } from '@/components/form/owner-field.tsx';
-import {
-  ResourceForm,
-  type ResourceFormProps,
-} from '@/components/form/resource-form.tsx';
+import type { ResourceFormProps } from '@/components/form/resource-form.tsx';
 import type { FormDraftTarget } from '@/hooks/use-form-draft.ts';
 import { useFormSession } from '@/hooks/use-form-session.ts';
-import { ApiError } from '@/lib/errors.ts';
+import { useLazySample } from '@/hooks/use-lazy-sample.ts';
 import { filterCheckError } from '@/lib/filter-check-error.ts';
-import { ownerRefusalOf } from '@/lib/owner-refusal.ts';
+import { withOwnerRefusalOnField } from '@/lib/owner-refusal.ts';
 import { useMinuteClock } from '../authorities/use-minute-clock.ts';
 import { certificatePoolDrafts } from '../drafts.ts';
 import {
@@ -41,26 +34,14 @@ export type CertificatePoolAsideValues = {
   onPemChange: (pem: string) => void;
 };
 
-/**
- * The sample certificate's subject, for the editor's completions and lint.
- * The decoder is loaded on demand; the certificate stays in the browser.
- */
-function useSampleSubject(pem: string) {
-  const [subject, setSubject] = useState<Record<string, string>>();
-  const isBlank = !pem.trim();
-  if (isBlank && subject !== undefined) setSubject(undefined);
-  useEffect(() => {
-    if (isBlank) return;
-    let isCurrent = true;
-    void import('#filter/certificate.ts').then(({ decodeCertificate }) => {
-      const decoded = decodeCertificate(pem);
-      if (isCurrent) setSubject(decoded.ok ? decoded.subject : undefined);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [isBlank, pem]);
-  return subject;
+// The certificate decoder, loaded on demand; the certificate stays in the
+// browser.
+async function loadCertificateDecoder() {
+  const { decodeCertificate } = await import('#filter/certificate.ts');
+  return (pem: string) => {
+    const decoded = decodeCertificate(pem);
+    return decoded.ok ? decoded.subject : undefined;
+  };
 }
 
 // The create form's owner choice is part of its drafts too; an edit form
@@ -93,7 +74,7 @@ export function CertificatePoolForm({
     defaultValues,
     mode: 'onTouched',
   });
-  const { control, setError, setFocus } = form;
+  const { control, setError } = form;
   const session = useFormSession(form, {
     ...draft,
     store: certificatePoolDrafts,
@@ -105,7 +86,7 @@ export function CertificatePoolForm({
   // The sample certificate is shared by the tester and the editor; it never
   // leaves this component's state.
   const [pem, setPem] = useState('');
-  const sampleSubject = useSampleSubject(pem);
+  const sampleSubject = useLazySample(pem, loadCertificateDecoder);
   const [filter, externalIdentifier] = useWatch({
     control,
     name: ['filter', 'external_identifier'],
@@ -122,60 +103,32 @@ export function CertificatePoolForm({
       setError('filter', { type: 'check', message: filterError });
       return;
     }
-    try {
-      await session.submit(values, onSubmit);
-    } catch (caught) {
-      const ownerRefusal = hasOwner ? ownerRefusalOf(caught) : undefined;
-      if (ownerRefusal !== undefined) {
-        setError(
-          'assigned_resource_owner',
-          { type: 'server', message: ownerRefusal },
-          { shouldFocus: true },
-        );
-        const others = caught instanceof ApiError ? caught.fieldErrors : {};
-        if (Object.keys(others).length === 0) return;
-      }
-      throw caught;
-    }
+    const submit = () => session.submit(values, onSubmit);
+    await (hasOwner ? withOwnerRefusalOnField(submit, setError) : submit());
   }
 
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-      <div className="grid max-w-2xl grid-cols-1 gap-4">
-        <OfferedDrafts
-          session={session}
-          what="The certificate pool"
-          now={now}
-          onAnswered={() => setFocus('display_name')}
-        />
-        <ResourceForm
-          form={form}
-          fields={CERTIFICATE_POOL_FORM_FIELDS}
-          onSubmit={save}
-          className={FORM_CARD_CLASSES}
-          onKeyDown={submitFromMultiline}
-          {...formProps}
-        >
-          <NameFields />
-          <ExternalIdentifierField control={control} />
-          <CertificateFilterField
-            control={control}
-            sampleSubject={sampleSubject}
-          />
-          {hasOwner && <OwnerField control={control} />}
-        </ResourceForm>
-      </div>
-      {aside && (
-        <div className="grid grid-cols-1 gap-6">
-          {aside({ filter, externalIdentifier, pem, onPemChange: setPem })}
-        </div>
-      )}
-      <LeaveDialog
-        leaving={session.leaving}
-        what="This certificate pool"
-        onDiscard={() => session.drafts.finish()}
-      />
-    </div>
+    <FormWithTester
+      form={form}
+      fields={CERTIFICATE_POOL_FORM_FIELDS}
+      session={session}
+      what="certificate pool"
+      now={now}
+      onSubmit={save}
+      formProps={formProps}
+      tester={
+        aside && (
+          <div className="grid grid-cols-1 gap-6">
+            {aside({ filter, externalIdentifier, pem, onPemChange: setPem })}
+          </div>
+        )
+      }
+    >
+      <NameFields />
+      <ExternalIdentifierField control={control} />
+      <CertificateFilterField control={control} sampleSubject={sampleSubject} />
+      {hasOwner && <OwnerField control={control} />}
+    </FormWithTester>
   );
 }
 

@@ -1,16 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { OfferedDrafts } from '@/components/form/draft-notice.tsx';
-import {
-  FORM_CARD_CLASSES,
-  submitFromMultiline,
-} from '@/components/form/form-frame.ts';
+import { FORM_CARD_CLASSES } from '@/components/form/form-frame.ts';
 import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
-import { LeaveDialog } from '@/components/form/leave-dialog.tsx';
-import {
-  ResourceForm,
-  type ResourceFormProps,
-} from '@/components/form/resource-form.tsx';
+import { FormWithTester } from '@/components/form/form-with-tester.tsx';
+import type { ResourceFormProps } from '@/components/form/resource-form.tsx';
 import type { FormDraftTarget } from '@/hooks/use-form-draft.ts';
 import { useFormSession } from '@/hooks/use-form-session.ts';
 import { filterCheckError } from '@/lib/filter-check-error.ts';
@@ -47,7 +40,7 @@ export function GroupMappingForm({
     defaultValues,
     mode: 'onTouched',
   });
-  const { control, setError, setFocus, setValue } = form;
+  const { control, setError, setValue } = form;
   const session = useFormSession(form, {
     ...draft,
     store: groupMappingDrafts,
@@ -73,40 +66,26 @@ export function GroupMappingForm({
   }
 
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-      <div className="grid max-w-2xl grid-cols-1 gap-4">
-        <OfferedDrafts
-          session={session}
-          what="The group mapping"
-          onAnswered={() => setFocus('display_name')}
-        />
-        <ResourceForm
-          form={form}
-          fields={GROUP_MAPPING_FORM_FIELDS}
-          onSubmit={save}
-          className={FORM_CARD_CLASSES}
-          onKeyDown={submitFromMultiline}
-          {...formProps}
-        >
-          <GroupMappingFields
-            control={control}
-            mappingId={mappingId}
-            onApplyTemplate={(template) =>
-              setValue('filter', template, {
-                shouldDirty: true,
-                shouldValidate: true,
-              })
-            }
-          />
-        </ResourceForm>
-      </div>
-      <LazyGroupTester filter={filter} />
-      <LeaveDialog
-        leaving={session.leaving}
-        what="This group mapping"
-        onDiscard={() => session.drafts.finish()}
+    <FormWithTester
+      form={form}
+      fields={GROUP_MAPPING_FORM_FIELDS}
+      session={session}
+      what="group mapping"
+      onSubmit={save}
+      formProps={formProps}
+      tester={<LazyGroupTester filter={filter} />}
+    >
+      <GroupMappingFields
+        control={control}
+        mappingId={mappingId}
+        onApplyTemplate={(template) =>
+          setValue('filter', template, {
+            shouldDirty: true,
+            shouldValidate: true,
+          })
+        }
       />
-    </div>
+    </FormWithTester>
   );
 }
 

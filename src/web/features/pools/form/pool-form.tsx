@@ -1,24 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { OfferedDrafts } from '@/components/form/draft-notice.tsx';
-import {
-  FORM_CARD_CLASSES,
-  submitFromMultiline,
-} from '@/components/form/form-frame.ts';
+import { FORM_CARD_CLASSES } from '@/components/form/form-frame.ts';
 import { FormSkeleton } from '@/components/form/form-skeleton.tsx';
-import { LeaveDialog } from '@/components/form/leave-dialog.tsx';
-import {
-  ResourceForm,
-  type ResourceFormProps,
-} from '@/components/form/resource-form.tsx';
+import { FormWithTester } from '@/components/form/form-with-tester.tsx';
+import type { ResourceFormProps } from '@/components/form/resource-form.tsx';
 import type { FormDraftTarget } from '@/hooks/use-form-draft.ts';
 import { useFormSession } from '@/hooks/use-form-session.ts';
+import { useLazySample } from '@/hooks/use-lazy-sample.ts';
 import { isSharedIssuer } from '#contract/bodies.ts';
 import { LazyFilterAccessRisk } from './lazy-filter-access-risk.tsx';
-import { ApiError } from '@/lib/errors.ts';
 import { filterCheckError } from '@/lib/filter-check-error.ts';
-import { ownerRefusalOf } from '@/lib/owner-refusal.ts';
+import { withOwnerRefusalOnField } from '@/lib/owner-refusal.ts';
 import { poolDrafts, samePoolValues } from '../drafts.ts';
 import {
   POOL_FORM_FIELDS,
@@ -30,28 +23,13 @@ import { LazyTestCasesPanel } from '../token-tools/lazy-test-cases-panel.tsx';
 import { LazyTokenTester } from '../token-tools/lazy-token-tester.tsx';
 import { PoolFields } from './pool-fields.tsx';
 
-/**
- * The tester's token, decoded for the editor's suggestions and lint. The
- * decoder is loaded on demand, with the filter engine's chunk.
- */
-function useSampleClaims(tokenInput: string) {
-  const [claims, setClaims] = useState<Record<string, unknown>>();
-  const isBlank = !tokenInput.trim();
-  // A cleared token clears the claims in this very render; another token's
-  // claims replace the last ones once the decoder has them.
-  if (isBlank && claims !== undefined) setClaims(undefined);
-  useEffect(() => {
-    if (isBlank) return;
-    let current = true;
-    void import('#filter/token.ts').then(({ decodeToken }) => {
-      const decoded = decodeToken(tokenInput);
-      if (current) setClaims(decoded.ok ? decoded.claims : undefined);
-    });
-    return () => {
-      current = false;
-    };
-  }, [isBlank, tokenInput]);
-  return claims;
+// The token decoder, loaded on demand with the filter engine's chunk.
+async function loadTokenDecoder() {
+  const { decodeToken } = await import('#filter/token.ts');
+  return (input: string) => {
+    const decoded = decodeToken(input);
+    return decoded.ok ? decoded.claims : undefined;
+  };
 }
 
 // The create form's owner choice is part of its drafts too; an edit form
@@ -92,7 +70,7 @@ export function PoolForm({
     defaultValues,
     mode: 'onTouched',
   });
-  const { control, setError, setValue, setFocus } = form;
+  const { control, setError, setValue } = form;
   const session = useFormSession(form, {
     ...draft,
     store: poolDrafts,
@@ -107,7 +85,7 @@ export function PoolForm({
   // The sample token is shared by the tester and the editor; it never
   // leaves this component's state.
   const [tokenInput, setTokenInput] = useState('');
-  const sampleClaims = useSampleClaims(tokenInput);
+  const sampleClaims = useLazySample(tokenInput, loadTokenDecoder);
   const sharedIssuer =
     providerIssuer !== undefined && isSharedIssuer(providerIssuer);
   const createTestCase = useCreateTestCase(
@@ -124,61 +102,21 @@ export function PoolForm({
       setError('filter', { type: 'check', message: filterError });
       return;
     }
-    try {
-      await session.submit(values, onSubmit);
-    } catch (caught) {
-      // The owner is a query parameter, so its refusal names no body field
-      // (`source.parameter`, not `pointer`) and the kit would only put it
-      // at the top: it belongs on the Owner field.
-      const ownerRefusal = hasOwner ? ownerRefusalOf(caught) : undefined;
-      if (ownerRefusal !== undefined) {
-        setError(
-          'assigned_resource_owner',
-          { type: 'server', message: ownerRefusal },
-          { shouldFocus: true },
-        );
-        const others = caught instanceof ApiError ? caught.fieldErrors : {};
-        if (Object.keys(others).length === 0) return;
-      }
-      throw caught;
-    }
+    const submit = () => session.submit(values, onSubmit);
+    await (hasOwner ? withOwnerRefusalOnField(submit, setError) : submit());
   }
 
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-      <div className="grid max-w-2xl grid-cols-1 gap-4">
-        <OfferedDrafts
-          session={session}
-          what="The pool"
-          onAnswered={() => setFocus('display_name')}
-        />
-        <ResourceForm
-          form={form}
-          fields={POOL_FORM_FIELDS}
-          onSubmit={save}
-          className={FORM_CARD_CLASSES}
-          onKeyDown={submitFromMultiline}
-          {...formProps}
-        >
-          <PoolFields
-            control={control}
-            nameCheck={
-              providerId === undefined
-                ? undefined
-                : { providerId, poolId: existing?.poolId }
-            }
-            sampleClaims={sampleClaims}
-            sharedIssuer={sharedIssuer}
-            initialTemplateId={initialTemplateId}
-            hasOwner={hasOwner}
-            onApplyTemplate={(template) => {
-              const options = { shouldDirty: true, shouldValidate: true };
-              setValue('filter', template.filter, options);
-              setValue('identity_claim', template.identityClaim, options);
-            }}
-          />
-        </ResourceForm>
-        {existing && providerIssuer !== undefined && (
+    <FormWithTester
+      form={form}
+      fields={POOL_FORM_FIELDS}
+      session={session}
+      what="pool"
+      onSubmit={save}
+      formProps={formProps}
+      below={
+        existing &&
+        providerIssuer !== undefined && (
           <LazyFilterAccessRisk
             providerId={existing.providerId}
             poolId={existing.poolId}
@@ -186,40 +124,55 @@ export function PoolForm({
             filter={filter}
             providerIssuer={providerIssuer}
           />
-        )}
-      </div>
-      <div className="grid grid-cols-1 gap-6">
-        <LazyTokenTester
-          filter={filter}
-          identityClaim={identityClaim}
-          providerIssuer={providerIssuer}
-          poolId={existing?.poolId}
-          savedFilter={existing?.savedFilter}
-          input={tokenInput}
-          onInputChange={setTokenInput}
-          onSaveTestCase={
-            existing
-              ? async (testCase) => {
-                  await createTestCase.mutateAsync(testCase);
-                }
-              : undefined
-          }
-        />
-        {existing && (
-          <LazyTestCasesPanel
-            providerId={existing.providerId}
-            poolId={existing.poolId}
+        )
+      }
+      tester={
+        <div className="grid grid-cols-1 gap-6">
+          <LazyTokenTester
             filter={filter}
-            savedFilter={existing.savedFilter}
+            identityClaim={identityClaim}
+            providerIssuer={providerIssuer}
+            poolId={existing?.poolId}
+            savedFilter={existing?.savedFilter}
+            input={tokenInput}
+            onInputChange={setTokenInput}
+            onSaveTestCase={
+              existing
+                ? async (testCase) => {
+                    await createTestCase.mutateAsync(testCase);
+                  }
+                : undefined
+            }
           />
-        )}
-      </div>
-      <LeaveDialog
-        leaving={session.leaving}
-        what="This pool"
-        onDiscard={() => session.drafts.finish()}
+          {existing && (
+            <LazyTestCasesPanel
+              providerId={existing.providerId}
+              poolId={existing.poolId}
+              filter={filter}
+              savedFilter={existing.savedFilter}
+            />
+          )}
+        </div>
+      }
+    >
+      <PoolFields
+        control={control}
+        nameCheck={
+          providerId === undefined
+            ? undefined
+            : { providerId, poolId: existing?.poolId }
+        }
+        sampleClaims={sampleClaims}
+        sharedIssuer={sharedIssuer}
+        initialTemplateId={initialTemplateId}
+        hasOwner={hasOwner}
+        onApplyTemplate={(template) => {
+          const options = { shouldDirty: true, shouldValidate: true };
+          setValue('filter', template.filter, options);
+          setValue('identity_claim', template.identityClaim, options);
+        }}
       />
-    </div>
+    </FormWithTester>
   );
 }
 
